@@ -1,0 +1,46 @@
+package io.tributary.connector.spi;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks credentials against a connector's {@link CredentialField}s before they are stored or
+ * sent anywhere: required fields present, patterns matched, no unknown fields. Problems come back
+ * as data; messages never repeat the value.
+ */
+public final class CredentialsValidator {
+
+    private CredentialsValidator() {
+    }
+
+    /**
+     * Every problem with the given credentials.
+     *
+     * @param descriptor the connector's descriptor
+     * @param values field name to value, as the person entered them
+     * @return the problems, empty when the credentials have the right shape
+     */
+    public static List<ValidationProblem> problems(ConnectorDescriptor descriptor, Map<String, String> values) {
+        List<ValidationProblem> problems = new ArrayList<>();
+        for (String name : values.keySet()) {
+            if (descriptor.credentialField(name).isEmpty()) {
+                problems.add(new ValidationProblem(name, "unknown",
+                        "'" + name + "' is not a credential of " + descriptor.displayName()));
+            }
+        }
+        for (CredentialField field : descriptor.credentialFields()) {
+            String value = values.get(field.name());
+            if (value == null || value.isBlank()) {
+                if (field.required()) {
+                    problems.add(new ValidationProblem(field.name(), "required", field.label() + " is required"));
+                }
+            } else if (!field.accepts(value)) {
+                String hint = field.helpText() == null ? "" : ": " + field.helpText();
+                problems.add(new ValidationProblem(field.name(), "pattern_mismatch",
+                        field.label() + " does not look right" + hint));
+            }
+        }
+        return List.copyOf(problems);
+    }
+}

@@ -1,0 +1,143 @@
+package io.tributary.connector.spi;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A query's parameters after validation against its {@link QueryType}: every value has the Java
+ * type of its {@link ParameterType}, defaults are filled in, and nothing undeclared is present.
+ * Only {@link ParameterValidator} creates them, so holding one proves the parameters were checked.
+ */
+public final class QueryParameters {
+
+    private final String queryTypeId;
+    private final Map<String, Object> values;
+
+    QueryParameters(String queryTypeId, Map<String, Object> values) {
+        this.queryTypeId = queryTypeId;
+        this.values = Map.copyOf(values);
+    }
+
+    /**
+     * The query type these parameters were validated against.
+     *
+     * @return its id
+     */
+    public String queryTypeId() {
+        return queryTypeId;
+    }
+
+    /**
+     * A {@code STRING} parameter.
+     *
+     * @param name the parameter
+     * @return its value, or empty when absent and without default
+     */
+    public Optional<String> string(String name) {
+        return get(name, String.class);
+    }
+
+    /**
+     * An {@code INTEGER} parameter.
+     *
+     * @param name the parameter
+     * @return its value, or empty when absent and without default
+     */
+    public Optional<Long> integer(String name) {
+        return get(name, Long.class);
+    }
+
+    /**
+     * A {@code NUMBER} parameter.
+     *
+     * @param name the parameter
+     * @return its value, or empty when absent and without default
+     */
+    public Optional<BigDecimal> number(String name) {
+        return get(name, BigDecimal.class);
+    }
+
+    /**
+     * A {@code BOOLEAN} parameter.
+     *
+     * @param name the parameter
+     * @return its value, or empty when absent and without default
+     */
+    public Optional<Boolean> bool(String name) {
+        return get(name, Boolean.class);
+    }
+
+    /**
+     * A {@code TIMESTAMP} parameter.
+     *
+     * @param name the parameter
+     * @return its value, or empty when absent
+     */
+    public Optional<Instant> timestamp(String name) {
+        return get(name, Instant.class);
+    }
+
+    /**
+     * Every value, by name.
+     *
+     * @return an unmodifiable map
+     */
+    public Map<String, Object> asMap() {
+        return values;
+    }
+
+    /**
+     * The parameters as JSON, timestamps as unix seconds, for storing with a binding.
+     *
+     * @return a new object, with members in name order
+     */
+    public ObjectNode toJson() {
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        new java.util.TreeMap<>(values).forEach((name, value) -> {
+            if (value instanceof String text) {
+                json.put(name, text);
+            } else if (value instanceof Long number) {
+                json.put(name, number);
+            } else if (value instanceof BigDecimal decimal) {
+                json.put(name, decimal);
+            } else if (value instanceof Boolean flag) {
+                json.put(name, flag);
+            } else if (value instanceof Instant instant) {
+                json.put(name, instant.getEpochSecond());
+            }
+        });
+        return json;
+    }
+
+    private <T> Optional<T> get(String name, Class<T> type) {
+        Object value = values.get(name);
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (!type.isInstance(value)) {
+            throw new IllegalArgumentException("Parameter '" + name + "' of " + queryTypeId + " is a "
+                    + value.getClass().getSimpleName() + ", not a " + type.getSimpleName());
+        }
+        return Optional.of(type.cast(value));
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof QueryParameters that && queryTypeId.equals(that.queryTypeId) && values.equals(that.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return queryTypeId.hashCode() * 31 + values.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "QueryParameters[" + queryTypeId + ", " + new LinkedHashMap<>(new java.util.TreeMap<>(values)) + "]";
+    }
+}

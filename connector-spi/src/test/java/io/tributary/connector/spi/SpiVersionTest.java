@@ -1,0 +1,31 @@
+package io.tributary.connector.spi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SpiVersionTest {
+
+    @ParameterizedTest(name = "built for {0}: compatible={1}")
+    @CsvSource({
+            "1.0, true",
+            "' 1.0 ', true",
+            "1.1, false",
+            "0.9, false",
+            "2.0, false",
+            "1, false",
+            "1.0.0, false",
+            "one.zero, false",
+            "'', false"
+    })
+    void acceptsTheSameMajorAndAnOlderOrEqualMinor(String builtFor, boolean compatible) {
+        assertThat(SpiVersion.isCompatible(builtFor)).isEqualTo(compatible);
+    }
+
+    @ParameterizedTest(name = "null")
+    @CsvSource(value = "NULL", nullValues = "NULL")
+    void refusesNull(String builtFor) {
+        assertThat(SpiVersion.isCompatible(builtFor)).isFalse();
+    }
+}

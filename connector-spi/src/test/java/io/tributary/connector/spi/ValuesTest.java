@@ -1,0 +1,145 @@
+package io.tributary.connector.spi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class ValuesTest {
+
+    @Test
+    void credentialsNeverShowTheirValues() {
+        Credentials credentials = new Credentials(Map.of("api_key", "rk_live_TOPSECRET", "webhook_secret", "whsec_HIDDEN"));
+
+        assertThat(credentials.toString()).isEqualTo("Credentials[api_key=***, webhook_secret=***]");
+        assertThat(credentials.require("api_key")).isEqualTo("rk_live_TOPSECRET");
+        assertThat(credentials.find("other")).isEmpty();
+        assertThatThrownBy(() -> credentials.require("other"))
+                .isInstanceOfSatisfying(ConnectorException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(ErrorKind.CREDENTIALS_REJECTED);
+                    assertThat(e.field()).contains("other");
+                });
+    }
+
+    @Test
+    void recordsCopyWhatTheyAreGiven() {
+        Map<String, String> values = new HashMap<>(Map.of("api_key", "a"));
+        Credentials credentials = new Credentials(values);
+        values.put("api_key", "changed");
+        assertThat(credentials.require("api_key")).isEqualTo("a");
+
+        ObjectNode data = JsonNodeFactory.instance.objectNode().put("count", 1);
+        QueryResult result = QueryResult.of(data);
+        data.put("count", 2);
+        result.data().put("count", 3);
+        assertThat(result.data().get("count").asInt()).isEqualTo(1);
+
+        List<String> notices = new ArrayList<>(List.of("a"));
+        QueryResult withNotices = new QueryResult(data, notices);
+        notices.add("b");
+        assertThat(withNotices.notices()).containsExactly("a");
+        assertThatThrownBy(() -> withNotices.notices().add("c")).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void webhookRequestsCopyTheBodyMatchHeadersInAnyCaseAndHideSecrets() {
+        byte[] body = "{\"id\":\"evt_1\"}".getBytes(StandardCharsets.UTF_8);
+        WebhookRequest request = new WebhookRequest(body, Map.of("Stripe-Signature", List.of("t=1,v1=ab")),
+                List.of("whsec_NEW", "whsec_OLD"));
+        body[0] = 'X';
+        request.body()[1] = 'Y';
+
+        assertThat(new String(request.body(), StandardCharsets.UTF_8)).isEqualTo("{\"id\":\"evt_1\"}");
+        assertThat(request.header("stripe-signature")).contains("t=1,v1=ab");
+        assertThat(request.header("STRIPE-SIGNATURE")).contains("t=1,v1=ab");
+        assertThat(request.header("other")).isEmpty();
+        assertThat(request.toString()).doesNotContain("whsec").contains("2 signing secret(s)");
+        assertThatThrownBy(() -> new WebhookRequest(body, Map.of(), List.of()))
+                .hasMessageContaining("at least one signing secret");
+    }
+
+    @Test
+    void webhookEventsCopyTheirObjectAndSets() {
+        ObjectNode object = JsonNodeFactory.instance.objectNode().put("id", "sub_1");
+        WebhookEvent event = new WebhookEvent("evt_1", "customer.subscription.updated", Instant.EPOCH,
+                Set.of("stripe.mrr"), Set.of("subscriptions"), object);
+        object.put("id", "changed");
+
+        assertThat(event.object().get("id").asText()).isEqualTo("sub_1");
+        assertThat(new WebhookEvent("evt_2", "ping", Instant.EPOCH, Set.of(), Set.of(), null).object()).isNull();
+    }
+
+    @Test
+    void streamValuesCheckTheirBounds() {
+        assertThatThrownBy(() -> new StreamReadRequest("charges", null, null, 0)).hasMessageContaining("pageSize");
+        assertThatThrownBy(() -> new StreamReadRequest("charges", null, null, 1001)).hasMessageContaining("pageSize");
+        assertThatThrownBy(() -> new CreatedWindow(Instant.ofEpochSecond(10), Instant.ofEpochSecond(10)))
+                .hasMessageContaining("must end after it starts");
+        CreatedWindow window = new CreatedWindow(Instant.ofEpochSecond(10), Instant.ofEpochSecond(20));
+        assertThat(window.contains(Instant.ofEpochSecond(10))).isTrue();
+        assertThat(window.contains(Instant.ofEpochSecond(20))).isFalse();
+        assertThat(new StreamPage(List.of(), null).hasMore()).isFalse();
+        assertThat(new StreamPage(List.of(), "ch_9").hasMore()).isTrue();
+    }
+
+    @Test
+    void timeoutsMustBePositiveAndCoherent() {
+        assertThatThrownBy(() -> new Timeouts(Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(1)))
+                .hasMessageContaining("connect timeout must be positive");
+        assertThatThrownBy(() -> new Timeouts(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(1)))
+                .hasMessageContaining("must not be shorter than the read timeout");
+    }
+
+    @Test
+    void theBuiltContextAsksItsSupplierOnEveryCallSoTheHostCanAuditEachDecryption() {
+        AtomicInteger decryptions = new AtomicInteger();
+        Clock clock = Clock.fixed(Instant.parse("2026-11-23T00:00:00Z"), ZoneOffset.UTC);
+        ConnectorContext context = ConnectorContext.builder()
+                .credentials(() -> {
+                    decryptions.incrementAndGet();
+                    return new Credentials(Map.of("api_key", "secret"));
+                })
+                .settings(new ConnectorSettings(Map.of("api_base", "http://127.0.0.1:1234")))
+                .clock(clock)
+                .build();
+
+        assertThat(decryptions).hasValue(0);
+        context.credentials();
+        context.credentials();
+        assertThat(decryptions).hasValue(2);
+        assertThat(context.settings().get("api_base", "x")).isEqualTo("http://127.0.0.1:1234");
+        assertThat(context.settings().find("missing")).isEmpty();
+        assertThat(context.clock().instant()).isEqualTo(Instant.parse("2026-11-23T00:00:00Z"));
+        assertThat(context.timeouts()).isEqualTo(Timeouts.DEFAULT);
+        assertThat(context.toString()).doesNotContain("secret");
+        assertThatThrownBy(() -> ConnectorContext.builder().build()).hasMessageContaining("credentials");
+    }
+
+    @Test
+    void capabilitiesAnswerWhatTheCredentialsCanDo() {
+        CredentialCheck check = new CredentialCheck(new AccountIdentity("acct_1", true, "Shop"), List.of(
+                CapabilityStatus.available(CapabilityStatus.Kind.QUERY_TYPE, "acme.count"),
+                CapabilityStatus.missing(CapabilityStatus.Kind.QUERY_TYPE, "acme.mrr", "Subscriptions: Read"),
+                CapabilityStatus.available(CapabilityStatus.Kind.STREAM, "customers")), List.of());
+
+        assertThat(check.canRun("acme.count")).isTrue();
+        assertThat(check.canRun("acme.mrr")).isFalse();
+        assertThat(check.canRun("customers")).isFalse();
+        assertThat(check.canRead("customers")).isTrue();
+        assertThatThrownBy(() -> new CapabilityStatus(CapabilityStatus.Kind.STREAM, "x", true, "Read"))
+                .hasMessageContaining("no missing permission");
+    }
+}
