@@ -1,0 +1,45 @@
+package io.tributary.projection.render;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Everything rendering depends on besides the spec and the result. Passing these in (rather than reading
+ * the JVM's defaults or a clock) keeps rendering a pure function: same inputs, same widget data.
+ *
+ * @param locale how numbers, currencies and dates are written
+ * @param zone   the time zone dates are shown in
+ * @param now    the instant relative times ("5 minutes ago") are measured from
+ */
+public record RenderContext(Locale locale, ZoneId zone, Instant now) {
+
+    /** The locale used unless the viewer's is known: en-US. */
+    public static final Locale DEFAULT_LOCALE = Locale.US;
+
+    /** The time zone used unless the viewer's is known: UTC. */
+    public static final ZoneId DEFAULT_ZONE = ZoneOffset.UTC;
+
+    public RenderContext {
+        Objects.requireNonNull(locale, "locale");
+        Objects.requireNonNull(zone, "zone");
+        Objects.requireNonNull(now, "now");
+    }
+
+    /** en-US and UTC, at the given instant. */
+    public static RenderContext at(Instant now) {
+        return new RenderContext(DEFAULT_LOCALE, DEFAULT_ZONE, now);
+    }
+
+    /** The same context in another locale. */
+    public RenderContext withLocale(Locale otherLocale) {
+        return new RenderContext(otherLocale, zone, now);
+    }
+
+    /** The same context in another time zone. */
+    public RenderContext withZone(ZoneId otherZone) {
+        return new RenderContext(locale, otherZone, now);
+    }
+}
