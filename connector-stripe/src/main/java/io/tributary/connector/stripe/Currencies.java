@@ -1,0 +1,32 @@
+package io.tributary.connector.stripe;
+
+import io.tributary.connector.spi.QueryRequest;
+import java.util.List;
+
+/**
+ * Chooses the currency of a result's headline amount. Amounts in different currencies are never
+ * added together, so a result shows one currency on top and all of them in {@code by_currency}.
+ */
+final class Currencies {
+
+    /** When nothing else says which currency, the headline shows an empty amount in this one. */
+    private static final String LAST_RESORT = "usd";
+
+    private Currencies() {
+    }
+
+    /**
+     * The headline currency: the {@code currency} parameter, else the account's default currency,
+     * else the largest of the result's currencies.
+     *
+     * @param largestFirst the result's currencies, largest amount first
+     */
+    static String headline(QueryRequest request, StripeSession session, List<String> largestFirst) {
+        return request.parameters().string("currency")
+                .or(() -> AccountProfiles.known(session).map(StripeAccount.Profile::defaultCurrency))
+                .or(() -> largestFirst.stream().findFirst())
+                // Nothing to show: ask the account once (cached), so an empty result still names its currency.
+                .or(() -> java.util.Optional.ofNullable(AccountProfiles.profile(session).defaultCurrency()))
+                .orElse(LAST_RESORT);
+    }
+}

@@ -1,0 +1,126 @@
+package io.tributary.connector.stripe;
+
+import io.tributary.connector.spi.AccountIdentity;
+import io.tributary.connector.spi.CapabilityStatus;
+import io.tributary.connector.spi.Connector;
+import io.tributary.connector.spi.ConnectorContext;
+import io.tributary.connector.spi.ConnectorDescriptor;
+import io.tributary.connector.spi.ConnectorException;
+import io.tributary.connector.spi.CredentialCheck;
+import io.tributary.connector.spi.CredentialField;
+import io.tributary.connector.spi.QueryRequest;
+import io.tributary.connector.spi.QueryResult;
+import io.tributary.connector.spi.QueryType;
+import io.tributary.connector.spi.SpiVersion;
+import io.tributary.connector.spi.StandardErrorCode;
+import io.tributary.connector.spi.StreamPage;
+import io.tributary.connector.spi.StreamReadRequest;
+import io.tributary.connector.spi.WebhookEvent;
+import io.tributary.connector.spi.WebhookRequest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The Stripe connector: reads a Stripe account with a restricted read-only key (or a secret key,
+ * with a warning), answers MRR, balance, charge, revenue and subscriber queries and reads of any
+ * object, verifies webhooks, and reads every object stream for mirroring. It never writes to
+ * Stripe.
+ */
+public final class StripeConnector implements Connector {
+
+    private static final String TYPE_ID = "stripe";
+
+    private final StripeAccounts accounts = new StripeAccounts();
+    private final Map<String, StripeQuery> queries = List.of(new MrrQuery(), new BalanceQuery(), new RecentChargesQuery(),
+                    new ListQuery(), new GetQuery(), new RevenueQuery(), new SubscribersQuery()).stream()
+            .collect(Collectors.toUnmodifiableMap(StripeQuery::id, Function.identity()));
+    private final ConnectorDescriptor descriptor = new ConnectorDescriptor(TYPE_ID, "Stripe",
+            "Payments, subscriptions and balances from a Stripe account, read with a restricted read-only key.",
+            List.of(CredentialField.secret(StripeCredentials.API_KEY, "Restricted API key", StripeKey.PATTERN, StripeKey.HELP),
+                    new CredentialField(StripeCredentials.WEBHOOK_SECRET, "Webhook signing secret", true, false, "whsec_[A-Za-z0-9]{16,}",
+                            "Optional: the signing secret (whsec_...) of a webhook endpoint pointed at this data source, for updates within seconds")),
+            StripeQueryTypes.all(),
+            Arrays.stream(StripeStream.values()).map(StripeStream::descriptor).toList(),
+            true);
+
+    @Override
+    public String spiVersion() {
+        return SpiVersion.CURRENT;
+    }
+
+    @Override
+    public ConnectorDescriptor descriptor() {
+        return descriptor;
+    }
+
+    @Override
+    public void checkParameters(QueryRequest request) {
+        query(request.queryTypeId()).check(request);
+    }
+
+    @Override
+    public CredentialCheck validateCredentials(ConnectorContext context) {
+        StripeSession session = StripeSession.open(context, accounts);
+        StripeAccount.Profile profile = AccountProfiles.profile(session);
+        Map<StripePermission, Boolean> granted = new EnumMap<>(StripePermission.class);
+        for (StripePermission permission : StripePermission.values()) {
+            granted.put(permission, PermissionProbe.has(session, permission, profile));
+        }
+        List<CapabilityStatus> capabilities = new ArrayList<>();
+        for (QueryType queryType : descriptor.queryTypes()) {
+            capabilities.add(status(CapabilityStatus.Kind.QUERY_TYPE, queryType.id(), query(queryType.id()).permissions(), granted));
+        }
+        for (StripeStream stream : StripeStream.values()) {
+            capabilities.add(status(CapabilityStatus.Kind.STREAM, stream.streamName(), Set.of(stream.permission()), granted));
+        }
+        List<String> warnings = session.key().restricted() ? List.of() : List.of(
+                "This is a secret key: it can also write to your Stripe account. Tributary only reads, so a restricted key "
+                        + "with Read permissions is safer.");
+        return new CredentialCheck(new AccountIdentity(profile.accountId(), session.key().livemode(), profile.displayName()),
+                capabilities, warnings);
+    }
+
+    @Override
+    public QueryResult runQuery(ConnectorContext context, QueryRequest request) {
+        StripeQuery query = query(request.queryTypeId());
+        return query.run(StripeSession.open(context, accounts), request);
+    }
+
+    @Override
+    public List<WebhookEvent> parseWebhook(ConnectorContext context, WebhookRequest request) {
+        return StripeWebhooks.parse(context, request);
+    }
+
+    @Override
+    public StreamPage readStream(ConnectorContext context, StreamReadRequest request) {
+        StripeStream stream = StripeStream.ofName(request.stream()).orElseThrow(() -> new ConnectorException(
+                StandardErrorCode.UNKNOWN_STREAM, "Stripe has no stream '" + request.stream() + "'", "stream", null, null, null));
+        return StreamReader.read(StripeSession.open(context, accounts), stream, request);
+    }
+
+    private static CapabilityStatus status(CapabilityStatus.Kind kind, String id, Set<StripePermission> needed,
+                                           Map<StripePermission, Boolean> granted) {
+        if (needed.isEmpty()) {
+            // stripe.list and stripe.get read whatever the key may read.
+            boolean any = granted.entrySet().stream().anyMatch(entry -> entry.getKey() != StripePermission.ACCOUNT && entry.getValue());
+            return any ? CapabilityStatus.available(kind, id) : CapabilityStatus.missing(kind, id, StripePermission.CUSTOMER.toGrant());
+        }
+        return needed.stream().sorted().filter(permission -> !granted.get(permission)).findFirst()
+                .map(missing -> CapabilityStatus.missing(kind, id, missing.toGrant()))
+                .orElse(CapabilityStatus.available(kind, id));
+    }
+
+    private StripeQuery query(String id) {
+        StripeQuery query = queries.get(id);
+        if (query == null) {
+            throw new ConnectorException(StandardErrorCode.UNKNOWN_QUERY_TYPE, "Stripe has no query type '" + id + "'", "type", null, null, null);
+        }
+        return query;
+    }
+}

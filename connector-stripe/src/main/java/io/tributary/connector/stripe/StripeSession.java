@@ -1,0 +1,104 @@
+package io.tributary.connector.stripe;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.stripe.StripeClient;
+import com.stripe.exception.StripeException;
+import com.stripe.net.ApiResource;
+import com.stripe.net.StripeResponse;
+import io.tributary.connector.spi.ConnectorContext;
+import io.tributary.connector.spi.ConnectorException;
+import io.tributary.connector.spi.StandardErrorCode;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * One operation's view of a Stripe account: the key (read from the context once), the shared
+ * client, and calls whose failures come out as the SPI's typed errors.
+ */
+final class StripeSession {
+
+    /** A call to Stripe through stripe-java. */
+    @FunctionalInterface
+    interface StripeCall<T> {
+        T call(StripeClient client) throws StripeException;
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final StripeKey key;
+    private final StripeAccount account;
+    private final Clock clock;
+
+    private StripeSession(StripeKey key, StripeAccount account, Clock clock) {
+        this.key = key;
+        this.account = account;
+        this.clock = clock;
+    }
+
+    static StripeSession open(ConnectorContext context, StripeAccounts accounts) {
+        StripeSettings settings = StripeSettings.from(context.settings());
+        StripeKey key = StripeKey.parse(context.credentials().require(StripeCredentials.API_KEY));
+        return new StripeSession(key, accounts.forKey(key, settings, context.timeouts()), context.clock());
+    }
+
+    StripeKey key() {
+        return key;
+    }
+
+    StripeAccount account() {
+        return account;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    /**
+     * Calls Stripe through stripe-java.
+     *
+     * @param permission the permission the call needs, named in the failure when Stripe does not
+     *     name one itself
+     */
+    <T> T call(StripePermission permission, StripeCall<T> call) {
+        try {
+            return call.call(account.client());
+        } catch (StripeException e) {
+            throw StripeFailures.map(e, permission);
+        } catch (RuntimeException e) {
+            // stripe-java's auto-paging iterators wrap a failed page's exception.
+            if (e.getCause() instanceof StripeException cause) {
+                throw StripeFailures.map(cause, permission);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * A GET whose JSON body is returned as Stripe sent it, for reads of any object type.
+     *
+     * @param path such as {@code /v1/customers}
+     * @param query query parameters, already in Stripe's bracket syntax ({@code created[gte]})
+     */
+    JsonNode getJson(StripePermission permission, String path, Map<String, List<String>> query) {
+        String queryString = query.entrySet().stream()
+                .flatMap(entry -> entry.getValue().stream().map(value -> encode(entry.getKey()) + "=" + encode(value)))
+                .collect(Collectors.joining("&"));
+        StripeResponse response = call(permission, client -> client.rawRequest(ApiResource.RequestMethod.GET,
+                queryString.isEmpty() ? path : path + "?" + queryString, null));
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new ConnectorException(StandardErrorCode.PROVIDER_ERROR, "Stripe answered " + path + " with a body that is not JSON", e);
+        }
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+}
