@@ -1,5 +1,8 @@
 package io.tributary.connector.stripe;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.stripe.exception.ApiConnectionException;
 import com.stripe.exception.StripeException;
 import com.stripe.net.HttpClient;
@@ -26,6 +29,8 @@ final class PoliteHttpClient extends HttpClient {
     interface Pause {
         void pause(Duration duration) throws InterruptedException;
     }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient transport;
     private final RequestRateLimiter limiter;
@@ -64,9 +69,31 @@ final class PoliteHttpClient extends HttpClient {
                 continue;
             }
             if (attempt >= retryPolicy.maxAttempts() || !worthRetrying(response)) {
-                return response;
+                return withReadableError(response);
             }
             sleep(retryPolicy.backoff(attempt, retryAfter(response), random));
+        }
+    }
+
+    /**
+     * A failure whose body is not Stripe's JSON error (a proxy's HTML 502, an empty body) gets one,
+     * so stripe-java raises its typed exception instead of failing to read the body.
+     */
+    static StripeResponse withReadableError(StripeResponse response) {
+        if (response.code() < 400 || hasErrorObject(response.body())) {
+            return response;
+        }
+        String body = "{\"error\":{\"type\":\"api_error\",\"message\":\"Stripe answered HTTP " + response.code()
+                + " without an error description\"}}";
+        return new StripeResponse(response.code(), response.headers(), body);
+    }
+
+    private static boolean hasErrorObject(String body) {
+        try {
+            JsonNode json = body == null ? null : JSON.readTree(body);
+            return json != null && json.path("error").isObject();
+        } catch (JsonProcessingException e) {
+            return false;
         }
     }
 

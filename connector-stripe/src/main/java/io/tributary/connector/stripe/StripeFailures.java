@@ -25,12 +25,13 @@ final class StripeFailures {
     }
 
     static ConnectorException map(StripeException e, StripePermission expected) {
+        // PermissionException extends AuthenticationException in stripe-java: test it first.
+        if (e instanceof PermissionException) {
+            return permissionMissing(e, expected);
+        }
         if (e instanceof AuthenticationException) {
             return ConnectorException.credentialsRejected(
                     "Stripe refused the API key: it was revoked, rolled or never existed. Create a new restricted key and update the data source.");
-        }
-        if (e instanceof PermissionException) {
-            return permissionMissing(e, expected);
         }
         if (e instanceof RateLimitException) {
             return ConnectorException.rateLimited(Duration.ofSeconds(2),

@@ -70,12 +70,14 @@ final class StripeSession {
             return call.call(account.client());
         } catch (StripeException e) {
             throw StripeFailures.map(e, permission);
+        } catch (ConnectorException e) {
+            throw e;
         } catch (RuntimeException e) {
             // stripe-java's auto-paging iterators wrap a failed page's exception.
             if (e.getCause() instanceof StripeException cause) {
                 throw StripeFailures.map(cause, permission);
             }
-            throw e;
+            throw new ConnectorException(StandardErrorCode.PROVIDER_ERROR, "Stripe's answer could not be read", e);
         }
     }
 
