@@ -69,6 +69,11 @@ enum StripeObject {
         return filters;
     }
 
+    /** The field holding the creation time: {@code created}, but {@code date} on invoice items. */
+    String createdField() {
+        return this == INVOICE_ITEMS ? "date" : "created";
+    }
+
     boolean acceptsId(String id) {
         return idPrefixes.isEmpty() || idPrefixes.stream().anyMatch(id::startsWith);
     }

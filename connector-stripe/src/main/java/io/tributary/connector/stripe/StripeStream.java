@@ -79,7 +79,7 @@ enum StripeStream {
     StreamDescriptor descriptor() {
         // Everything Stripe lists is ordered by creation; child objects carry no creation time of
         // their own, so they are ordered by id within their parent and read in full.
-        return new StreamDescriptor(streamName, description, "id", object != null ? "created" : "id",
+        return new StreamDescriptor(streamName, description, "id", object != null ? object.createdField() : "id",
                 object != null && createdFilter, object != null && createdFilter);
     }
 
