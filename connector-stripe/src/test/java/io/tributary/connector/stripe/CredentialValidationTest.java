@@ -1,0 +1,131 @@
+package io.tributary.connector.stripe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tributary.connector.spi.CapabilityStatus;
+import io.tributary.connector.spi.ConnectorException;
+import io.tributary.connector.spi.CredentialCheck;
+import io.tributary.connector.spi.ErrorKind;
+import io.tributary.connector.spi.ParameterValidator;
+import io.tributary.connector.stripe.fake.AccountSettings;
+import io.tributary.connector.stripe.fake.AccountSize;
+import io.tributary.connector.stripe.fake.FakeStripe;
+import io.tributary.connector.stripe.fake.FakeStripeAccount;
+import io.tributary.connector.stripe.fake.FakeStripePermission;
+import io.tributary.connector.stripe.fake.KeyAccess;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** Validating keys against the fake: who the account is, and which reads each key can serve. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CredentialValidationTest {
+
+    private final StripeConnector connector = new StripeConnector();
+    private FakeStripe fake;
+
+    @BeforeAll
+    void start() {
+        fake = FakeStripe.start(FakeStripeAccount.generate(7, AccountSize.small()));
+    }
+
+    @AfterAll
+    void stop() {
+        fake.close();
+    }
+
+    private CredentialCheck validate(String key) {
+        return connector.validateCredentials(FakeStripeContexts.context(fake, key));
+    }
+
+    private static Map<String, CapabilityStatus> byId(CredentialCheck check) {
+        return check.capabilities().stream().collect(Collectors.toMap(status -> status.kind() + ":" + status.id(), status -> status));
+    }
+
+    @Test
+    void aFullReadOnlyKeyServesEverythingAndNamesTheAccount() {
+        CredentialCheck check = validate(fake.addKey(KeyAccess.allReads()));
+
+        assertThat(check.account().accountId()).isEqualTo(fake.account().id());
+        assertThat(check.account().livemode()).isFalse();
+        assertThat(check.account().displayName()).isEqualTo(fake.account().displayName());
+        assertThat(check.capabilities()).allSatisfy(status -> assertThat(status.available()).as(status.id()).isTrue());
+        assertThat(check.warnings()).isEmpty();
+    }
+
+    @Test
+    void aKeyWithoutSubscriptionsReadSaysWhatItCannotServeAndWhatToGrant() {
+        CredentialCheck check = validate(fake.addKey(KeyAccess.allReadsExcept(FakeStripePermission.SUBSCRIPTION)));
+        Map<String, CapabilityStatus> capabilities = byId(check);
+
+        for (String unavailable : List.of("QUERY_TYPE:stripe.mrr", "QUERY_TYPE:stripe.subscribers", "STREAM:subscriptions", "STREAM:subscription_items")) {
+            assertThat(capabilities.get(unavailable).available()).as(unavailable).isFalse();
+            assertThat(capabilities.get(unavailable).missingPermission()).isEqualTo("Subscriptions: Read");
+        }
+        assertThat(capabilities.get("QUERY_TYPE:stripe.balance").available()).isTrue();
+        assertThat(capabilities.get("STREAM:customers").available()).isTrue();
+        assertThat(capabilities.values().stream().filter(status -> !status.available())).hasSize(4);
+    }
+
+    @Test
+    void aKeyThatCannotReadTheAccountStillLearnsItsIdFromStripesRefusal() {
+        CredentialCheck check = validate(fake.addKey(KeyAccess.restricted(FakeStripePermission.CHARGE)));
+        Map<String, CapabilityStatus> capabilities = byId(check);
+
+        assertThat(check.account().accountId()).isEqualTo(fake.account().id());
+        assertThat(check.account().displayName()).isNull();
+        assertThat(capabilities.get("QUERY_TYPE:stripe.recent_charges").missingPermission()).isEqualTo("Customers: Read");
+        assertThat(capabilities.get("STREAM:charges").available()).isTrue();
+        assertThat(capabilities.get("QUERY_TYPE:stripe.list").available()).isTrue();
+        assertThat(capabilities.get("QUERY_TYPE:stripe.balance").missingPermission()).isEqualTo("Balance: Read");
+    }
+
+    @Test
+    void aSecretKeyWorksButComesWithAWarning() {
+        CredentialCheck check = validate(fake.addKey(KeyAccess.secret()));
+
+        assertThat(check.warnings()).singleElement().asString().contains("secret key", "restricted key");
+        assertThat(check.capabilities()).allSatisfy(status -> assertThat(status.available()).isTrue());
+    }
+
+    @Test
+    void aRevokedOrUnknownKeyIsRejected() {
+        for (String key : List.of(fake.addKey(KeyAccess.revoked()), "rk_test_NeverIssuedByStripe123")) {
+            assertThatThrownBy(() -> validate(key)).isInstanceOfSatisfying(ConnectorException.class, e -> {
+                assertThat(e.kind()).isEqualTo(ErrorKind.CREDENTIALS_REJECTED);
+                assertThat(e.getMessage()).doesNotContain(key);
+            });
+        }
+    }
+
+    @Test
+    void aQueryTheKeyCannotServeFailsOnlyThatBindingNamingThePermission() {
+        String key = fake.addKey(KeyAccess.allReadsExcept(FakeStripePermission.SUBSCRIPTION));
+        var context = FakeStripeContexts.context(fake, key);
+
+        assertThatThrownBy(() -> connector.runQuery(context, ParameterValidator.prepare(connector, "stripe.mrr", null)))
+                .isInstanceOfSatisfying(ConnectorException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(ErrorKind.PERMISSION_MISSING);
+                    assertThat(e.kind().scope()).isEqualTo(ErrorKind.Scope.OPERATION);
+                    assertThat(e.permission()).contains("Subscriptions: Read");
+                    assertThat(e.getMessage()).contains("rak_subscription_read");
+                });
+        assertThat(connector.runQuery(context, ParameterValidator.prepare(connector, "stripe.balance", null)).data().has("available_cents")).isTrue();
+    }
+
+    @Test
+    void aLiveKeyReportsLiveMode() {
+        try (FakeStripe live = FakeStripe.start(FakeStripeAccount.create(AccountSettings.defaults().withId("acct_1LiveAccount01").withLivemode(true)))) {
+            String key = live.addKey(KeyAccess.allReads());
+            assertThat(key).startsWith("rk_live_");
+            CredentialCheck check = connector.validateCredentials(FakeStripeContexts.context(live, key));
+            assertThat(check.account().livemode()).isTrue();
+            assertThat(check.account().accountId()).isEqualTo("acct_1LiveAccount01");
+        }
+    }
+}

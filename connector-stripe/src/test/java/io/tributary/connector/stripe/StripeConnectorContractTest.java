@@ -1,0 +1,104 @@
+package io.tributary.connector.stripe;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tributary.connector.spi.ConnectorContext;
+import io.tributary.connector.spi.QueryType;
+import io.tributary.connector.spi.WebhookRequest;
+import io.tributary.connector.stripe.fake.AccountSize;
+import io.tributary.connector.stripe.fake.FakeStripe;
+import io.tributary.connector.stripe.fake.FakeStripeAccount;
+import io.tributary.connector.stripe.fake.KeyAccess;
+import io.tributary.connector.testkit.ConnectorContractTest;
+import io.tributary.connector.testkit.InvalidQuery;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/** The Stripe connector passes the connector contract, against the fake Stripe. */
+class StripeConnectorContractTest extends ConnectorContractTest {
+
+    private static final String SIGNING_SECRET = "whsec_contract0123456789abcdef";
+
+    private FakeStripe fake;
+    private String validKey;
+    private String revokedKey;
+    private String customerId;
+
+    @BeforeAll
+    void startFakeStripe() {
+        fake = FakeStripe.start(FakeStripeAccount.generate(42, AccountSize.small()));
+        validKey = fake.addKey(KeyAccess.allReads());
+        revokedKey = fake.addKey(KeyAccess.revoked());
+        customerId = fake.account().objects("customer").get(0).get("id").asText();
+    }
+
+    @AfterAll
+    void stopFakeStripe() {
+        fake.close();
+    }
+
+    @Override
+    protected String connectorTypeId() {
+        return "stripe";
+    }
+
+    @Override
+    protected ConnectorContext contextWithValidCredentials() {
+        return FakeStripeContexts.context(fake, validKey);
+    }
+
+    @Override
+    protected ConnectorContext contextWithRejectedCredentials() {
+        return FakeStripeContexts.context(fake, revokedKey);
+    }
+
+    @Override
+    protected ConnectorContext contextWithUnavailableProvider() {
+        // Nothing listens on port 1 of the loopback: every connection is refused.
+        return FakeStripeContexts.context("http://127.0.0.1:1", validKey, Clock.systemUTC(), Map.of());
+    }
+
+    @Override
+    protected long providerRequestCount() {
+        return fake.requestCount();
+    }
+
+    @Override
+    protected ObjectNode sampleParameters(QueryType queryType) {
+        ObjectNode parameters = JsonNodeFactory.instance.objectNode();
+        switch (queryType.id()) {
+            case "stripe.list" -> parameters.put("object", "customers");
+            case "stripe.get" -> parameters.put("object", "customers").put("id", customerId);
+            default -> {
+            }
+        }
+        return parameters;
+    }
+
+    @Override
+    protected List<InvalidQuery> connectorSpecificInvalidQueries() {
+        JsonNodeFactory json = JsonNodeFactory.instance;
+        return List.of(
+                new InvalidQuery("stripe.get", json.objectNode().put("object", "customers").put("id", "ch_3MmlLrLkdIwHu7ix"), "id"),
+                new InvalidQuery("stripe.list", json.objectNode().put("object", "charges").put("email", "a@example.com"), "email"),
+                new InvalidQuery("stripe.list", json.objectNode().put("object", "products").put("customer", "cus_A1b2C3d4"), "customer"),
+                new InvalidQuery("stripe.list", json.objectNode().put("object", "customers").put("starting_after", "ch_A1b2C3d4"), "starting_after"),
+                new InvalidQuery("stripe.list", json.objectNode().put("object", "charges").put("customer", "acct_A1b2C3d4"), "customer"),
+                new InvalidQuery("stripe.revenue", json.objectNode().put("created_gte", 1_700_000_000L).put("created_lt", 1_600_000_000L), "created_lt"));
+    }
+
+    @Override
+    protected Optional<WebhookRequest> signedWebhook() {
+        long now = fake.account().now(); // the valid context's clock
+        byte[] body = ("{\"id\":\"evt_1Contract\",\"object\":\"event\",\"type\":\"customer.subscription.updated\",\"created\":" + now
+                + ",\"data\":{\"object\":{\"id\":\"sub_1\",\"object\":\"subscription\"}}}").getBytes(StandardCharsets.UTF_8);
+        String signature = StripeSignatureTest.sign(SIGNING_SECRET, now, body);
+        return Optional.of(new WebhookRequest(body, Map.of("Stripe-Signature", List.of("t=" + now + ",v1=" + signature)),
+                List.of(SIGNING_SECRET)));
+    }
+}
