@@ -34,11 +34,6 @@ final class AccountProfiles {
         return profile;
     }
 
-    /** The profile if already known, without any request. */
-    static Optional<StripeAccount.Profile> known(StripeSession session) {
-        return session.account().profile();
-    }
-
     private static StripeAccount.Profile fetch(StripeSession session, Instant now) {
         try {
             Account account = session.account().client().v1().accounts().retrieveCurrent();

@@ -2,6 +2,7 @@ package io.tributary.connector.stripe;
 
 import io.tributary.connector.spi.QueryRequest;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Chooses the currency of a result's headline amount. Amounts in different currencies are never
@@ -16,17 +17,15 @@ final class Currencies {
     }
 
     /**
-     * The headline currency: the {@code currency} parameter, else the account's default currency,
-     * else the largest of the result's currencies.
+     * The headline currency: the {@code currency} parameter, else the account's default currency
+     * (read at most once an hour per key), else the largest of the result's currencies.
      *
      * @param largestFirst the result's currencies, largest amount first
      */
     static String headline(QueryRequest request, StripeSession session, List<String> largestFirst) {
         return request.parameters().string("currency")
-                .or(() -> AccountProfiles.known(session).map(StripeAccount.Profile::defaultCurrency))
+                .or(() -> Optional.ofNullable(AccountProfiles.profile(session).defaultCurrency()))
                 .or(() -> largestFirst.stream().findFirst())
-                // Nothing to show: ask the account once (cached), so an empty result still names its currency.
-                .or(() -> java.util.Optional.ofNullable(AccountProfiles.profile(session).defaultCurrency()))
                 .orElse(LAST_RESORT);
     }
 }

@@ -46,7 +46,8 @@ final class StripeQueryTypes {
 
     private static QueryType balance() {
         return new QueryType(BALANCE, "The account's balance: funds available for payout and funds still pending.",
-                List.of(ParameterSpec.string("currency", "The currency of the top-level amounts; by default the largest.").matching(CURRENCY_PATTERN)),
+                List.of(ParameterSpec.string("currency", "The currency of the top-level amounts; by default the account's default currency, "
+                        + "or the largest when it is unknown.").matching(CURRENCY_PATTERN)),
                 List.of(ResultField.of("available_cents", FieldType.INTEGER, "Available funds in the currency's smallest unit."),
                         ResultField.of("pending_cents", FieldType.INTEGER, "Pending funds in the currency's smallest unit."),
                         ResultField.of("currency", FieldType.STRING, "The currency of the amounts above, lower case."),
@@ -108,7 +109,8 @@ final class StripeQueryTypes {
                 List.of(ParameterSpec.integer("days", "The period: this many days up to now, unless created_gte is given.").between(1, 3660).withDefault(30L),
                         ParameterSpec.timestamp("created_gte", "The period's start (inclusive)."),
                         ParameterSpec.timestamp("created_lt", "The period's end (exclusive); by default now."),
-                        ParameterSpec.string("currency", "The currency of the top-level amounts; by default the largest.").matching(CURRENCY_PATTERN)),
+                        ParameterSpec.string("currency", "The currency of the top-level amounts; by default the account's default currency, "
+                        + "or the largest when it is unknown.").matching(CURRENCY_PATTERN)),
                 List.of(ResultField.of("gross_cents", FieldType.INTEGER, "Payments, before refunds and fees."),
                         ResultField.of("refunded_cents", FieldType.INTEGER, "Refunds, as a positive amount."),
                         ResultField.of("fees_cents", FieldType.INTEGER, "Stripe fees on those payments and refunds."),
