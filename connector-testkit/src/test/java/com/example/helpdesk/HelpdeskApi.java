@@ -31,7 +31,8 @@ final class HelpdeskApi {
     private final HttpClient http;
 
     HelpdeskApi() {
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        // HTTP/1.1: the JDK client's default h2c upgrade attempt is flaky against some servers.
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     JsonNode get(ConnectorContext context, String path, Map<String, String> query) {

@@ -12,17 +12,20 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * {@code stripe.list}: one page of any listable object, as Stripe returns it, with the filters
- * Stripe supports on that object. A filter Stripe does not support on the object is refused
+ * Stripe supports on that object; objects listed under a parent (invoice lines, subscription
+ * items, ...) take the parent's id. A filter Stripe does not support on the object is refused
  * before any request, naming the field.
  */
 final class ListQuery implements StripeQuery {
 
     /** Parameters that are filters, as opposed to {@code object}, paging and creation bounds. */
     private static final Set<String> FILTERS = Set.of("customer", "email", "status", "active", "type", "currency");
+    private static final List<String> CREATED_BOUNDS = List.of("gt", "gte", "lt", "lte");
 
     @Override
     public String id() {
@@ -30,14 +33,22 @@ final class ListQuery implements StripeQuery {
     }
 
     @Override
-    public java.util.Set<StripePermission> permissions() {
-        return java.util.Set.of();
+    public Set<StripePermission> permissions() {
+        return Set.of();
     }
 
     @Override
     public void check(QueryRequest request) {
         QueryParameters parameters = request.parameters();
+        Optional<StripeStream> child = child(parameters);
+        if (child.isPresent()) {
+            checkChild(parameters, child.get());
+            return;
+        }
         StripeObject object = object(parameters);
+        if (parameters.string("parent").isPresent()) {
+            throw ConnectorException.invalidParameter("parent", object.apiName() + " are not listed under a parent");
+        }
         for (String filter : FILTERS) {
             if (parameters.asMap().containsKey(filter) && !object.filters().contains(filter)) {
                 throw ConnectorException.invalidParameter(filter, "Stripe does not filter " + object.apiName() + " by " + filter
@@ -48,24 +59,39 @@ final class ListQuery implements StripeQuery {
         parameters.string("customer").ifPresent(customer -> requirePrefix(StripeObject.CUSTOMERS, customer, "customer"));
     }
 
+    private static void checkChild(QueryParameters parameters, StripeStream child) {
+        StripeObject parent = child.parent().orElseThrow();
+        String parentId = parameters.string("parent").orElseThrow(() -> ConnectorException.invalidParameter("parent",
+                child.streamName() + " are listed under one of the " + parent.apiName() + ": give its id as parent"));
+        requirePrefix(parent, parentId, "parent");
+        for (String name : parameters.asMap().keySet()) {
+            if (FILTERS.contains(name) || name.startsWith("created_")) {
+                throw ConnectorException.invalidParameter(name, "Stripe does not filter " + child.streamName() + " by " + name);
+            }
+        }
+    }
+
     @Override
     public QueryResult run(StripeSession session, QueryRequest request) {
         QueryParameters parameters = request.parameters();
-        StripeObject object = object(parameters);
         Map<String, List<String>> query = new LinkedHashMap<>();
+        String path;
+        StripePermission permission;
+        Optional<StripeStream> child = child(parameters);
+        if (child.isPresent()) {
+            StripeStream.ChildRequest children = child.get().childRequest(parameters.string("parent").orElseThrow());
+            path = children.path();
+            query.putAll(children.query());
+            permission = child.get().permission();
+        } else {
+            StripeObject object = object(parameters);
+            path = object.path();
+            permission = object.permission();
+            addFilters(parameters, query);
+        }
         query.put("limit", List.of(String.valueOf(parameters.integer("limit").orElseThrow())));
         parameters.string("starting_after").ifPresent(cursor -> query.put("starting_after", List.of(cursor)));
-        for (String filter : FILTERS) {
-            Object value = parameters.asMap().get(filter);
-            if (value != null) {
-                query.put(filter, List.of(String.valueOf(value)));
-            }
-        }
-        for (String bound : List.of("gt", "gte", "lt", "lte")) {
-            parameters.timestamp("created_" + bound).map(Instant::getEpochSecond)
-                    .ifPresent(seconds -> query.put("created[" + bound + "]", List.of(String.valueOf(seconds))));
-        }
-        JsonNode page = session.getJson(object.permission(), object.path(), query);
+        JsonNode page = session.getJson(permission, path, query);
         ArrayNode data = page.path("data").isArray() ? (ArrayNode) page.path("data") : JsonNodeFactory.instance.arrayNode();
         boolean hasMore = page.path("has_more").asBoolean(false);
         ObjectNode result = JsonNodeFactory.instance.objectNode();
@@ -75,9 +101,27 @@ final class ListQuery implements StripeQuery {
         return QueryResult.of(result);
     }
 
+    private static void addFilters(QueryParameters parameters, Map<String, List<String>> query) {
+        for (String filter : FILTERS) {
+            Object value = parameters.asMap().get(filter);
+            if (value != null) {
+                query.put(filter, List.of(String.valueOf(value)));
+            }
+        }
+        for (String bound : CREATED_BOUNDS) {
+            parameters.timestamp("created_" + bound).map(Instant::getEpochSecond)
+                    .ifPresent(seconds -> query.put("created[" + bound + "]", List.of(String.valueOf(seconds))));
+        }
+    }
+
+    private static Optional<StripeStream> child(QueryParameters parameters) {
+        return StripeStream.ofName(parameters.string("object").orElseThrow()).filter(stream -> stream.object().isEmpty());
+    }
+
     static StripeObject object(QueryParameters parameters) {
-        // The schema allows only known names, so this cannot miss.
-        return StripeObject.ofApiName(parameters.string("object").orElseThrow()).orElseThrow();
+        String name = parameters.string("object").orElseThrow();
+        return StripeObject.ofApiName(name).orElseThrow(() -> ConnectorException.invalidParameter("object",
+                name + " cannot be read on its own"));
     }
 
     static void requirePrefix(StripeObject object, String id, String field) {

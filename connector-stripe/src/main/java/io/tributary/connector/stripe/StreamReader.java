@@ -71,21 +71,13 @@ final class StreamReader {
         if (parent == null) {
             return new StreamPage(List.of(), null);
         }
-        String childPath = stream.childPath(parent);
-        Map<String, List<String>> query = new LinkedHashMap<>();
-        int question = childPath.indexOf('?');
-        if (question >= 0) {
-            for (String pair : childPath.substring(question + 1).split("&")) {
-                String[] parts = pair.split("=", 2);
-                query.put(parts[0], List.of(parts[1]));
-            }
-            childPath = childPath.substring(0, question);
-        }
+        StripeStream.ChildRequest children = stream.childRequest(parent);
+        Map<String, List<String>> query = new LinkedHashMap<>(children.query());
         query.put("limit", List.of(String.valueOf(Math.min(MAX_PAGE, request.pageSize()))));
         if (childCursor != null) {
             query.put("starting_after", List.of(childCursor));
         }
-        JsonNode page = session.getJson(stream.permission(), childPath, query);
+        JsonNode page = session.getJson(stream.permission(), children.path(), query);
         List<ObjectNode> records = records(page);
         if (page.path("has_more").asBoolean(false) && !records.isEmpty()) {
             return new StreamPage(records, parent + "/" + lastId(records));

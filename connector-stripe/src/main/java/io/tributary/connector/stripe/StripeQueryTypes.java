@@ -72,7 +72,10 @@ final class StripeQueryTypes {
 
     private static QueryType list() {
         List<ParameterSpec> parameters = new ArrayList<>(List.of(
-                ParameterSpec.string("object", "The kind of object to list.").oneOf(StripeObject.apiNames()).asRequired(),
+                ParameterSpec.string("object", "The kind of object to list.").oneOf(listableObjects()).asRequired(),
+                ParameterSpec.string("parent", "For objects listed under a parent, the parent's id: the invoice of invoice_line_items, "
+                        + "the subscription of subscription_items, the Checkout Session of checkout_sessions_line_items, "
+                        + "the customer of customer_balance_transactions and bank_accounts."),
                 ParameterSpec.integer("limit", "How many objects.").between(1, 100).withDefault(10L),
                 ParameterSpec.string("starting_after", "The next_cursor of the previous page."),
                 ParameterSpec.string("customer", "Only objects of this customer (cus_...)."),
@@ -94,6 +97,12 @@ final class StripeQueryTypes {
                 List.of(ResultField.of("data", FieldType.ARRAY, "The objects, as Stripe returns them."),
                         ResultField.of("has_more", FieldType.BOOLEAN, "Whether another page follows."),
                         ResultField.nullable("next_cursor", FieldType.STRING, "Pass as starting_after for the next page.")));
+    }
+
+    private static String[] listableObjects() {
+        List<String> names = new ArrayList<>(List.of(StripeObject.apiNames()));
+        names.addAll(StripeStream.childNames());
+        return names.toArray(String[]::new);
     }
 
     private static QueryType get() {

@@ -2,6 +2,9 @@ package io.tributary.connector.stripe;
 
 import io.tributary.connector.spi.StreamDescriptor;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -67,9 +70,28 @@ enum StripeStream {
         return Optional.ofNullable(parent);
     }
 
-    /** The path of a parent's children, with {@code {parent}} for the parent's id. */
-    String childPath(String parentId) {
-        return childPath.replace("{parent}", parentId);
+    /** Where a parent's children are listed: a path, and the query parameters that belong to it. */
+    record ChildRequest(String path, Map<String, List<String>> query) {
+    }
+
+    /** Where one parent's children are listed, for child streams. */
+    ChildRequest childRequest(String parentId) {
+        String full = childPath.replace("{parent}", parentId);
+        Map<String, List<String>> query = new LinkedHashMap<>();
+        int question = full.indexOf('?');
+        if (question < 0) {
+            return new ChildRequest(full, query);
+        }
+        for (String pair : full.substring(question + 1).split("&")) {
+            String[] parts = pair.split("=", 2);
+            query.put(parts[0], List.of(parts[1]));
+        }
+        return new ChildRequest(full.substring(0, question), query);
+    }
+
+    /** The names of the child streams, which {@code stripe.list} lists under a parent. */
+    static List<String> childNames() {
+        return Arrays.stream(values()).filter(stream -> stream.object == null).map(StripeStream::streamName).toList();
     }
 
     StripePermission permission() {

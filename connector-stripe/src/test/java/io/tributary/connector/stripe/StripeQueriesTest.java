@@ -171,6 +171,24 @@ class StripeQueriesTest {
     }
 
     @Test
+    void objectsUnderAParentAreListedWithTheParentsId() {
+        JsonNode invoice = fake.account().objects("invoice").get(0);
+        JsonNode lines = run("stripe.list", "{\"object\": \"invoice_line_items\", \"parent\": \"" + invoice.get("id").asText() + "\"}");
+
+        assertThat(lines.get("data")).hasSize(invoice.at("/lines/data").size()).isNotEmpty();
+        assertThat(lines.at("/data/0/object").asText()).isEqualTo("line_item");
+        for (String invalid : List.of("{\"object\": \"invoice_line_items\"}",
+                "{\"object\": \"invoice_line_items\", \"parent\": \"cus_A1b2C3d4\"}",
+                "{\"object\": \"invoice_line_items\", \"parent\": \"in_A1b2C3d4\", \"created_gte\": 1}",
+                "{\"object\": \"customers\", \"parent\": \"in_A1b2C3d4\"}")) {
+            long before = fake.requestCount();
+            assertThatThrownBy(() -> run("stripe.list", invalid)).as(invalid)
+                    .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_PARAMETERS));
+            assertThat(fake.requestCount()).isEqualTo(before);
+        }
+    }
+
+    @Test
     void getReadsOneObjectAndAnUnknownIdIsNotFound() {
         JsonNode customer = run("stripe.get", "{\"object\": \"customers\", \"id\": \"" + ann + "\"}").get("object");
         assertThat(customer.get("email").asText()).isEqualTo("ann@example.com");

@@ -12,7 +12,10 @@ import java.time.Duration;
 /** Plain HTTP against a fake, for asserting exact statuses, bodies and headers. */
 final class RawHttp {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1 as Stripe clients speak it: the JDK client's default h2c upgrade attempt can confuse
+    // a keep-alive connection to WireMock's Jetty and fail with a frame-size protocol error.
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     private RawHttp() {
     }
