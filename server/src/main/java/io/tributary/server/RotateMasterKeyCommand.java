@@ -1,0 +1,53 @@
+package io.tributary.server;
+
+import io.dropwizard.core.cli.ConfiguredCommand;
+import io.dropwizard.core.setup.Bootstrap;
+import io.tributary.crypto.DecryptionListener;
+import io.tributary.crypto.EnvelopeEncryption;
+import io.tributary.crypto.WrappedDataKey;
+import io.tributary.server.config.TributaryConfiguration;
+import io.tributary.server.core.Database;
+import io.tributary.server.core.Secrets;
+import io.tributary.server.core.ServerKeys;
+import io.tributary.server.core.StandaloneDatabase;
+import io.tributary.server.db.WorkspaceDao;
+import io.tributary.server.db.WorkspaceRow;
+import net.sourceforge.argparse4j.inf.Namespace;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * {@code rotate-master-key <config>}: rewraps every data key (each workspace's and the server's)
+ * under the configured master key, without touching a single secret. To rotate: make the new key
+ * {@code security.masterKey}, list the old one under {@code security.retiredMasterKeys}, run this,
+ * then drop the old key from the configuration.
+ */
+public final class RotateMasterKeyCommand extends ConfiguredCommand<TributaryConfiguration> {
+
+    public RotateMasterKeyCommand() {
+        super("rotate-master-key", "Rewrap every data key under the current master key, then exit");
+    }
+
+    @Override
+    protected void run(Bootstrap<TributaryConfiguration> bootstrap, Namespace namespace, TributaryConfiguration config)
+            throws Exception {
+        Secrets secrets = Secrets.resolve(config.security());
+        try (StandaloneDatabase database = new StandaloneDatabase(config.database())) {
+            Database.migrate(database.dataSource());
+            int rewrapped = rotate(Database.jdbi(database.dataSource()), new EnvelopeEncryption(secrets.masterKeys(), DecryptionListener.NONE));
+            System.out.println("Rewrapped " + rewrapped + " workspace data key(s) and the server's own under master key '"
+                    + secrets.masterKeys().current().keyId() + "'.");
+        }
+    }
+
+    /** Rewraps every data key; returns how many workspaces it rewrapped. */
+    static int rotate(Jdbi jdbi, EnvelopeEncryption encryption) {
+        int count = 0;
+        for (WorkspaceRow workspace : jdbi.withExtension(WorkspaceDao.class, WorkspaceDao::all)) {
+            String rewrapped = encryption.rewrap(workspace.id(), WrappedDataKey.parse(workspace.dataKey())).toText();
+            jdbi.useExtension(WorkspaceDao.class, workspaces -> workspaces.updateDataKey(workspace.id(), rewrapped));
+            count++;
+        }
+        ServerKeys.rewrap(jdbi, encryption);
+        return count;
+    }
+}

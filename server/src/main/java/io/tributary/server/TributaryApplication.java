@@ -1,0 +1,98 @@
+package io.tributary.server;
+
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.db.ManagedDataSource;
+import io.tributary.audit.AuditLog;
+import io.tributary.connector.spi.ConnectorRegistry;
+import io.tributary.crypto.EnvelopeEncryption;
+import io.tributary.server.auth.TokenAuthFilter;
+import io.tributary.server.config.TributaryConfiguration;
+import io.tributary.server.core.AuditTrail;
+import io.tributary.server.core.ConnectorContexts;
+import io.tributary.server.core.CredentialVault;
+import io.tributary.server.core.DataSourceService;
+import io.tributary.server.core.Database;
+import io.tributary.server.core.Plans;
+import io.tributary.server.core.RequestSizeLimit;
+import io.tributary.server.core.Secrets;
+import io.tributary.server.core.ServerKeys;
+import io.tributary.server.core.WorkspaceService;
+import io.tributary.server.errors.ErrorMappers;
+import io.tributary.server.health.DatabaseHealthCheck;
+import io.tributary.server.health.MasterKeyHealthCheck;
+import io.tributary.server.resources.ConnectorResource;
+import io.tributary.server.resources.DataSourceResource;
+import io.tributary.server.resources.WorkspaceResource;
+import java.time.Clock;
+import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
+
+/** The Tributary server: puts the connectors, crypto, audit and projection modules behind a REST API. */
+public class TributaryApplication extends Application<TributaryConfiguration> {
+
+    private final Clock clock;
+
+    public TributaryApplication() {
+        this(Clock.systemUTC());
+    }
+
+    /** With a controllable clock, for tests. */
+    public TributaryApplication(Clock clock) {
+        this.clock = clock;
+    }
+
+    public static void main(String[] args) throws Exception {
+        new TributaryApplication().run(args);
+    }
+
+    @Override
+    public String getName() {
+        return "tributary";
+    }
+
+    @Override
+    public void initialize(Bootstrap<TributaryConfiguration> bootstrap) {
+        // ${VAR} and ${VAR:-default} in the YAML come from the environment.
+        bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(bootstrap.getConfigurationSourceProvider(),
+                new EnvironmentVariableSubstitutor(false)));
+        bootstrap.addCommand(new MigrateCommand());
+        bootstrap.addCommand(new RotateMasterKeyCommand());
+    }
+
+    @Override
+    public void run(TributaryConfiguration config, Environment environment) {
+        Secrets secrets = Secrets.resolve(config.security());
+        ManagedDataSource dataSource = Database.open(config.database(), environment);
+        Database.migrate(dataSource);
+        Jdbi jdbi = Database.jdbi(dataSource);
+
+        AuditTrail audit = new AuditTrail();
+        EnvelopeEncryption encryption = new EnvelopeEncryption(secrets.masterKeys(), audit);
+        byte[] sealKey = ServerKeys.auditSealKey(jdbi, encryption, clock);
+        audit.attach(new AuditLog(jdbi, clock, sealKey));
+        audit.record(AuditTrail.SERVER_WORKSPACE, "system:startup", "credential.decrypt", "server_secret:audit_seal_key",
+                Map.of("field", "key", "outcome", "ok"));
+
+        ConnectorRegistry connectors = ConnectorRegistry.load(Thread.currentThread().getContextClassLoader());
+        Plans plans = new Plans(config.plans());
+        ConnectorContexts contexts = new ConnectorContexts(config.connectors(), clock);
+        CredentialVault vault = new CredentialVault(encryption);
+
+        WorkspaceService workspaces = new WorkspaceService(jdbi, encryption, audit, plans, clock);
+        DataSourceService dataSources = new DataSourceService(jdbi, connectors, contexts, vault, audit, plans, config.publicUrl());
+
+        environment.jersey().register(new RequestSizeLimit(config.maxRequestBytes()));
+        environment.jersey().register(new TokenAuthFilter(secrets.adminToken(), jdbi));
+        ErrorMappers.all().forEach(environment.jersey()::register);
+        environment.jersey().register(new WorkspaceResource(workspaces));
+        environment.jersey().register(new ConnectorResource(connectors));
+        environment.jersey().register(new DataSourceResource(dataSources));
+
+        environment.healthChecks().register("database", new DatabaseHealthCheck(jdbi));
+        environment.healthChecks().register("master-key", new MasterKeyHealthCheck(encryption));
+    }
+}

@@ -1,0 +1,30 @@
+package io.tributary.server.api;
+
+import io.tributary.connector.spi.CapabilityStatus;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A data source as the API shows it. Credentials are write-only: only each secret field's kind and
+ * last four characters come back.
+ *
+ * @param mode {@code push} when a webhook secret is set (refreshed within seconds of an event), else {@code cron}
+ * @param status {@code active}, or {@code error} when the provider rejected the credentials
+ * @param webhookUrl where to point the provider's webhooks
+ * @param permissions what the credentials could serve at their last check
+ */
+public record DataSourceView(String id, String type, String label, int cadenceMinutes, String mode, String status, Boolean livemode,
+                             String accountId, Instant lastRefreshAt, String lastErrorMessage, String webhookUrl,
+                             List<CapabilityStatus> permissions, Map<String, CredentialHint> credentials, List<String> warnings,
+                             Instant createdAt) {
+
+    /**
+     * What may be shown of a secret.
+     *
+     * @param kind the value's prefix naming its kind, such as {@code rk_live_}, or empty
+     * @param last4 its last four characters
+     */
+    public record CredentialHint(String kind, String last4) {
+    }
+}

@@ -1,0 +1,11 @@
+package io.tributary.server.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+
+/**
+ * A workspace as the API shows it. {@code apiToken} appears once, in the answer to its creation.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record WorkspaceView(String id, String name, String plan, Instant createdAt, String apiToken) {
+}

@@ -1,0 +1,59 @@
+package io.tributary.server.core;
+
+import io.tributary.connector.spi.ConnectorContext;
+import io.tributary.connector.spi.ConnectorSettings;
+import io.tributary.connector.spi.Credentials;
+import java.time.Clock;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Builds the context each connector operation receives: its settings from the configuration, the
+ * server's clock, and credentials through a supplier that decrypts at most once per operation, so
+ * one operation is one audited decryption however often the connector asks.
+ */
+public final class ConnectorContexts {
+
+    private final Map<String, Map<String, String>> settings;
+    private final Clock clock;
+
+    public ConnectorContexts(Map<String, Map<String, String>> settings, Clock clock) {
+        this.settings = Map.copyOf(settings);
+        this.clock = clock;
+    }
+
+    public ConnectorContext forOperation(String type, Supplier<Credentials> decrypt) {
+        return ConnectorContext.builder()
+                .credentials(new Once(decrypt))
+                .settings(new ConnectorSettings(settings.getOrDefault(type, Map.of())))
+                .clock(clock)
+                .build();
+    }
+
+    /** Credentials given in a request: nothing to decrypt. */
+    public ConnectorContext withPlainCredentials(String type, Credentials credentials) {
+        return forOperation(type, () -> credentials);
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Calls the supplier on first use only. */
+    private static final class Once implements Supplier<Credentials> {
+        private final Supplier<Credentials> source;
+        private Credentials value;
+
+        Once(Supplier<Credentials> source) {
+            this.source = source;
+        }
+
+        @Override
+        public synchronized Credentials get() {
+            if (value == null) {
+                value = source.get();
+            }
+            return value;
+        }
+    }
+}

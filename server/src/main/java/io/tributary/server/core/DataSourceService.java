@@ -1,0 +1,304 @@
+package io.tributary.server.core;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tributary.connector.spi.CapabilityStatus;
+import io.tributary.connector.spi.ConnectorException;
+import io.tributary.connector.spi.ConnectorRegistry;
+import io.tributary.connector.spi.CredentialCheck;
+import io.tributary.connector.spi.CredentialField;
+import io.tributary.connector.spi.Credentials;
+import io.tributary.connector.spi.CredentialsValidator;
+import io.tributary.connector.spi.ErrorKind;
+import io.tributary.connector.spi.InstalledConnector;
+import io.tributary.connector.spi.ValidationProblem;
+import io.tributary.server.api.DataSourceRequests;
+import io.tributary.server.api.DataSourceView;
+import io.tributary.server.auth.Caller;
+import io.tributary.server.db.DataSourceDao;
+import io.tributary.server.db.DataSourceRow;
+import io.tributary.server.db.WorkspaceDao;
+import io.tributary.server.db.WorkspaceRow;
+import io.tributary.server.errors.ApiException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Data sources: credentials checked by the connector before anything is stored, stored only
+ * encrypted, shown only as hints; plan limits enforced under the workspace's lock.
+ */
+public final class DataSourceService {
+
+    static final Set<Integer> CADENCES = Set.of(5, 15, 60, 360, 1440);
+    static final int DEFAULT_CADENCE = 60;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Jdbi jdbi;
+    private final ConnectorRegistry connectors;
+    private final ConnectorContexts contexts;
+    private final CredentialVault vault;
+    private final AuditTrail audit;
+    private final Plans plans;
+    private final String publicUrl;
+
+    public DataSourceService(Jdbi jdbi, ConnectorRegistry connectors, ConnectorContexts contexts, CredentialVault vault,
+                             AuditTrail audit, Plans plans, String publicUrl) {
+        this.jdbi = jdbi;
+        this.connectors = connectors;
+        this.contexts = contexts;
+        this.vault = vault;
+        this.audit = audit;
+        this.plans = plans;
+        this.publicUrl = publicUrl;
+    }
+
+    public DataSourceView create(Caller caller, DataSourceRequests.Create request) {
+        String workspaceId = requireWorkspace(caller);
+        if (request == null) {
+            throw ApiException.invalid(null, "Send {\"type\": ..., \"label\": ..., \"credentials\": {...}}");
+        }
+        InstalledConnector connector = connector(request.type());
+        String type = connector.typeId();
+        String label = request.label() == null ? connector.descriptor().displayName() : Names.require("label", request.label());
+        int cadence = cadence(request.cadenceMinutes(), DEFAULT_CADENCE);
+        Map<String, String> credentials = credentials(connector, request.credentials());
+        WorkspaceRow workspace = workspace(workspaceId);
+        // A quick refusal before asking the provider; the count that counts is taken under the lock.
+        plans.checkDataSourceAllowed(workspace.plan(), type, jdbi.withExtension(DataSourceDao.class, sources -> sources.count(workspaceId, type)));
+        CredentialCheck check = validateWithProvider(connector, new Credentials(credentials));
+
+        String id = Ids.next("ds");
+        Instant now = contexts.clock().instant();
+        DataSourceRow row = jdbi.inTransaction(handle -> {
+            WorkspaceRow locked = handle.attach(WorkspaceDao.class).lock(workspaceId).orElseThrow(() -> ApiException.notFound("Workspace"));
+            DataSourceDao sources = handle.attach(DataSourceDao.class);
+            plans.checkDataSourceAllowed(locked.plan(), type, sources.count(workspaceId, type));
+            DataSourceRow inserted = new DataSourceRow(id, workspaceId, type, label, cadence,
+                    vault.encrypt(workspaceId, locked.dataKey(), id, credentials), hints(connector, credentials),
+                    credentials.containsKey(WEBHOOK_SECRET), "active", check.account().accountId(), check.account().livemode(),
+                    json(check.capabilities()), null, null, now, now);
+            sources.insert(inserted);
+            audit.record(handle, workspaceId, caller.actor(), "data_source.create", "data_source:" + id,
+                    Map.of("type", type, "account", check.account().accountId()));
+            return inserted;
+        });
+        return view(row, check.warnings());
+    }
+
+    public List<DataSourceView> list(Caller caller) {
+        String workspaceId = requireWorkspace(caller);
+        return jdbi.withExtension(DataSourceDao.class, sources -> sources.list(workspaceId)).stream()
+                .map(row -> view(row, List.of())).toList();
+    }
+
+    public DataSourceView get(Caller caller, String id) {
+        return view(find(caller, id), List.of());
+    }
+
+    public DataSourceView patch(Caller caller, String id, DataSourceRequests.Patch request) {
+        DataSourceRow current = find(caller, id);
+        if (request == null) {
+            return view(current, List.of());
+        }
+        String label = request.label() == null ? current.label() : Names.require("label", request.label());
+        int cadence = cadence(request.cadenceMinutes(), current.cadenceMinutes());
+        DataSourceRow updated = new DataSourceRow(current.id(), current.workspaceId(), current.type(), label, cadence,
+                current.credentials(), current.credentialHints(), current.hasWebhookSecret(), current.status(), current.accountId(),
+                current.livemode(), current.permissions(), current.lastRefreshAt(), current.lastErrorMessage(), current.createdAt(),
+                contexts.clock().instant());
+        List<String> warnings = List.of();
+        if (request.credentials() != null) {
+            InstalledConnector connector = connector(current.type());
+            Map<String, String> credentials = credentials(connector, request.credentials());
+            CredentialCheck check = validateWithProvider(connector, new Credentials(credentials));
+            WorkspaceRow workspace = workspace(current.workspaceId());
+            warnings = check.warnings();
+            // New credentials that work clear a rejection: the source refreshes again.
+            updated = new DataSourceRow(updated.id(), updated.workspaceId(), updated.type(), label, cadence,
+                    vault.encrypt(workspace.id(), workspace.dataKey(), current.id(), credentials), hints(connector, credentials),
+                    credentials.containsKey(WEBHOOK_SECRET), "active", check.account().accountId(), check.account().livemode(),
+                    json(check.capabilities()), current.lastRefreshAt(), null, current.createdAt(), updated.updatedAt());
+        }
+        DataSourceRow row = updated;
+        jdbi.useTransaction(handle -> {
+            handle.attach(DataSourceDao.class).update(row);
+            audit.record(handle, row.workspaceId(), caller.actor(), "data_source.update", "data_source:" + row.id(),
+                    Map.of("credentials_changed", String.valueOf(request.credentials() != null)));
+        });
+        return view(row, warnings);
+    }
+
+    public void delete(Caller caller, String id) {
+        DataSourceRow current = find(caller, id);
+        jdbi.useTransaction(handle -> {
+            handle.attach(DataSourceDao.class).delete(current.workspaceId(), id);
+            audit.record(handle, current.workspaceId(), caller.actor(), "data_source.delete", "data_source:" + id, Map.of());
+        });
+    }
+
+    /**
+     * Tests the stored credentials now (one audited decryption). Success makes a source in error
+     * active again; a rejection puts it in error and answers 422.
+     */
+    public DataSourceView test(Caller caller, String id) {
+        DataSourceRow current = find(caller, id);
+        InstalledConnector connector = connector(current.type());
+        WorkspaceRow workspace = workspace(current.workspaceId());
+        try {
+            CredentialCheck check = connector.connector().validateCredentials(contexts.forOperation(current.type(),
+                    () -> vault.decrypt(workspace.id(), workspace.dataKey(), id, current.credentials(), caller.actor())));
+            DataSourceRow row = withCheck(current, "active", null, check);
+            jdbi.useExtension(DataSourceDao.class, sources -> sources.update(row));
+            return view(row, check.warnings());
+        } catch (ConnectorException e) {
+            if (e.kind() == ErrorKind.CREDENTIALS_REJECTED) {
+                DataSourceRow row = withCheck(current, "error", e.getMessage(), null);
+                jdbi.useExtension(DataSourceDao.class, sources -> sources.update(row));
+            }
+            throw e;
+        }
+    }
+
+    private DataSourceRow withCheck(DataSourceRow current, String status, String error, CredentialCheck check) {
+        return new DataSourceRow(current.id(), current.workspaceId(), current.type(), current.label(), current.cadenceMinutes(),
+                current.credentials(), current.credentialHints(), current.hasWebhookSecret(), status,
+                check == null ? current.accountId() : check.account().accountId(),
+                check == null ? current.livemode() : Boolean.valueOf(check.account().livemode()),
+                check == null ? current.permissions() : json(check.capabilities()), current.lastRefreshAt(),
+                error, current.createdAt(), contexts.clock().instant());
+    }
+
+    /** The data source, if it belongs to the caller's workspace; otherwise 404, as for an unknown id. */
+    public DataSourceRow find(Caller caller, String id) {
+        String workspaceId = requireWorkspace(caller);
+        return jdbi.withExtension(DataSourceDao.class, sources -> sources.find(workspaceId, id))
+                .orElseThrow(() -> ApiException.notFound("Data source " + id));
+    }
+
+    private static final String WEBHOOK_SECRET = "webhook_secret";
+
+    private CredentialCheck validateWithProvider(InstalledConnector connector, Credentials credentials) {
+        try {
+            return connector.connector().validateCredentials(contexts.withPlainCredentials(connector.typeId(), credentials));
+        } catch (ConnectorException e) {
+            if (e.kind() == ErrorKind.CREDENTIALS_REJECTED) {
+                throw new ApiException(422, "invalid_credentials", e.getMessage(), e.field().map(DataSourceService::camel).orElse("credentials"));
+            }
+            throw e;
+        }
+    }
+
+    private InstalledConnector connector(String type) {
+        if (type == null || type.isBlank()) {
+            throw ApiException.invalid("type", "'type' is required: the connector's type id, such as stripe");
+        }
+        return connectors.find(type).orElseThrow(() -> ApiException.invalid("type", "No connector '" + type
+                + "' is installed; installed: " + String.join(", ", connectors.installed().stream().map(InstalledConnector::typeId).toList())));
+    }
+
+    private static int cadence(Integer requested, int fallback) {
+        if (requested == null) {
+            return fallback;
+        }
+        if (!CADENCES.contains(requested)) {
+            throw ApiException.invalid("cadenceMinutes", "cadenceMinutes must be one of 5, 15, 60, 360, 1440");
+        }
+        return requested;
+    }
+
+    /** The request's credentials under the connector's field names, checked against its fields. */
+    private static Map<String, String> credentials(InstalledConnector connector, Map<String, String> given) {
+        if (given == null) {
+            throw new ApiException(422, "invalid_credentials", "'credentials' is required", "credentials");
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        given.forEach((name, value) -> {
+            if (value != null && !value.isBlank()) {
+                values.put(snake(name), value.strip());
+            }
+        });
+        List<ValidationProblem> problems = CredentialsValidator.problems(connector.descriptor(), values);
+        if (!problems.isEmpty()) {
+            ValidationProblem first = problems.get(0);
+            throw new ApiException(422, "invalid_credentials", first.message(), "credentials." + camel(first.field()));
+        }
+        return values;
+    }
+
+    private static String hints(InstalledConnector connector, Map<String, String> credentials) {
+        Map<String, DataSourceView.CredentialHint> hints = new LinkedHashMap<>();
+        for (CredentialField field : connector.descriptor().credentialFields()) {
+            String value = credentials.get(field.name());
+            if (value != null && field.secret()) {
+                hints.put(camel(field.name()), hint(value));
+            }
+        }
+        return json(hints);
+    }
+
+    /** The value's prefix up to its last underscore (its kind, such as rk_live_), and its last four. */
+    static DataSourceView.CredentialHint hint(String value) {
+        int underscore = value.lastIndexOf('_', Math.min(value.length() - 1, 10));
+        String kind = underscore > 0 && value.length() - underscore > 8 ? value.substring(0, underscore + 1) : "";
+        return new DataSourceView.CredentialHint(kind, value.length() >= 12 ? value.substring(value.length() - 4) : "");
+    }
+
+    DataSourceView view(DataSourceRow row, List<String> warnings) {
+        return new DataSourceView(row.id(), row.type(), row.label(), row.cadenceMinutes(), row.hasWebhookSecret() ? "push" : "cron",
+                row.status(), row.livemode(), row.accountId(), row.lastRefreshAt(), row.lastErrorMessage(),
+                publicUrl + "/webhooks/" + row.type() + "/" + row.id(),
+                read(row.permissions(), new TypeReference<List<CapabilityStatus>>() { }),
+                read(row.credentialHints(), new TypeReference<Map<String, DataSourceView.CredentialHint>>() { }),
+                warnings, row.createdAt());
+    }
+
+    private String requireWorkspace(Caller caller) {
+        if (caller.isAdmin()) {
+            throw new ApiException(403, "forbidden", "Data sources belong to a workspace: call with the workspace's API token", null);
+        }
+        return caller.workspaceId();
+    }
+
+    private WorkspaceRow workspace(String id) {
+        return jdbi.withExtension(WorkspaceDao.class, workspaces -> workspaces.find(id)).orElseThrow(() -> ApiException.notFound("Workspace"));
+    }
+
+    static String snake(String name) {
+        return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    static String camel(String name) {
+        StringBuilder camel = new StringBuilder();
+        boolean upper = false;
+        for (char c : name.toCharArray()) {
+            if (c == '_') {
+                upper = true;
+            } else {
+                camel.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return camel.toString();
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static <T> T read(String json, TypeReference<T> type) {
+        try {
+            return JSON.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored JSON could not be read", e);
+        }
+    }
+}

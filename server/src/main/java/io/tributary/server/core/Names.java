@@ -1,0 +1,23 @@
+package io.tributary.server.core;
+
+import io.tributary.server.errors.ApiException;
+
+/** Checks of the short texts people give things (names, labels). */
+final class Names {
+
+    static final int MAX_LENGTH = 200;
+
+    private Names() {
+    }
+
+    static String require(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw ApiException.invalid(field, "'" + field + "' is required");
+        }
+        String trimmed = value.strip();
+        if (trimmed.length() > MAX_LENGTH || trimmed.chars().anyMatch(c -> c < 0x20)) {
+            throw ApiException.invalid(field, "'" + field + "' must be at most " + MAX_LENGTH + " printable characters");
+        }
+        return trimmed;
+    }
+}

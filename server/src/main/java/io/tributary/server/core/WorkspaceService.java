@@ -1,0 +1,88 @@
+package io.tributary.server.core;
+
+import io.tributary.crypto.EnvelopeEncryption;
+import io.tributary.server.api.WorkspaceRequests;
+import io.tributary.server.api.WorkspaceView;
+import io.tributary.server.auth.Caller;
+import io.tributary.server.db.ApiTokenDao;
+import io.tributary.server.db.WorkspaceDao;
+import io.tributary.server.db.WorkspaceRow;
+import io.tributary.server.errors.ApiException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
+
+/** Creates and changes workspaces; each gets its own data key and a first API token. */
+public final class WorkspaceService {
+
+    private final Jdbi jdbi;
+    private final EnvelopeEncryption encryption;
+    private final AuditTrail audit;
+    private final Plans plans;
+    private final Clock clock;
+
+    public WorkspaceService(Jdbi jdbi, EnvelopeEncryption encryption, AuditTrail audit, Plans plans, Clock clock) {
+        this.jdbi = jdbi;
+        this.encryption = encryption;
+        this.audit = audit;
+        this.plans = plans;
+        this.clock = clock;
+    }
+
+    public WorkspaceView create(Caller caller, WorkspaceRequests.Create request) {
+        if (request == null) {
+            throw ApiException.invalid(null, "Send {\"name\": ..., \"plan\": ...}");
+        }
+        String name = Names.require("name", request.name());
+        String plan = plans.require(request.plan());
+        String id = Ids.next("ws");
+        String dataKey = encryption.newDataKey(id).toText();
+        ApiTokens.Issued token = ApiTokens.issue();
+        Instant now = clock.instant();
+        jdbi.useTransaction(handle -> {
+            handle.attach(WorkspaceDao.class).insert(id, name, plan, dataKey, now);
+            handle.attach(ApiTokenDao.class).insert(token.id(), id, token.secretHash(), now);
+            audit.record(handle, id, caller.actor(), "workspace.create", "workspace:" + id, Map.of("plan", plan));
+        });
+        return new WorkspaceView(id, name, plan, now, token.token());
+    }
+
+    public WorkspaceView get(Caller caller, String id) {
+        return view(find(caller, id));
+    }
+
+    public WorkspaceView patch(Caller caller, String id, WorkspaceRequests.Patch request) {
+        WorkspaceRow current = find(caller, id);
+        if (request == null) {
+            return view(current);
+        }
+        String name = request.name() == null ? current.name() : Names.require("name", request.name());
+        String plan = current.plan();
+        if (request.plan() != null && !request.plan().equals(current.plan())) {
+            if (!caller.isAdmin()) {
+                throw new ApiException(403, "forbidden", "Only the admin may change a workspace's plan", "plan");
+            }
+            plan = plans.require(request.plan());
+        }
+        String newPlan = plan;
+        jdbi.useTransaction(handle -> {
+            handle.attach(WorkspaceDao.class).update(id, name, newPlan);
+            audit.record(handle, id, caller.actor(), "workspace.update", "workspace:" + id, Map.of("plan", newPlan));
+        });
+        return new WorkspaceView(id, name, newPlan, current.createdAt(), null);
+    }
+
+    /** The workspace, if the caller may see it; another workspace's id answers 404 like an unknown one. */
+    WorkspaceRow find(Caller caller, String id) {
+        if (!caller.isAdmin() && !caller.workspaceId().equals(id)) {
+            throw ApiException.notFound("Workspace " + id);
+        }
+        return jdbi.withExtension(WorkspaceDao.class, workspaces -> workspaces.find(id))
+                .orElseThrow(() -> ApiException.notFound("Workspace " + id));
+    }
+
+    private static WorkspaceView view(WorkspaceRow row) {
+        return new WorkspaceView(row.id(), row.name(), row.plan(), row.createdAt(), null);
+    }
+}

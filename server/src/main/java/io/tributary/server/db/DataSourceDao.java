@@ -1,0 +1,54 @@
+package io.tributary.server.db;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** Data sources, always looked up within their workspace. */
+@RegisterConstructorMapper(DataSourceRow.class)
+public interface DataSourceDao {
+
+    String COLUMNS = "id, workspace_id, type, label, cadence_minutes, credentials, credential_hints::text AS credential_hints, "
+            + "has_webhook_secret, status, account_id, livemode, permissions::text AS permissions, last_refresh_at, "
+            + "last_error_message, created_at, updated_at";
+
+    @SqlUpdate("INSERT INTO data_source (id, workspace_id, type, label, cadence_minutes, credentials, credential_hints, "
+            + "has_webhook_secret, status, account_id, livemode, permissions, last_refresh_at, last_error_message, created_at, updated_at) "
+            + "VALUES (:id, :workspaceId, :type, :label, :cadenceMinutes, :credentials, CAST(:credentialHints AS jsonb), "
+            + ":hasWebhookSecret, :status, :accountId, :livemode, CAST(:permissions AS jsonb), :lastRefreshAt, :lastErrorMessage, "
+            + ":createdAt, :updatedAt)")
+    void insert(@BindMethods DataSourceRow row);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM data_source WHERE workspace_id = :workspaceId AND id = :id")
+    Optional<DataSourceRow> find(@Bind("workspaceId") String workspaceId, @Bind("id") String id);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM data_source WHERE id = :id")
+    Optional<DataSourceRow> findAnyWorkspace(@Bind("id") String id);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM data_source WHERE workspace_id = :workspaceId ORDER BY created_at, id")
+    List<DataSourceRow> list(@Bind("workspaceId") String workspaceId);
+
+    @SqlQuery("SELECT count(*) FROM data_source WHERE workspace_id = :workspaceId AND type = :type")
+    int count(@Bind("workspaceId") String workspaceId, @Bind("type") String type);
+
+    @SqlUpdate("UPDATE data_source SET label = :label, cadence_minutes = :cadenceMinutes, credentials = :credentials, "
+            + "credential_hints = CAST(:credentialHints AS jsonb), has_webhook_secret = :hasWebhookSecret, status = :status, "
+            + "account_id = :accountId, livemode = :livemode, permissions = CAST(:permissions AS jsonb), "
+            + "last_refresh_at = :lastRefreshAt, last_error_message = :lastErrorMessage, updated_at = :updatedAt "
+            + "WHERE workspace_id = :workspaceId AND id = :id")
+    int update(@BindMethods DataSourceRow row);
+
+    @SqlUpdate("DELETE FROM data_source WHERE workspace_id = :workspaceId AND id = :id")
+    int delete(@Bind("workspaceId") String workspaceId, @Bind("id") String id);
+
+    @SqlUpdate("UPDATE data_source SET credentials = :credentials, updated_at = :updatedAt WHERE id = :id")
+    void updateCredentials(@Bind("id") String id, @Bind("credentials") String credentials, @Bind("updatedAt") Instant updatedAt);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM data_source WHERE workspace_id = :workspaceId ORDER BY id")
+    List<DataSourceRow> inWorkspace(@Bind("workspaceId") String workspaceId);
+}
