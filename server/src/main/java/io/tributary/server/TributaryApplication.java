@@ -55,6 +55,12 @@ public class TributaryApplication extends Application<TributaryConfiguration> {
     }
 
     @Override
+    protected void addDefaultCommands(Bootstrap<TributaryConfiguration> bootstrap) {
+        bootstrap.addCommand(new TributaryServerCommand(this));
+        bootstrap.addCommand(new io.dropwizard.core.cli.CheckCommand<>(this));
+    }
+
+    @Override
     public void initialize(Bootstrap<TributaryConfiguration> bootstrap) {
         // ${VAR} and ${VAR:-default} in the YAML come from the environment.
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(bootstrap.getConfigurationSourceProvider(),
@@ -65,6 +71,8 @@ public class TributaryApplication extends Application<TributaryConfiguration> {
 
     @Override
     public void run(TributaryConfiguration config, Environment environment) {
+        // Times as ISO-8601 strings, not numbers.
+        environment.getObjectMapper().disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         Secrets secrets = Secrets.resolve(config.security());
         ManagedDataSource dataSource = Database.open(config.database(), environment);
         Database.migrate(dataSource);

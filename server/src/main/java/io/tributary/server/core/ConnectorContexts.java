@@ -39,6 +39,11 @@ public final class ConnectorContexts {
         return clock;
     }
 
+    /** Now, to the microsecond PostgreSQL stores, so what is returned equals what is read back. */
+    public java.time.Instant now() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    }
+
     /** Calls the supplier on first use only. */
     private static final class Once implements Supplier<Credentials> {
         private final Supplier<Credentials> source;

@@ -73,7 +73,7 @@ public final class DataSourceService {
         CredentialCheck check = validateWithProvider(connector, new Credentials(credentials));
 
         String id = Ids.next("ds");
-        Instant now = contexts.clock().instant();
+        Instant now = contexts.now();
         DataSourceRow row = jdbi.inTransaction(handle -> {
             WorkspaceRow locked = handle.attach(WorkspaceDao.class).lock(workspaceId).orElseThrow(() -> ApiException.notFound("Workspace"));
             DataSourceDao sources = handle.attach(DataSourceDao.class);
@@ -110,7 +110,7 @@ public final class DataSourceService {
         DataSourceRow updated = new DataSourceRow(current.id(), current.workspaceId(), current.type(), label, cadence,
                 current.credentials(), current.credentialHints(), current.hasWebhookSecret(), current.status(), current.accountId(),
                 current.livemode(), current.permissions(), current.lastRefreshAt(), current.lastErrorMessage(), current.createdAt(),
-                contexts.clock().instant());
+                contexts.now());
         List<String> warnings = List.of();
         if (request.credentials() != null) {
             InstalledConnector connector = connector(current.type());
@@ -170,7 +170,7 @@ public final class DataSourceService {
                 check == null ? current.accountId() : check.account().accountId(),
                 check == null ? current.livemode() : Boolean.valueOf(check.account().livemode()),
                 check == null ? current.permissions() : json(check.capabilities()), current.lastRefreshAt(),
-                error, current.createdAt(), contexts.clock().instant());
+                error, current.createdAt(), contexts.now());
     }
 
     /** The data source, if it belongs to the caller's workspace; otherwise 404, as for an unknown id. */

@@ -39,7 +39,7 @@ public final class WorkspaceService {
         String id = Ids.next("ws");
         String dataKey = encryption.newDataKey(id).toText();
         ApiTokens.Issued token = ApiTokens.issue();
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         jdbi.useTransaction(handle -> {
             handle.attach(WorkspaceDao.class).insert(id, name, plan, dataKey, now);
             handle.attach(ApiTokenDao.class).insert(token.id(), id, token.secretHash(), now);
