@@ -21,6 +21,16 @@ import io.tributary.server.core.RequestSizeLimit;
 import io.tributary.server.core.Secrets;
 import io.tributary.server.core.ServerKeys;
 import io.tributary.server.core.WorkspaceService;
+import io.tributary.server.core.BlockService;
+import io.tributary.server.core.QueryService;
+import io.tributary.server.core.RefreshService;
+import io.tributary.server.core.WidgetChangeRelay;
+import io.tributary.server.core.WidgetEvents;
+import io.tributary.server.resources.BlockResource;
+import io.tributary.server.resources.QueryResource;
+import io.tributary.server.scheduling.RefreshScheduler;
+import io.tributary.server.webhooks.WebhookReceiver;
+import io.tributary.server.webhooks.WebhookResource;
 import io.tributary.server.errors.ErrorMappers;
 import io.tributary.server.health.DatabaseHealthCheck;
 import io.tributary.server.health.MasterKeyHealthCheck;
@@ -71,8 +81,12 @@ public class TributaryApplication extends Application<TributaryConfiguration> {
 
     @Override
     public void run(TributaryConfiguration config, Environment environment) {
-        // Times as ISO-8601 strings, not numbers.
+        // Times as ISO-8601 strings, not numbers; and a number is not silently taken for a text.
         environment.getObjectMapper().disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        environment.getObjectMapper().coercionConfigFor(com.fasterxml.jackson.databind.type.LogicalType.Textual)
+                .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Integer, com.fasterxml.jackson.databind.cfg.CoercionAction.Fail)
+                .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Float, com.fasterxml.jackson.databind.cfg.CoercionAction.Fail)
+                .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Boolean, com.fasterxml.jackson.databind.cfg.CoercionAction.Fail);
         Secrets secrets = Secrets.resolve(config.security());
         ManagedDataSource dataSource = Database.open(config.database(), environment);
         Database.migrate(dataSource);
@@ -100,7 +114,30 @@ public class TributaryApplication extends Application<TributaryConfiguration> {
         environment.jersey().register(new ConnectorResource(connectors));
         environment.jersey().register(new DataSourceResource(dataSources));
 
+        WidgetEvents widgetEvents = new WidgetEvents();
+        environment.lifecycle().manage(widgetEvents);
+        // Event streams never end by themselves: close them as soon as the server starts stopping,
+        // so its graceful shutdown does not wait for them.
+        environment.lifecycle().addEventListener(new org.eclipse.jetty.util.component.LifeCycle.Listener() {
+            @Override
+            public void lifeCycleStopping(org.eclipse.jetty.util.component.LifeCycle event) {
+                widgetEvents.stop();
+            }
+        });
+        environment.lifecycle().manage(new WidgetChangeRelay(dataSource, jdbi, widgetEvents));
+        RefreshService refreshes = new RefreshService(jdbi, connectors, contexts, vault);
+        BlockService blocks = new BlockService(jdbi, connectors, dataSources, refreshes, audit, contexts);
+        environment.jersey().register(new BlockResource(blocks, widgetEvents));
+        environment.jersey().register(new QueryResource(new QueryService(jdbi, connectors, contexts, vault, dataSources)));
+
+        RefreshScheduler scheduler = new RefreshScheduler(dataSource, jdbi, refreshes, clock, config.scheduler());
+        environment.lifecycle().manage(scheduler);
+        environment.jersey().register(new WebhookResource(new WebhookReceiver(jdbi, connectors, contexts, vault, scheduler)));
+
         environment.healthChecks().register("database", new DatabaseHealthCheck(jdbi));
         environment.healthChecks().register("master-key", new MasterKeyHealthCheck(encryption));
+        environment.healthChecks().register("scheduler", new io.tributary.server.health.SchedulerHealthCheck(scheduler.quartz()));
+        environment.jersey().register(new io.tributary.server.resources.AuditLogResource(new io.tributary.server.core.AuditLogReader(audit)));
+        environment.jersey().register(new io.tributary.server.core.UnreadBodyGuard());
     }
 }

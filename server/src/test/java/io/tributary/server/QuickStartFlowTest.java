@@ -308,6 +308,16 @@ class QuickStartFlowTest {
         });
     }
 
+    @Test
+    void healthChecksOnTheAdminPortCoverDatabaseSchedulerAndMasterKey() {
+        Api.Reply health = server.admin().get("/healthcheck", null);
+
+        assertThat(health.status()).as(health.raw()).isEqualTo(200);
+        for (String check : List.of("database", "scheduler", "master-key")) {
+            assertThat(health.body().at("/" + check + "/healthy").asBoolean()).as(check).isTrue();
+        }
+    }
+
     private String workspaceId(String token) {
         // The token's workspace: the one workspace it may read.
         return database().withHandle(handle -> handle.createQuery("SELECT workspace_id FROM api_token WHERE id = :id")

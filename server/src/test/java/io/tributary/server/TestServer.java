@@ -1,6 +1,8 @@
 package io.tributary.server;
 
+import io.dropwizard.core.Application;
 import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.DropwizardTestSupport;
 import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.tributary.connector.stripe.fake.FakeStripe;
@@ -23,26 +25,48 @@ public final class TestServer implements AutoCloseable {
     private final FakeStripe stripe;
     private final Path dataDirectory;
     private final DropwizardAppExtension<TributaryConfiguration> app;
+    private final MutableClock clock = new MutableClock();
+
+    private final boolean ownsStripe;
 
     public TestServer(FakeStripeAccount account, Map<String, String> overrides) {
-        this.stripe = FakeStripe.start(account);
-        try {
-            this.dataDirectory = Files.createTempDirectory("tributary-test-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this(FakeStripe.start(account), true, overrides, newDataDirectory());
+    }
+
+    /**
+     * A server on a fake Stripe another test owns (several nodes of one cluster share it), with
+     * its embedded database files in {@code dataDirectory} (used unless {@code database.url} is overridden).
+     */
+    public TestServer(FakeStripe stripe, boolean ownsStripe, Map<String, String> overrides, Path dataDirectory) {
+        this.stripe = stripe;
+        this.ownsStripe = ownsStripe;
+        this.dataDirectory = dataDirectory;
         java.util.List<ConfigOverride> configOverrides = new java.util.ArrayList<>(java.util.List.of(
                 ConfigOverride.config("database.embeddedDataDirectory", dataDirectory.resolve("postgres").toString()),
                 ConfigOverride.config("connectors.stripe.api_base", stripe.baseUrl()),
                 ConfigOverride.config("connectors.stripe.retry_base_delay_ms", "1"),
                 ConfigOverride.config("connectors.stripe.retry_max_delay_ms", "10")));
         overrides.forEach((key, value) -> configOverrides.add(ConfigOverride.config(key, value)));
-        this.app = new DropwizardAppExtension<>(TributaryApplication.class, ResourceHelpers.resourceFilePath("test-config.yml"),
-                configOverrides.toArray(ConfigOverride[]::new));
+        configOverrides.add(ConfigOverride.config("scheduler.dueCheckIntervalSeconds", "1"));
+        this.app = new DropwizardAppExtension<>(new DropwizardTestSupport<>(TributaryApplication.class,
+                ResourceHelpers.resourceFilePath("test-config.yml"), configOverrides.toArray(ConfigOverride[]::new)) {
+            @Override
+            public Application<TributaryConfiguration> newApplication() {
+                return new TributaryApplication(clock);
+            }
+        });
     }
 
     public TestServer(FakeStripeAccount account) {
         this(account, Map.of());
+    }
+
+    public static Path newDataDirectory() {
+        try {
+            return Files.createTempDirectory("tributary-test-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Starts the server (and its embedded database); the fake Stripe already runs. */
@@ -60,12 +84,19 @@ public final class TestServer implements AutoCloseable {
         try {
             app.after();
         } finally {
-            stripe.close();
+            if (ownsStripe) {
+                stripe.close();
+            }
         }
     }
 
     public DropwizardAppExtension<TributaryConfiguration> app() {
         return app;
+    }
+
+    /** The server's clock: cadences are measured on it. */
+    public MutableClock clock() {
+        return clock;
     }
 
     public FakeStripe stripe() {

@@ -25,6 +25,11 @@ public class TributaryConfiguration extends Configuration {
     @JsonProperty
     private SecurityConfig security = new SecurityConfig();
 
+    @Valid
+    @NotNull
+    @JsonProperty
+    private SchedulerConfig scheduler = new SchedulerConfig();
+
     /** Plans by name; {@code free} allows one Stripe data source, {@code builder} lifts the cap. */
     @NotEmpty
     @JsonProperty
@@ -59,6 +64,10 @@ public class TributaryConfiguration extends Configuration {
 
     public SecurityConfig security() {
         return security;
+    }
+
+    public SchedulerConfig scheduler() {
+        return scheduler;
     }
 
     public Map<String, PlanConfig> plans() {

@@ -257,7 +257,7 @@ public final class DataSourceService {
                 warnings, row.createdAt());
     }
 
-    private String requireWorkspace(Caller caller) {
+    String requireWorkspace(Caller caller) {
         if (caller.isAdmin()) {
             throw new ApiException(403, "forbidden", "Data sources belong to a workspace: call with the workspace's API token", null);
         }

@@ -32,7 +32,7 @@ public final class StandaloneDatabase implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws java.io.IOException {
         if (embedded != null) {
             embedded.stop();
         }

@@ -49,6 +49,7 @@ public interface DataSourceDao {
     @SqlUpdate("UPDATE data_source SET credentials = :credentials, updated_at = :updatedAt WHERE id = :id")
     void updateCredentials(@Bind("id") String id, @Bind("credentials") String credentials, @Bind("updatedAt") Instant updatedAt);
 
-    @SqlQuery("SELECT " + COLUMNS + " FROM data_source WHERE workspace_id = :workspaceId ORDER BY id")
-    List<DataSourceRow> inWorkspace(@Bind("workspaceId") String workspaceId);
+    /** Records a refresh: when, and the source-level outcome (status and error). */
+    @SqlUpdate("UPDATE data_source SET last_refresh_at = :at, status = :status, last_error_message = :error WHERE id = :id")
+    void recordRefresh(@Bind("id") String id, @Bind("at") Instant at, @Bind("status") String status, @Bind("error") String error);
 }

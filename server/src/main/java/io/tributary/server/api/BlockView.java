@@ -1,0 +1,13 @@
+package io.tributary.server.api;
+
+import java.time.Instant;
+
+/**
+ * A block as the API shows it: its binding, its widget with the current data, and how the last
+ * refresh went.
+ *
+ * @param source where the data came from: {@code live} (the provider) for now
+ */
+public record BlockView(String id, BlockRequest.Binding binding, BlockRequest.Widget widget, Instant lastRefreshAt,
+                        String lastErrorCode, String lastErrorMessage, String source, Instant createdAt, Instant updatedAt) {
+}

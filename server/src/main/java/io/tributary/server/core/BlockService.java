@@ -1,0 +1,166 @@
+package io.tributary.server.core;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tributary.connector.spi.ConnectorException;
+import io.tributary.connector.spi.ConnectorRegistry;
+import io.tributary.connector.spi.InstalledConnector;
+import io.tributary.connector.spi.ParameterValidator;
+import io.tributary.connector.spi.QueryRequest;
+import io.tributary.connector.spi.QueryType;
+import io.tributary.projection.Projections;
+import io.tributary.projection.spec.SpecParseResult;
+import io.tributary.projection.spec.SpecProblem;
+import io.tributary.server.api.BlockRequest;
+import io.tributary.server.api.BlockView;
+import io.tributary.server.auth.Caller;
+import io.tributary.server.db.BlockDao;
+import io.tributary.server.db.BlockRow;
+import io.tributary.server.db.DataSourceRow;
+import io.tributary.server.errors.ApiException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Blocks: a query binding and a projection, validated against the query type when saved (without
+ * touching the provider), then refreshed right away.
+ */
+public final class BlockService {
+
+    private final Jdbi jdbi;
+    private final ConnectorRegistry connectors;
+    private final DataSourceService dataSources;
+    private final RefreshService refreshes;
+    private final AuditTrail audit;
+    private final ConnectorContexts contexts;
+
+    public BlockService(Jdbi jdbi, ConnectorRegistry connectors, DataSourceService dataSources, RefreshService refreshes,
+                        AuditTrail audit, ConnectorContexts contexts) {
+        this.jdbi = jdbi;
+        this.connectors = connectors;
+        this.dataSources = dataSources;
+        this.refreshes = refreshes;
+        this.audit = audit;
+        this.contexts = contexts;
+    }
+
+    public BlockView create(Caller caller, BlockRequest request) {
+        Validated valid = validate(caller, request);
+        Instant now = contexts.now();
+        BlockRow row = new BlockRow(Ids.next("blk"), valid.source().workspaceId(), valid.source().id(), valid.queryType(),
+                valid.params(), valid.projection(), valid.template(), valid.widgetData(), null, null, null, null, now, now);
+        jdbi.useTransaction(handle -> {
+            handle.attach(BlockDao.class).insert(row);
+            audit.record(handle, row.workspaceId(), caller.actor(), "block.create", "block:" + row.id(),
+                    Map.of("data_source", row.dataSourceId(), "query_type", row.queryType()));
+        });
+        return view(refreshes.refreshBlock(row, caller.actor()));
+    }
+
+    public BlockView replace(Caller caller, String id, BlockRequest request) {
+        BlockRow current = find(caller, id);
+        Validated valid = validate(caller, request);
+        BlockRow row = new BlockRow(current.id(), current.workspaceId(), valid.source().id(), valid.queryType(), valid.params(),
+                valid.projection(), valid.template(), valid.widgetData(), null, null, null, null, current.createdAt(), contexts.now());
+        jdbi.useTransaction(handle -> {
+            handle.attach(BlockDao.class).update(row);
+            audit.record(handle, row.workspaceId(), caller.actor(), "block.update", "block:" + row.id(), Map.of());
+        });
+        return view(refreshes.refreshBlock(row, caller.actor()));
+    }
+
+    public BlockView get(Caller caller, String id) {
+        return view(find(caller, id));
+    }
+
+    public List<BlockView> list(Caller caller) {
+        String workspaceId = dataSources.requireWorkspace(caller);
+        return jdbi.withExtension(BlockDao.class, blocks -> blocks.list(workspaceId)).stream().map(BlockService::view).toList();
+    }
+
+    public void delete(Caller caller, String id) {
+        BlockRow current = find(caller, id);
+        jdbi.useTransaction(handle -> {
+            handle.attach(BlockDao.class).delete(current.workspaceId(), id);
+            audit.record(handle, current.workspaceId(), caller.actor(), "block.delete", "block:" + id, Map.of());
+        });
+    }
+
+    public BlockView refresh(Caller caller, String id) {
+        return view(refreshes.refreshBlock(find(caller, id), caller.actor()));
+    }
+
+    /** The block, if it belongs to the caller's workspace; otherwise 404. */
+    public BlockRow find(Caller caller, String id) {
+        String workspaceId = dataSources.requireWorkspace(caller);
+        return jdbi.withExtension(BlockDao.class, blocks -> blocks.find(workspaceId, id))
+                .orElseThrow(() -> ApiException.notFound("Block " + id));
+    }
+
+    private record Validated(DataSourceRow source, String queryType, String params, String projection, String template,
+                             String widgetData) {
+    }
+
+    private Validated validate(Caller caller, BlockRequest request) {
+        if (request == null || request.binding() == null) {
+            throw ApiException.invalid("binding", "'binding' is required: {dataSourceId, queryConfig: {type, params}, projection: {fields}}");
+        }
+        BlockRequest.Binding binding = request.binding();
+        if (binding.dataSourceId() == null) {
+            throw ApiException.invalid("binding.dataSourceId", "'binding.dataSourceId' is required");
+        }
+        DataSourceRow source = dataSources.find(caller, binding.dataSourceId());
+        if (binding.queryConfig() == null || binding.queryConfig().type() == null) {
+            throw ApiException.invalid("binding.queryConfig.type", "'binding.queryConfig.type' is required, such as stripe.mrr");
+        }
+        InstalledConnector connector = connectors.find(source.type())
+                .orElseThrow(() -> ApiException.invalid("binding.dataSourceId", "The data source's connector is not installed"));
+        QueryRequest query;
+        try {
+            query = ParameterValidator.prepare(connector.connector(), binding.queryConfig().type(), binding.queryConfig().params());
+        } catch (ConnectorException e) {
+            String field = e.field().map(name -> name.equals("type") ? "binding.queryConfig.type" : "binding.queryConfig.params." + name)
+                    .orElse("binding.queryConfig");
+            throw new ApiException(422, e.errorCode().code(), e.getMessage(), field);
+        }
+        String projection = projection(binding.projection(), query.queryType());
+        String template = request.widget() == null || request.widget().template() == null ? "default"
+                : Names.require("widget.template", request.widget().template());
+        JsonNode data = request.widget() == null ? null : request.widget().data();
+        if (data != null && !data.isNull() && !data.isObject()) {
+            throw ApiException.invalid("widget.data", "'widget.data' must be an object");
+        }
+        ObjectNode widgetData = data == null || data.isNull() ? JsonNodeFactory.instance.objectNode() : (ObjectNode) data;
+        return new Validated(source, query.queryTypeId(), RefreshService.write(query.parameters().toJson()), projection, template,
+                RefreshService.write(widgetData));
+    }
+
+    private static String projection(JsonNode projection, QueryType queryType) {
+        if (projection == null || projection.isNull()) {
+            throw ApiException.invalid("binding.projection", "'binding.projection' is required: {\"fields\": {...}}");
+        }
+        SpecParseResult parsed = Projections.parseAndValidate(projection, ResultSchemas.of(queryType.resultFields()));
+        if (!parsed.isValid()) {
+            SpecProblem first = parsed.problems().get(0);
+            throw new ApiException(422, first.code().id(), first.message(),
+                    "binding.projection" + (first.field() == null ? "" : "." + first.field()));
+        }
+        return RefreshService.write(projection);
+    }
+
+    /** The block's current widget data. */
+    public static ObjectNode widgetData(BlockRow row) {
+        return (ObjectNode) RefreshService.read(row.widgetData());
+    }
+
+    static BlockView view(BlockRow row) {
+        return new BlockView(row.id(),
+                new BlockRequest.Binding(row.dataSourceId(), new BlockRequest.QueryConfig(row.queryType(), RefreshService.read(row.queryParams())),
+                        RefreshService.read(row.projection())),
+                new BlockRequest.Widget(row.widgetTemplate(), RefreshService.read(row.widgetData())),
+                row.lastRefreshAt(), row.lastErrorCode(), row.lastErrorMessage(), "live", row.createdAt(), row.updatedAt());
+    }
+}

@@ -1,0 +1,60 @@
+package io.tributary.server.core;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tributary.connector.spi.ConnectorException;
+import io.tributary.connector.spi.ConnectorRegistry;
+import io.tributary.connector.spi.InstalledConnector;
+import io.tributary.connector.spi.ParameterValidator;
+import io.tributary.connector.spi.QueryRequest;
+import io.tributary.connector.spi.QueryResult;
+import io.tributary.server.auth.Caller;
+import io.tributary.server.db.DataSourceRow;
+import io.tributary.server.db.WorkspaceDao;
+import io.tributary.server.db.WorkspaceRow;
+import io.tributary.server.errors.ApiException;
+import java.time.Instant;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+
+/** Runs one query live for an API caller: validated first, then one audited decryption and the provider's answer. */
+public final class QueryService {
+
+    /** A live query's answer. */
+    public record Answer(String type, JsonNode data, List<String> notices, Instant fetchedAt, String source) {
+    }
+
+    private final Jdbi jdbi;
+    private final ConnectorRegistry connectors;
+    private final ConnectorContexts contexts;
+    private final CredentialVault vault;
+    private final DataSourceService dataSources;
+
+    public QueryService(Jdbi jdbi, ConnectorRegistry connectors, ConnectorContexts contexts, CredentialVault vault,
+                        DataSourceService dataSources) {
+        this.jdbi = jdbi;
+        this.connectors = connectors;
+        this.contexts = contexts;
+        this.vault = vault;
+        this.dataSources = dataSources;
+    }
+
+    public Answer run(Caller caller, String dataSourceId, String type, JsonNode params) {
+        if (dataSourceId == null) {
+            throw ApiException.invalid("dataSourceId", "'dataSourceId' is required");
+        }
+        DataSourceRow source = dataSources.find(caller, dataSourceId);
+        InstalledConnector connector = connectors.find(source.type())
+                .orElseThrow(() -> ApiException.invalid("dataSourceId", "The data source's connector is not installed"));
+        QueryRequest request;
+        try {
+            request = ParameterValidator.prepare(connector.connector(), type, params);
+        } catch (ConnectorException e) {
+            String field = e.field().map(name -> name.equals("type") ? "type" : "params." + name).orElse("params");
+            throw new ApiException(422, e.errorCode().code(), e.getMessage(), field);
+        }
+        WorkspaceRow workspace = jdbi.withExtension(WorkspaceDao.class, workspaces -> workspaces.find(source.workspaceId())).orElseThrow();
+        QueryResult result = connector.connector().runQuery(contexts.forOperation(source.type(),
+                () -> vault.decrypt(workspace.id(), workspace.dataKey(), source.id(), source.credentials(), caller.actor())), request);
+        return new Answer(request.queryTypeId(), result.data(), result.notices(), contexts.now(), "live");
+    }
+}

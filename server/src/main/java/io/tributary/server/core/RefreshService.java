@@ -1,0 +1,170 @@
+package io.tributary.server.core;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tributary.connector.spi.ConnectorContext;
+import io.tributary.connector.spi.ConnectorException;
+import io.tributary.connector.spi.ConnectorRegistry;
+import io.tributary.connector.spi.ErrorKind;
+import io.tributary.connector.spi.InstalledConnector;
+import io.tributary.connector.spi.ParameterValidator;
+import io.tributary.connector.spi.QueryRequest;
+import io.tributary.connector.spi.QueryResult;
+import io.tributary.projection.Projections;
+import io.tributary.projection.render.RenderContext;
+import io.tributary.projection.spec.ProjectionSpec;
+import io.tributary.server.db.BlockDao;
+import io.tributary.server.db.BlockRow;
+import io.tributary.server.db.DataSourceDao;
+import io.tributary.server.db.DataSourceRow;
+import io.tributary.server.db.WorkspaceDao;
+import io.tributary.server.db.WorkspaceRow;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Refreshes blocks: decrypts the source's credentials once (one audit row, naming who asked), runs
+ * each binding's query, projects the result into widget data, keeps the value history and
+ * announces changes. One failing binding records its own error and the others still refresh;
+ * credentials the provider rejects put the whole source in error.
+ */
+public final class RefreshService {
+
+    /** What a refresh of a source did. */
+    public record SourceRefresh(String dataSourceId, int refreshed, int failed, boolean credentialsRejected, boolean skipped) {
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(RefreshService.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Jdbi jdbi;
+    private final ConnectorRegistry connectors;
+    private final ConnectorContexts contexts;
+    private final CredentialVault vault;
+
+    public RefreshService(Jdbi jdbi, ConnectorRegistry connectors, ConnectorContexts contexts, CredentialVault vault) {
+        this.jdbi = jdbi;
+        this.connectors = connectors;
+        this.contexts = contexts;
+        this.vault = vault;
+    }
+
+    /**
+     * Refreshes a source's blocks whose query types are stale.
+     *
+     * @param staleQueryTypes the query types to refresh; empty for all
+     * @param actor who asks, for the audit row of the decryption ({@code system:scheduledRunner}, ...)
+     */
+    public SourceRefresh refreshSource(String dataSourceId, Set<String> staleQueryTypes, String actor) {
+        Optional<DataSourceRow> found = jdbi.withExtension(DataSourceDao.class, sources -> sources.findAnyWorkspace(dataSourceId));
+        if (found.isEmpty() || found.get().inError()) {
+            // Gone, or waiting for new credentials: nothing to do until a person acts.
+            return new SourceRefresh(dataSourceId, 0, 0, false, true);
+        }
+        DataSourceRow source = found.get();
+        List<BlockRow> blocks = jdbi.withExtension(BlockDao.class, all -> all.ofDataSource(dataSourceId)).stream()
+                .filter(block -> staleQueryTypes.isEmpty() || staleQueryTypes.contains(block.queryType())).toList();
+        return run(source, blocks, actor, staleQueryTypes.isEmpty());
+    }
+
+    /** Refreshes one block now, whatever its source's state; returns the block as stored after. */
+    public BlockRow refreshBlock(BlockRow block, String actor) {
+        DataSourceRow source = jdbi.withExtension(DataSourceDao.class, sources -> sources.find(block.workspaceId(), block.dataSourceId()))
+                .orElseThrow(() -> new IllegalStateException("The block's data source is gone"));
+        run(source, List.of(block), actor, false);
+        return jdbi.withExtension(BlockDao.class, all -> all.find(block.workspaceId(), block.id())).orElseThrow();
+    }
+
+    /**
+     * @param full whether every binding of the source is refreshed: only a full refresh moves the
+     *     source's last refresh time, which its cadence counts from
+     */
+    private SourceRefresh run(DataSourceRow source, List<BlockRow> blocks, String actor, boolean full) {
+        Instant now = contexts.now();
+        InstalledConnector connector = connectors.find(source.type()).orElse(null);
+        if (connector == null) {
+            jdbi.useExtension(DataSourceDao.class, sources -> sources.recordRefresh(source.id(), full ? now : source.lastRefreshAt(),
+                    source.status(), "The connector '" + source.type() + "' is not installed on this server"));
+            return new SourceRefresh(source.id(), 0, blocks.size(), false, false);
+        }
+        WorkspaceRow workspace = jdbi.withExtension(WorkspaceDao.class, workspaces -> workspaces.find(source.workspaceId())).orElseThrow();
+        ConnectorContext context = contexts.forOperation(source.type(),
+                () -> vault.decrypt(workspace.id(), workspace.dataKey(), source.id(), source.credentials(), actor));
+        int refreshed = 0;
+        int failed = 0;
+        for (BlockRow block : blocks) {
+            try {
+                QueryRequest request = ParameterValidator.prepare(connector.connector(), block.queryType(), read(block.queryParams()));
+                QueryResult result = connector.connector().runQuery(context, request);
+                store(block, result, now);
+                refreshed++;
+            } catch (ConnectorException e) {
+                if (e.kind() == ErrorKind.CREDENTIALS_REJECTED) {
+                    jdbi.useExtension(DataSourceDao.class, sources -> sources.recordRefresh(source.id(),
+                            full ? now : source.lastRefreshAt(), "error", e.getMessage()));
+                    return new SourceRefresh(source.id(), refreshed, failed + 1, true, false);
+                }
+                storeError(block, e.errorCode().code(), e.getMessage(), now);
+                failed++;
+            } catch (RuntimeException e) {
+                LOG.error("Refreshing block {} failed unexpectedly", block.id(), e);
+                storeError(block, "internal_error", "The refresh failed unexpectedly; see the server log", now);
+                failed++;
+            }
+        }
+        if (full) {
+            jdbi.useExtension(DataSourceDao.class, sources -> sources.recordRefresh(source.id(), now, "active", null));
+        }
+        return new SourceRefresh(source.id(), refreshed, failed, false, false);
+    }
+
+    private void store(BlockRow block, QueryResult result, Instant now) {
+        ProjectionSpec spec = Projections.parse(read(block.projection())).orThrow();
+        ObjectNode projected = Projections.render(spec, result.data(), RenderContext.at(now));
+        ObjectNode previous = (ObjectNode) read(block.widgetData());
+        ObjectNode widgetData = previous.deepCopy();
+        widgetData.setAll(projected);
+        boolean changed = !widgetData.equals(previous) || block.lastRefreshAt() == null;
+        BlockRow updated = new BlockRow(block.id(), block.workspaceId(), block.dataSourceId(), block.queryType(), block.queryParams(),
+                block.projection(), block.widgetTemplate(), write(widgetData), write(result.data()), now, null, null,
+                block.createdAt(), now);
+        jdbi.useTransaction(handle -> {
+            BlockDao blocks = handle.attach(BlockDao.class);
+            blocks.update(updated);
+            if (changed) {
+                blocks.recordValue(block.id(), now, updated.widgetData());
+                WidgetChangeRelay.announce(handle, block.id());
+            }
+        });
+    }
+
+    private void storeError(BlockRow block, String code, String message, Instant now) {
+        BlockRow updated = new BlockRow(block.id(), block.workspaceId(), block.dataSourceId(), block.queryType(), block.queryParams(),
+                block.projection(), block.widgetTemplate(), block.widgetData(), block.lastResult(), block.lastRefreshAt(), code, message,
+                block.createdAt(), now);
+        jdbi.useExtension(BlockDao.class, blocks -> blocks.update(updated));
+    }
+
+    static JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored JSON could not be read", e);
+        }
+    }
+
+    static String write(JsonNode json) {
+        try {
+            return JSON.writeValueAsString(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package io.tributary.server.resources;
+
+import static io.tributary.server.resources.WorkspaceResource.caller;
+
+import io.tributary.server.api.BlockRequest;
+import io.tributary.server.api.BlockView;
+import io.tributary.server.core.BlockService;
+import io.tributary.server.core.WidgetEvents;
+import io.tributary.server.db.BlockRow;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@code /api/v1/blocks}: widgets bound to queries, kept fresh by the server. */
+@Path("/api/v1/blocks")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public final class BlockResource {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BlockResource.class);
+
+    private final BlockService blocks;
+    private final WidgetEvents events;
+
+    public BlockResource(BlockService blocks, WidgetEvents events) {
+        this.blocks = blocks;
+        this.events = events;
+    }
+
+    @POST
+    public Response create(@Context SecurityContext security, BlockRequest request) {
+        return Response.status(201).entity(blocks.create(caller(security), request)).build();
+    }
+
+    @GET
+    public Map<String, List<BlockView>> list(@Context SecurityContext security) {
+        return Map.of("blocks", blocks.list(caller(security)));
+    }
+
+    @GET
+    @Path("/{id}")
+    public BlockView get(@Context SecurityContext security, @PathParam("id") String id) {
+        return blocks.get(caller(security), id);
+    }
+
+    @PUT
+    @Path("/{id}")
+    public BlockView replace(@Context SecurityContext security, @PathParam("id") String id, BlockRequest request) {
+        return blocks.replace(caller(security), id, request);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    public Response delete(@Context SecurityContext security, @PathParam("id") String id) {
+        blocks.delete(caller(security), id);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/{id}/refresh")
+    public BlockView refresh(@Context SecurityContext security, @PathParam("id") String id) {
+        return blocks.refresh(caller(security), id);
+    }
+
+    /**
+     * Server-Sent Events: one {@code widget} event with the widget data each time it changes. The
+     * stream starts with the current data, so a client never waits for the first change.
+     */
+    @GET
+    @Path("/{id}/events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public void events(@Context SecurityContext security, @PathParam("id") String id, @Context SseEventSink sink, @Context Sse sse) {
+        BlockRow block = blocks.find(caller(security), id);
+        sink.send(event(sse, new WidgetEvents.Change(block.id(), BlockService.widgetData(block))));
+        events.subscribe(block.id(), new SinkListener(block.id(), sink, sse, events));
+    }
+
+    /** Forwards changes to one client's event stream; leaves when the client does. */
+    private record SinkListener(String blockId, SseEventSink sink, Sse sse, WidgetEvents events) implements WidgetEvents.Listener {
+        @Override
+        public void onChange(WidgetEvents.Change change) {
+            if (sink.isClosed()) {
+                events.unsubscribe(blockId, this);
+                return;
+            }
+            sink.send(event(sse, change)).exceptionally(failure -> {
+                close();
+                return null;
+            });
+        }
+
+        @Override
+        public boolean heartbeat() {
+            if (sink.isClosed()) {
+                return false;
+            }
+            sink.send(sse.newEventBuilder().comment("heartbeat").build()).exceptionally(failure -> {
+                close();
+                return null;
+            });
+            return true;
+        }
+
+        @Override
+        public void close() {
+            events.unsubscribe(blockId, this);
+            try {
+                sink.close();
+            } catch (RuntimeException e) {
+                LOG.debug("Closing an event stream failed", e);
+            }
+        }
+    }
+
+    private static OutboundSseEvent event(Sse sse, WidgetEvents.Change change) {
+        return sse.newEventBuilder().name("widget").mediaType(MediaType.APPLICATION_JSON_TYPE)
+                .data(String.class, change.widgetData() == null ? "{}" : change.widgetData().toString()).build();
+    }
+}

@@ -1,0 +1,170 @@
+package io.tributary.server.scheduling;
+
+import io.dropwizard.lifecycle.Managed;
+import io.tributary.server.config.SchedulerConfig;
+import io.tributary.server.core.RefreshService;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Properties;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Jdbi;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.JobKey;
+import org.quartz.ObjectAlreadyExistsException;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
+import org.quartz.impl.SchedulerRepository;
+import org.quartz.impl.StdSchedulerFactory;
+import org.quartz.spi.JobFactory;
+import org.quartz.utils.ConnectionProvider;
+import org.quartz.utils.DBConnectionManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Quartz with its JDBC job store on the server's PostgreSQL, clustered: every node runs a
+ * scheduler; the cadence check runs on one node at a time, and each source's refresh job runs on
+ * one node at a time. Jobs that were running on a node that died are recovered by another node
+ * (the jobs request recovery; the check-in interval decides how soon). Job data holds ids only.
+ */
+public final class RefreshScheduler implements Managed {
+
+    static final String SCHEDULER_NAME = "tributary";
+    static final String REFRESH_GROUP = "refresh";
+    private static final JobKey DUE_CHECK = JobKey.jobKey("due-sources", "cadence");
+    private static final Logger LOG = LoggerFactory.getLogger(RefreshScheduler.class);
+
+    private final Scheduler scheduler;
+    private final SchedulerConfig config;
+
+    public RefreshScheduler(DataSource dataSource, Jdbi jdbi, RefreshService refreshes, Clock clock, SchedulerConfig config) {
+        this.config = config;
+        String provider = "tributary-" + System.identityHashCode(this);
+        DBConnectionManager.getInstance().addConnectionProvider(provider, new PooledConnections(dataSource));
+        Properties properties = new Properties();
+        properties.setProperty("org.quartz.scheduler.instanceName", SCHEDULER_NAME);
+        properties.setProperty("org.quartz.scheduler.instanceId", "AUTO");
+        properties.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
+        properties.setProperty("org.quartz.threadPool.threadCount", String.valueOf(config.threads()));
+        properties.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
+        properties.setProperty("org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
+        properties.setProperty("org.quartz.jobStore.tablePrefix", "QRTZ_");
+        properties.setProperty("org.quartz.jobStore.dataSource", provider);
+        properties.setProperty("org.quartz.jobStore.isClustered", "true");
+        properties.setProperty("org.quartz.jobStore.clusterCheckinInterval", String.valueOf(config.checkinIntervalMillis()));
+        properties.setProperty("org.quartz.jobStore.useProperties", "true");
+        properties.setProperty("org.quartz.jobStore.misfireThreshold", "60000");
+        try {
+            scheduler = new StdSchedulerFactory(properties).getScheduler();
+            // Quartz keeps schedulers in a JVM-wide registry by name; every node shares the name
+            // (that is what makes the cluster), so each instance leaves the registry at once.
+            SchedulerRepository.getInstance().remove(SCHEDULER_NAME);
+            scheduler.setJobFactory(jobFactory(jdbi, refreshes, clock));
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("The refresh scheduler could not be created", e);
+        }
+    }
+
+    @Override
+    public void start() throws SchedulerException {
+        JobDetail dueCheck = JobBuilder.newJob(DueSourcesJob.class).withIdentity(DUE_CHECK).storeDurably().build();
+        Trigger everyInterval = TriggerBuilder.newTrigger().withIdentity(TriggerKey.triggerKey("due-sources", "cadence")).forJob(DUE_CHECK)
+                .withSchedule(SimpleScheduleBuilder.repeatSecondlyForever(config.dueCheckIntervalSeconds())
+                        .withMisfireHandlingInstructionNextWithRemainingCount())
+                .startNow().build();
+        try {
+            scheduler.scheduleJob(dueCheck, java.util.Set.of(everyInterval), true);
+        } catch (ObjectAlreadyExistsException e) {
+            // Another node set it up at the same moment.
+        }
+        scheduler.start();
+    }
+
+    @Override
+    public void stop() throws SchedulerException {
+        scheduler.shutdown(true);
+    }
+
+    /** Runs the source's queued refresh as soon as a thread of the cluster is free; a no-op if one is already waiting. */
+    public void refreshSoon(String dataSourceId) {
+        schedule(dataSourceId, TriggerKey.triggerKey(dataSourceId, REFRESH_GROUP), 0);
+    }
+
+    /** Like {@link #refreshSoon}, after the webhook debounce, so the rest of a burst joins this refresh. */
+    public void refreshAfterBurst(String dataSourceId) {
+        schedule(dataSourceId, TriggerKey.triggerKey(dataSourceId, REFRESH_GROUP), config.webhookDebounceMillis());
+    }
+
+    /**
+     * Runs the source's queued refresh again after the running one: from inside that refresh the
+     * usual trigger still exists, so this one gets a name of its own.
+     */
+    void refreshAgain(String dataSourceId) {
+        schedule(dataSourceId, TriggerKey.triggerKey(dataSourceId + "-again-" + java.util.UUID.randomUUID(), REFRESH_GROUP), 0);
+    }
+
+    private void schedule(String dataSourceId, TriggerKey key, long delayMillis) {
+        JobKey job = JobKey.jobKey(dataSourceId, REFRESH_GROUP);
+        Trigger now = TriggerBuilder.newTrigger().withIdentity(key).forJob(job)
+                .usingJobData(RefreshSourceJob.DATA_SOURCE, dataSourceId)
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+                .startAt(new java.util.Date(System.currentTimeMillis() + delayMillis)).build();
+        try {
+            if (!scheduler.checkExists(job)) {
+                JobDetail detail = JobBuilder.newJob(RefreshSourceJob.class).withIdentity(job).storeDurably().requestRecovery().build();
+                try {
+                    scheduler.addJob(detail, false);
+                } catch (ObjectAlreadyExistsException e) {
+                    // Added by another request or node meanwhile.
+                }
+            }
+            scheduler.scheduleJob(now);
+        } catch (ObjectAlreadyExistsException e) {
+            // A refresh of this source is already waiting to run: it will take this request along.
+        } catch (SchedulerException e) {
+            // The queued request stays; the next due check picks it up.
+            LOG.warn("Could not schedule a refresh of {} now; the next due check will: {}", dataSourceId, e.getMessage());
+        }
+    }
+
+    public Scheduler quartz() {
+        return scheduler;
+    }
+
+    private JobFactory jobFactory(Jdbi jdbi, RefreshService refreshes, Clock clock) {
+        return (bundle, ignored) -> {
+            Class<?> type = bundle.getJobDetail().getJobClass();
+            if (type == DueSourcesJob.class) {
+                return new DueSourcesJob(jdbi, clock, this);
+            }
+            if (type == RefreshSourceJob.class) {
+                return new RefreshSourceJob(jdbi, refreshes, clock, this);
+            }
+            throw new SchedulerException("Unknown job " + type.getName());
+        };
+    }
+
+    /** Lends Quartz connections from the server's pool. */
+    private record PooledConnections(DataSource dataSource) implements ConnectionProvider {
+        @Override
+        public Connection getConnection() throws SQLException {
+            return dataSource.getConnection();
+        }
+
+        @Override
+        public void shutdown() {
+            // The pool belongs to the server, which closes it.
+        }
+
+        @Override
+        public void initialize() {
+            // Nothing to set up.
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package io.tributary.server.webhooks;
+
+import io.tributary.audit.AuditActors;
+import io.tributary.connector.spi.Connector;
+import io.tributary.connector.spi.ConnectorRegistry;
+import io.tributary.connector.spi.Credentials;
+import io.tributary.connector.spi.InstalledConnector;
+import io.tributary.connector.spi.WebhookEvent;
+import io.tributary.connector.spi.WebhookRequest;
+import io.tributary.server.core.ConnectorContexts;
+import io.tributary.server.core.CredentialVault;
+import io.tributary.server.db.BlockDao;
+import io.tributary.server.db.BlockRow;
+import io.tributary.server.db.DataSourceDao;
+import io.tributary.server.db.DataSourceRow;
+import io.tributary.server.db.PendingRefreshDao;
+import io.tributary.server.db.WorkspaceDao;
+import io.tributary.server.db.WorkspaceRow;
+import io.tributary.server.errors.ApiException;
+import io.tributary.server.scheduling.RefreshQueue;
+import io.tributary.server.scheduling.RefreshScheduler;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Verifies a webhook delivery through its connector (one audited decryption of the signing
+ * secret), records its events (a repeated event id is ignored) and queues a refresh of only the
+ * bindings the events make stale, in one transaction; the refresh runs after the answer.
+ */
+public final class WebhookReceiver {
+
+    /** Deliveries larger than this are refused before any signature work. */
+    public static final int MAX_BODY_BYTES = 1024 * 1024;
+    private static final String WEBHOOK_SECRET = "webhook_secret";
+
+    /** What a delivery did. */
+    public record Outcome(int events, int duplicates) {
+    }
+
+    private final Jdbi jdbi;
+    private final ConnectorRegistry connectors;
+    private final ConnectorContexts contexts;
+    private final CredentialVault vault;
+    private final RefreshScheduler scheduler;
+
+    public WebhookReceiver(Jdbi jdbi, ConnectorRegistry connectors, ConnectorContexts contexts, CredentialVault vault,
+                           RefreshScheduler scheduler) {
+        this.jdbi = jdbi;
+        this.connectors = connectors;
+        this.contexts = contexts;
+        this.vault = vault;
+        this.scheduler = scheduler;
+    }
+
+    /** Reads the body, refusing with 413 as soon as it passes the limit. */
+    public static byte[] readLimited(InputStream body) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        int read;
+        while ((read = body.read(buffer)) >= 0) {
+            out.write(buffer, 0, read);
+            if (out.size() > MAX_BODY_BYTES) {
+                throw new ApiException(413, "request_too_large", "A webhook delivery may be at most 1 MiB", null);
+            }
+        }
+        return out.toByteArray();
+    }
+
+    public Outcome receive(String type, String dataSourceId, Map<String, List<String>> headers, byte[] body) {
+        DataSourceRow source = jdbi.withExtension(DataSourceDao.class, sources -> sources.findAnyWorkspace(dataSourceId))
+                .filter(found -> found.type().equals(type))
+                .orElseThrow(() -> ApiException.notFound("Webhook endpoint"));
+        if (!source.hasWebhookSecret()) {
+            throw new ApiException(409, "webhooks_not_enabled",
+                    "This data source has no webhook signing secret: add one to receive webhooks", null);
+        }
+        InstalledConnector connector = connectors.find(type).orElseThrow(() -> ApiException.notFound("Webhook endpoint"));
+        WorkspaceRow workspace = jdbi.withExtension(WorkspaceDao.class, workspaces -> workspaces.find(source.workspaceId())).orElseThrow();
+        // system:stripeWebhook for Stripe, and likewise for other connectors.
+        String actor = AuditActors.system(type + "Webhook");
+        Credentials credentials = vault.decrypt(workspace.id(), workspace.dataKey(), source.id(), source.credentials(), actor);
+        String secret = credentials.find(WEBHOOK_SECRET).orElseThrow(() -> new ApiException(409, "webhooks_not_enabled",
+                "This data source has no webhook signing secret", null));
+        Connector provider = connector.connector();
+        List<WebhookEvent> events = provider.parseWebhook(contexts.withPlainCredentials(type, credentials),
+                new WebhookRequest(body, headers, List.of(secret)));
+
+        Instant now = contexts.now();
+        int[] duplicates = new int[1];
+        boolean queued = jdbi.inTransaction(handle -> {
+            PendingRefreshDao queue = handle.attach(PendingRefreshDao.class);
+            Set<String> stale = new HashSet<>();
+            for (WebhookEvent event : events) {
+                if (queue.recordWebhookEvent(source.id(), event.id(), event.type(), now) == 0) {
+                    duplicates[0]++;
+                } else {
+                    stale.addAll(event.staleQueryTypes());
+                }
+            }
+            Set<String> bound = handle.attach(BlockDao.class).ofDataSource(source.id()).stream().map(BlockRow::queryType)
+                    .collect(Collectors.toSet());
+            stale.retainAll(bound);
+            if (stale.isEmpty()) {
+                return false;
+            }
+            RefreshQueue.enqueue(handle, source.id(), stale, actor, now);
+            return true;
+        });
+        if (queued) {
+            scheduler.refreshAfterBurst(source.id());
+        }
+        return new Outcome(events.size(), duplicates[0]);
+    }
+}

@@ -1,0 +1,98 @@
+package io.tributary.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tributary.connector.stripe.fake.FakeStripe;
+import io.tributary.connector.stripe.fake.FakeStripeAccount;
+import io.tributary.connector.stripe.fake.KeyAccess;
+import io.tributary.connector.stripe.fake.SubscriptionSpec;
+import io.tributary.connector.stripe.fake.SubscriptionSpec.Item;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.time.Duration;
+import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Two server nodes on one external PostgreSQL (the production set-up): they share the refresh
+ * work through Quartz's clustered job store and never refresh a source twice in one cadence window;
+ * a restart keeps everything.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ClusterTest {
+
+    private EmbeddedPostgres postgres;
+    private FakeStripe stripe;
+    private TestServer first;
+    private TestServer second;
+    private Jdbi database;
+
+    @BeforeAll
+    void start() throws Exception {
+        postgres = EmbeddedPostgres.builder().start();
+        FakeStripeAccount account = FakeStripeAccount.create();
+        String price = account.price(account.product("Pro"), 1000, "usd", "month", 1, "licensed");
+        account.subscription(SubscriptionSpec.of(account.customer("ann@example.com"), "active", Item.price(price, 1)));
+        stripe = FakeStripe.start(account);
+        Map<String, String> external = Map.of("database.url", postgres.getJdbcUrl("postgres", "postgres"), "database.user", "postgres",
+                "database.allowEmbedded", "false");
+        first = new TestServer(stripe, false, external, TestServer.newDataDirectory()).start();
+        second = new TestServer(stripe, false, external, TestServer.newDataDirectory()).start();
+        database = Jdbi.create(postgres.getPostgresDatabase());
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        try {
+            second.close();
+            first.close();
+        } finally {
+            stripe.close();
+            postgres.close();
+        }
+    }
+
+    private int scheduledDecryptions(String sourceId) {
+        return database.withHandle(handle -> handle.createQuery(
+                        "SELECT count(*) FROM audit_event WHERE action = 'credential.decrypt' AND target = :t AND actor = 'system:scheduledRunner'")
+                .bind("t", "data_source:" + sourceId).mapTo(Integer.class).one());
+    }
+
+    private static boolean within(Duration timeout, java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            Thread.sleep(100);
+        }
+        return condition.getAsBoolean();
+    }
+
+    @Test
+    void twoNodesShareTheWorkAndNeverRefreshASourceTwiceInOneCadenceWindow() throws Exception {
+        Api api = first.api();
+        String token = api.post("/api/v1/workspaces", TestServer.ADMIN_TOKEN, Map.of("name", "Cluster", "plan", "builder"))
+                .body().get("apiToken").asText();
+        // Data written through one node is served by the other.
+        String sourceId = second.api().post("/api/v1/data-sources", token, Map.of("type", "stripe",
+                "credentials", Map.of("apiKey", stripe.addKey(KeyAccess.allReads())), "cadenceMinutes", 5)).body().get("id").asText();
+        api.post("/api/v1/blocks", token, Map.of("binding", Map.of("dataSourceId", sourceId, "queryConfig", Map.of("type", "stripe.mrr"),
+                "projection", Map.of("fields", Map.of("value", Map.of("source", "amount_cents"))))));
+
+        assertThat(within(Duration.ofSeconds(15), () -> scheduledDecryptions(sourceId) == 1)).as("the first full refresh").isTrue();
+        Thread.sleep(3_000);
+        assertThat(scheduledDecryptions(sourceId)).as("both nodes check every second; one refresh").isEqualTo(1);
+
+        first.clock().advance(Duration.ofMinutes(6));
+        second.clock().advance(Duration.ofMinutes(6));
+        assertThat(within(Duration.ofSeconds(15), () -> scheduledDecryptions(sourceId) == 2)).as("the cadence's refresh").isTrue();
+        Thread.sleep(3_000);
+        assertThat(scheduledDecryptions(sourceId)).as("one refresh per cadence window across the cluster").isEqualTo(2);
+        int nodes = database.withHandle(handle -> handle.createQuery("SELECT count(*) FROM qrtz_scheduler_state").mapTo(Integer.class).one());
+        assertThat(nodes).as("both nodes checked in to the cluster").isEqualTo(2);
+    }
+}

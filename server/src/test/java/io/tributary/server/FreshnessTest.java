@@ -1,0 +1,245 @@
+package io.tributary.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tributary.connector.stripe.fake.FakeStripeAccount;
+import io.tributary.connector.stripe.fake.KeyAccess;
+import io.tributary.connector.stripe.fake.SubscriptionSpec;
+import io.tributary.connector.stripe.fake.SubscriptionSpec.Item;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** Blocks stay fresh by themselves: on their cadence (Quartz, on the server's clock) and within seconds of a webhook. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class FreshnessTest {
+
+    private static final String SIGNING_SECRET = "whsec_freshness0123456789abc";
+
+    private TestServer server;
+    private Api api;
+    private FakeStripeAccount account;
+    private String monthly;
+
+    @BeforeAll
+    void start() {
+        account = FakeStripeAccount.create();
+        monthly = account.price(account.product("Pro"), 1000, "usd", "month", 1, "licensed");
+        account.subscription(SubscriptionSpec.of(account.customer("ann@example.com"), "active", Item.price(monthly, 1)));
+        account.balance(Map.of("usd", 5_000L), Map.of());
+        server = new TestServer(account, Map.of("scheduler.webhookDebounceMillis", "3000")).start();
+        api = server.api();
+    }
+
+    @AfterAll
+    void stop() {
+        server.close();
+    }
+
+    private record Setup(String token, String sourceId, String mrrBlock, String balanceBlock, String key) {
+    }
+
+    private Setup setup(int cadence, boolean push) {
+        String token = api.post("/api/v1/workspaces", TestServer.ADMIN_TOKEN, Map.of("name", "Fresh", "plan", "builder"))
+                .body().get("apiToken").asText();
+        String key = server.stripe().addKey(KeyAccess.allReads());
+        Map<String, String> credentials = push ? Map.of("apiKey", key, "webhookSecret", SIGNING_SECRET) : Map.of("apiKey", key);
+        String sourceId = api.post("/api/v1/data-sources", token, Map.of("type", "stripe", "credentials", credentials,
+                "cadenceMinutes", cadence)).body().get("id").asText();
+        String mrr = api.post("/api/v1/blocks", token, Map.of("binding", Map.of("dataSourceId", sourceId,
+                "queryConfig", Map.of("type", "stripe.mrr"),
+                "projection", Map.of("fields", Map.of("value", Map.of("source", "amount_cents")))))).body().get("id").asText();
+        String balance = api.post("/api/v1/blocks", token, Map.of("binding", Map.of("dataSourceId", sourceId,
+                "queryConfig", Map.of("type", "stripe.balance"),
+                "projection", Map.of("fields", Map.of("value", Map.of("source", "available_cents")))))).body().get("id").asText();
+        Setup setup = new Setup(token, sourceId, mrr, balance, key);
+        // A new source was never refreshed in full, so it is due at once: let that refresh finish first
+        // (a full refresh sets the source's lastRefreshAt when it is done).
+        try {
+            assertThat(within(Duration.ofSeconds(10), () -> !api.get("/api/v1/data-sources/" + sourceId, token).body()
+                    .get("lastRefreshAt").isNull())).isTrue();
+            assertThat(decryptions(sourceId, "system:scheduledRunner")).isEqualTo(1);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+        return setup;
+    }
+
+    private long value(Setup setup, String block) {
+        return api.get("/api/v1/blocks/" + block, setup.token()).body().at("/widget/data/value").asLong();
+    }
+
+    private String lastRefresh(Setup setup, String block) {
+        return api.get("/api/v1/blocks/" + block, setup.token()).body().get("lastRefreshAt").asText();
+    }
+
+    private static boolean within(Duration timeout, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            Thread.sleep(100);
+        }
+        return condition.getAsBoolean();
+    }
+
+    @Test
+    void aSourceIsRefreshedWhenItsCadenceHasPassedOnTheServersClock() throws Exception {
+        Setup setup = setup(5, false);
+        assertThat(value(setup, setup.mrrBlock())).isEqualTo(1000);
+        String added = account.subscription(SubscriptionSpec.of(account.customer("bob@example.com"), "active", Item.price(monthly, 2)));
+        try {
+            Thread.sleep(2_500);
+            assertThat(value(setup, setup.mrrBlock())).as("not due yet: nothing refreshed").isEqualTo(1000);
+
+            server.clock().advance(Duration.ofMinutes(6));
+            assertThat(within(Duration.ofSeconds(15), () -> value(setup, setup.mrrBlock()) == 3000)).as("refreshed on cadence").isTrue();
+            Thread.sleep(2_000);
+            assertThat(decryptions(setup.sourceId(), "system:scheduledRunner")).as("one refresh per cadence window").isEqualTo(2);
+        } finally {
+            account.delete("subscription", added);
+        }
+    }
+
+    @Test
+    void aWebhookRefreshesOnlyTheBindingsItMakesStaleWithinTwoSeconds() throws Exception {
+        Setup setup = setup(1440, true);
+        String balanceBefore = lastRefresh(setup, setup.balanceBlock());
+        String added = account.subscription(SubscriptionSpec.of(account.customer("cy@example.com"), "active", Item.price(monthly, 5)));
+        try {
+            Instant sent = Instant.now();
+            HttpResponse<String> response = deliver(setup.sourceId(), event("evt_1Fresh", "customer.subscription.created"));
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+
+            // The debounce (3 s in this test) is the only wait: then one refresh of the MRR binding.
+            assertThat(within(Duration.ofSeconds(3 + 2), () -> value(setup, setup.mrrBlock()) == 6000)).isTrue();
+            assertThat(Duration.between(sent, Instant.now())).isLessThan(Duration.ofSeconds(5));
+            assertThat(lastRefresh(setup, setup.balanceBlock())).as("the balance binding is not stale").isEqualTo(balanceBefore);
+        } finally {
+            account.delete("subscription", added);
+        }
+    }
+
+    @Test
+    void aBurstOfAHundredEventsMakesOneRefreshAndRepeatsAreIgnored() throws Exception {
+        Setup setup = setup(1440, true);
+        long readsBefore = subscriptionReads(setup.key());
+        long started = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<HttpResponse<String>>> deliveries = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            String body = event("evt_burst" + i, "customer.subscription.updated");
+            deliveries.add(pool.submit(() -> deliver(setup.sourceId(), body)));
+        }
+        for (Future<HttpResponse<String>> delivery : deliveries) {
+            assertThat(delivery.get().statusCode()).isEqualTo(200);
+        }
+        pool.shutdown();
+        Duration sending = Duration.ofNanos(System.nanoTime() - started);
+        assertThat(sending).as("the burst must fit in the debounce for this test to mean anything").isLessThan(Duration.ofSeconds(3));
+
+        HttpResponse<String> repeat = deliver(setup.sourceId(), event("evt_burst7", "customer.subscription.updated"));
+        assertThat(repeat.body()).contains("\"duplicates\":1");
+
+        long balanceReadsBefore = reads(setup.key(), "/v1/balance");
+        assertThat(within(Duration.ofSeconds(10), () -> subscriptionReads(setup.key()) >= readsBefore + 2)).isTrue();
+        Thread.sleep(4_000); // long enough for any second refresh to show
+        assertThat(subscriptionReads(setup.key()) - readsBefore).as("one MRR refresh: active and past-due pages").isEqualTo(2);
+        assertThat(reads(setup.key(), "/v1/balance")).as("the balance binding is not stale").isEqualTo(balanceReadsBefore);
+    }
+
+    @Test
+    void badDeliveriesAreRefusedWithoutQueueingWork() throws Exception {
+        Setup setup = setup(1440, true);
+        String body = event("evt_bad", "customer.subscription.updated");
+        HttpRequest forged = HttpRequest.newBuilder(webhookUri(setup.sourceId()))
+                .header("Stripe-Signature", "t=" + server.clock().instant().getEpochSecond() + ",v1=" + "00".repeat(32))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpResponse<String> refused = HttpClient.newHttpClient().send(forged, HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("webhook_signature_invalid");
+
+        int decryptionsBefore = decryptions(setup.sourceId(), "system:stripeWebhook");
+        HttpRequest huge = HttpRequest.newBuilder(webhookUri(setup.sourceId()))
+                .POST(HttpRequest.BodyPublishers.ofString("x".repeat(1024 * 1024 + 1))).build();
+        HttpResponse<String> tooLarge = HttpClient.newHttpClient().send(huge, HttpResponse.BodyHandlers.ofString());
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
+        assertThat(decryptions(setup.sourceId(), "system:stripeWebhook")).as("no signature work for a body too large").isEqualTo(decryptionsBefore);
+
+        assertThat(deliverTo("/webhooks/stripe/ds_doesNotExist0000000", body).statusCode()).isEqualTo(404);
+        int recorded = database().withHandle(handle -> handle.createQuery("SELECT count(*) FROM webhook_event WHERE data_source_id = :id")
+                .bind("id", setup.sourceId()).mapTo(Integer.class).one());
+        assertThat(recorded).as("no event of a refused delivery is recorded").isZero();
+        int queuedByWebhook = database().withHandle(handle -> handle.createQuery(
+                        "SELECT count(*) FROM pending_refresh WHERE data_source_id = :id AND actor = 'system:stripeWebhook'")
+                .bind("id", setup.sourceId()).mapTo(Integer.class).one());
+        assertThat(queuedByWebhook).isZero();
+    }
+
+    private long subscriptionReads(String key) {
+        return reads(key, "/v1/subscriptions");
+    }
+
+    private long reads(String key, String path) {
+        return server.stripe().requests().stream().filter(request -> key.equals(request.apiKey()) && request.path().equals(path)).count();
+    }
+
+    private String event(String id, String type) {
+        return "{\"id\":\"" + id + "\",\"object\":\"event\",\"type\":\"" + type + "\",\"created\":" + Instant.now().getEpochSecond()
+                + ",\"data\":{\"object\":{\"id\":\"sub_x\",\"object\":\"subscription\"}}}";
+    }
+
+    private URI webhookUri(String sourceId) {
+        return URI.create("http://127.0.0.1:" + server.app().getLocalPort() + "/webhooks/stripe/" + sourceId);
+    }
+
+    private HttpResponse<String> deliver(String sourceId, String body) throws Exception {
+        return deliverTo("/webhooks/stripe/" + sourceId, body);
+    }
+
+    private HttpResponse<String> deliverTo(String path, String body) throws Exception {
+        long t = server.clock().instant().getEpochSecond(); // signed "now" on the server's clock
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(SIGNING_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        String signature = HexFormat.of().formatHex(mac.doFinal((t + "." + body).getBytes(StandardCharsets.UTF_8)));
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.app().getLocalPort() + path))
+                .header("Stripe-Signature", "t=" + t + ",v1=" + signature).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private int decryptions(String sourceId, String actor) {
+        return database().withHandle(handle -> handle.createQuery(
+                        "SELECT count(*) FROM audit_event WHERE action = 'credential.decrypt' AND target = :t AND actor = :a")
+                .bind("t", "data_source:" + sourceId).bind("a", actor).mapTo(Integer.class).one());
+    }
+
+    private Jdbi database() {
+        try {
+            List<String> lines = java.nio.file.Files.readAllLines(server.dataDirectory().resolve("postgres").resolve("postmaster.pid"));
+            return Jdbi.create("jdbc:postgresql://127.0.0.1:" + lines.get(3).trim() + "/postgres", "postgres", "");
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
