@@ -29,7 +29,7 @@ public class SchedulerConfig {
     private int dueCheckIntervalSeconds = 60;
 
     /**
-     * How long a webhook's refresh waits for more events of the same burst, so a burst makes one
+     * How long a webhook's refresh waits after the latest event of a burst, so a burst makes one
      * refresh per binding.
      */
     @JsonProperty
@@ -37,8 +37,18 @@ public class SchedulerConfig {
     @Max(60000)
     private long webhookDebounceMillis = 1000;
 
+    /** The longest a webhook's refresh waits after the first event, however long the burst goes on. */
+    @JsonProperty
+    @Min(0)
+    @Max(600000)
+    private long webhookMaxWaitMillis = 5000;
+
     public long webhookDebounceMillis() {
         return webhookDebounceMillis;
+    }
+
+    public long webhookMaxWaitMillis() {
+        return Math.max(webhookMaxWaitMillis, webhookDebounceMillis);
     }
 
     public int threads() {

@@ -96,9 +96,34 @@ public final class RefreshScheduler implements Managed {
         schedule(dataSourceId, TriggerKey.triggerKey(dataSourceId, REFRESH_GROUP), 0);
     }
 
-    /** Like {@link #refreshSoon}, after the webhook debounce, so the rest of a burst joins this refresh. */
+    /**
+     * Like {@link #refreshSoon}, once a burst of events has passed: the refresh waits the debounce
+     * after the latest event, but no longer than the maximum wait after the first, so a burst makes
+     * one refresh and a lone event is fresh within about the debounce.
+     */
     public void refreshAfterBurst(String dataSourceId) {
-        schedule(dataSourceId, TriggerKey.triggerKey(dataSourceId, REFRESH_GROUP), config.webhookDebounceMillis());
+        TriggerKey key = TriggerKey.triggerKey(dataSourceId, REFRESH_GROUP);
+        long now = System.currentTimeMillis();
+        try {
+            Trigger waiting = scheduler.getTrigger(key);
+            if (waiting != null && waiting.getJobDataMap().containsKey(FIRST_EVENT_AT)) {
+                long first = Long.parseLong(waiting.getJobDataMap().getString(FIRST_EVENT_AT));
+                long start = Math.min(now + config.webhookDebounceMillis(), first + config.webhookMaxWaitMillis());
+                if (start > waiting.getStartTime().getTime()
+                        && scheduler.rescheduleJob(key, trigger(dataSourceId, key, start, first)) != null) {
+                    return;
+                }
+                if (start <= waiting.getStartTime().getTime()) {
+                    return;
+                }
+            }
+            // No refresh waiting (or it just started): this event starts a burst of its own.
+            scheduler.scheduleJob(ensureJob(dataSourceId, trigger(dataSourceId, key, now + config.webhookDebounceMillis(), now)));
+        } catch (ObjectAlreadyExistsException e) {
+            // Another event of the burst scheduled it at the same moment.
+        } catch (SchedulerException e) {
+            LOG.warn("Could not schedule a refresh of {}; the next due check will: {}", dataSourceId, e.getMessage());
+        }
     }
 
     /**
@@ -109,22 +134,34 @@ public final class RefreshScheduler implements Managed {
         schedule(dataSourceId, TriggerKey.triggerKey(dataSourceId + "-again-" + java.util.UUID.randomUUID(), REFRESH_GROUP), 0);
     }
 
-    private void schedule(String dataSourceId, TriggerKey key, long delayMillis) {
-        JobKey job = JobKey.jobKey(dataSourceId, REFRESH_GROUP);
-        Trigger now = TriggerBuilder.newTrigger().withIdentity(key).forJob(job)
+    private static final String FIRST_EVENT_AT = "firstEventAt";
+
+    private Trigger trigger(String dataSourceId, TriggerKey key, long startAt, long firstEventAt) {
+        return TriggerBuilder.newTrigger().withIdentity(key).forJob(JobKey.jobKey(dataSourceId, REFRESH_GROUP))
                 .usingJobData(RefreshSourceJob.DATA_SOURCE, dataSourceId)
+                .usingJobData(FIRST_EVENT_AT, String.valueOf(firstEventAt)) // job data holds strings only
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
-                .startAt(new java.util.Date(System.currentTimeMillis() + delayMillis)).build();
-        try {
-            if (!scheduler.checkExists(job)) {
-                JobDetail detail = JobBuilder.newJob(RefreshSourceJob.class).withIdentity(job).storeDurably().requestRecovery().build();
-                try {
-                    scheduler.addJob(detail, false);
-                } catch (ObjectAlreadyExistsException e) {
-                    // Added by another request or node meanwhile.
-                }
+                .startAt(new java.util.Date(startAt)).build();
+    }
+
+    /** Makes sure the source's job exists, then hands back the trigger to schedule for it. */
+    private Trigger ensureJob(String dataSourceId, Trigger trigger) throws SchedulerException {
+        JobKey job = JobKey.jobKey(dataSourceId, REFRESH_GROUP);
+        if (!scheduler.checkExists(job)) {
+            JobDetail detail = JobBuilder.newJob(RefreshSourceJob.class).withIdentity(job).storeDurably().requestRecovery().build();
+            try {
+                scheduler.addJob(detail, false);
+            } catch (ObjectAlreadyExistsException e) {
+                // Added by another request or node meanwhile.
             }
-            scheduler.scheduleJob(now);
+        }
+        return trigger;
+    }
+
+    private void schedule(String dataSourceId, TriggerKey key, long delayMillis) {
+        long now = System.currentTimeMillis();
+        try {
+            scheduler.scheduleJob(ensureJob(dataSourceId, trigger(dataSourceId, key, now + delayMillis, now)));
         } catch (ObjectAlreadyExistsException e) {
             // A refresh of this source is already waiting to run: it will take this request along.
         } catch (SchedulerException e) {
