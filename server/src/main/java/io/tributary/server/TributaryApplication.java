@@ -45,6 +45,7 @@ import org.jdbi.v3.core.Jdbi;
 public class TributaryApplication extends Application<TributaryConfiguration> {
 
     private final Clock clock;
+    private RefreshScheduler refreshScheduler;
 
     public TributaryApplication() {
         this(Clock.systemUTC());
@@ -57,6 +58,11 @@ public class TributaryApplication extends Application<TributaryConfiguration> {
 
     public static void main(String[] args) throws Exception {
         new TributaryApplication().run(args);
+    }
+
+    /** This node's refresh scheduler, once running: for operations tooling and tests. */
+    public RefreshScheduler refreshScheduler() {
+        return refreshScheduler;
     }
 
     @Override
@@ -131,6 +137,7 @@ public class TributaryApplication extends Application<TributaryConfiguration> {
         environment.jersey().register(new QueryResource(new QueryService(jdbi, connectors, contexts, vault, dataSources)));
 
         RefreshScheduler scheduler = new RefreshScheduler(dataSource, jdbi, refreshes, clock, config.scheduler());
+        this.refreshScheduler = scheduler;
         environment.lifecycle().manage(scheduler);
         environment.jersey().register(new WebhookResource(new WebhookReceiver(jdbi, connectors, contexts, vault, scheduler)));
 

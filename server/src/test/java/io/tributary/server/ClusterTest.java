@@ -72,6 +72,51 @@ class ClusterTest {
         return condition.getAsBoolean();
     }
 
+    private static org.quartz.Scheduler quartz(TestServer node) {
+        return ((TributaryApplication) node.app().getApplication()).refreshScheduler().quartz();
+    }
+
+    @Test
+    void aNodeThatDiesMidRefreshHasItsWorkPickedUpByAnotherWithin30Seconds() throws Exception {
+        TestServer doomed = new TestServer(stripe, false, Map.of("database.url", postgres.getJdbcUrl("postgres", "postgres"),
+                "database.user", "postgres", "database.allowEmbedded", "false"), TestServer.newDataDirectory()).start();
+        try {
+            // Only the doomed node takes work for now.
+            quartz(first).standby();
+            quartz(second).standby();
+            Api api = doomed.api();
+            String token = api.post("/api/v1/workspaces", TestServer.ADMIN_TOKEN, Map.of("name", "Doomed", "plan", "builder"))
+                    .body().get("apiToken").asText();
+            String sourceId = api.post("/api/v1/data-sources", token, Map.of("type", "stripe",
+                    "credentials", Map.of("apiKey", stripe.addKey(KeyAccess.allReads())), "cadenceMinutes", 5)).body().get("id").asText();
+            api.post("/api/v1/blocks", token, Map.of("binding", Map.of("dataSourceId", sourceId, "queryConfig", Map.of("type", "stripe.mrr"),
+                    "projection", Map.of("fields", Map.of("value", Map.of("source", "amount_cents"))))));
+            assertThat(within(Duration.ofSeconds(15), () -> scheduledDecryptions(sourceId) == 1)).as("the first refresh").isTrue();
+            Thread.sleep(1_000);
+
+            // The next refresh hangs on a slow Stripe... and the node dies in the middle of it.
+            stripe.latency(Duration.ofSeconds(20));
+            doomed.clock().advance(Duration.ofMinutes(6));
+            assertThat(within(Duration.ofSeconds(10), () -> scheduledDecryptions(sourceId) == 2)).as("the refresh started").isTrue();
+            quartz(doomed).shutdown(false); // stops checking in, like a node that died; its job never completes
+            long died = System.nanoTime();
+            stripe.latency(Duration.ZERO);
+            first.clock().advance(Duration.ofMinutes(6));
+            second.clock().advance(Duration.ofMinutes(6));
+            quartz(first).start();
+            quartz(second).start();
+
+            assertThat(within(Duration.ofSeconds(30), () -> scheduledDecryptions(sourceId) >= 3))
+                    .as("another node recovered the refresh").isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - died)).isLessThan(Duration.ofSeconds(30));
+        } finally {
+            stripe.latency(Duration.ZERO);
+            quartz(first).start();
+            quartz(second).start();
+            doomed.close();
+        }
+    }
+
     @Test
     void twoNodesShareTheWorkAndNeverRefreshASourceTwiceInOneCadenceWindow() throws Exception {
         Api api = first.api();

@@ -3,6 +3,7 @@ package io.tributary.server.scheduling;
 import io.tributary.server.core.RefreshService;
 import io.tributary.server.db.PendingRefreshDao;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Optional;
@@ -39,7 +40,7 @@ final class RefreshSourceJob implements Job {
         String dataSourceId = context.getMergedJobDataMap().getString(DATA_SOURCE);
         Instant now = clock.instant();
         // A recovering job re-runs the claim of the node that died; otherwise a claim is only taken over once abandoned.
-        Instant staleBefore = context.isRecovering() ? Instant.MAX : now.minus(DueSourcesJob.ABANDONED_AFTER);
+        Instant staleBefore = context.isRecovering() ? now.plus(Duration.ofDays(3650)) : now.minus(DueSourcesJob.ABANDONED_AFTER);
         Optional<PendingRefreshDao.Claim> claim = jdbi.withExtension(PendingRefreshDao.class, queue -> queue.claim(dataSourceId, now, staleBefore));
         if (claim.isEmpty()) {
             return;
