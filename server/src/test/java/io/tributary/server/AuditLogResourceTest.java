@@ -287,12 +287,6 @@ class AuditLogResourceTest {
     }
 
     private Jdbi database() {
-        // The embedded database of this run: its port is on the fourth line of its postmaster.pid.
-        try {
-            List<String> lines = Files.readAllLines(server.dataDirectory().resolve("postgres").resolve("postmaster.pid"));
-            return Jdbi.create("jdbc:postgresql://127.0.0.1:" + lines.get(3).trim() + "/postgres", "postgres", "");
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return server.database();
     }
 }

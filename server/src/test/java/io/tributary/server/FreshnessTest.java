@@ -235,11 +235,6 @@ class FreshnessTest {
     }
 
     private Jdbi database() {
-        try {
-            List<String> lines = java.nio.file.Files.readAllLines(server.dataDirectory().resolve("postgres").resolve("postmaster.pid"));
-            return Jdbi.create("jdbc:postgresql://127.0.0.1:" + lines.get(3).trim() + "/postgres", "postgres", "");
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return server.database();
     }
 }

@@ -50,18 +50,7 @@ class QuickStartFlowTest {
     }
 
     private Jdbi database() {
-        return Jdbi.create(server.app().getConfiguration().database().url().isEmpty()
-                ? embeddedUrl() : server.app().getConfiguration().database().url(), "postgres", "");
-    }
-
-    private String embeddedUrl() {
-        // The embedded database of this run: read its port from its postmaster.pid.
-        try {
-            List<String> lines = java.nio.file.Files.readAllLines(server.dataDirectory().resolve("postgres").resolve("postmaster.pid"));
-            return "jdbc:postgresql://127.0.0.1:" + lines.get(3).trim() + "/postgres";
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return server.database();
     }
 
     @Test

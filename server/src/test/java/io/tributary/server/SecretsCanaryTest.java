@@ -119,8 +119,7 @@ class SecretsCanaryTest {
     }
 
     private static String dumpEveryTable(TestServer server) throws Exception {
-        List<String> lines = Files.readAllLines(server.dataDirectory().resolve("postgres").resolve("postmaster.pid"));
-        Jdbi jdbi = Jdbi.create("jdbc:postgresql://127.0.0.1:" + lines.get(3).trim() + "/postgres", "postgres", "");
+        Jdbi jdbi = server.database();
         return jdbi.withHandle(handle -> {
             StringBuilder dump = new StringBuilder();
             for (String table : handle.createQuery("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")

@@ -107,6 +107,24 @@ public final class TestServer implements AutoCloseable {
         return dataDirectory;
     }
 
+    /**
+     * Direct access to the server's database, for checks the API does not offer (audit rows, a dump
+     * of every table): the configured URL, or this run's embedded database (its port is in its
+     * postmaster.pid).
+     */
+    public org.jdbi.v3.core.Jdbi database() {
+        String url = app.getConfiguration().database().url();
+        if (!url.isEmpty()) {
+            return org.jdbi.v3.core.Jdbi.create(url, app.getConfiguration().database().user(), app.getConfiguration().database().password());
+        }
+        try {
+            java.util.List<String> pid = Files.readAllLines(dataDirectory.resolve("postgres").resolve("postmaster.pid"));
+            return org.jdbi.v3.core.Jdbi.create("jdbc:postgresql://127.0.0.1:" + pid.get(3).trim() + "/postgres", "postgres", "");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public Api api() {
         return new Api("http://127.0.0.1:" + app.getLocalPort());
     }
