@@ -1,0 +1,99 @@
+package io.tributary.server.mirror;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/**
+ * Writes and reads mirrored objects. Writes are idempotent and ordered by version: writing the
+ * same page twice changes nothing, and a version older than the stored one is ignored, so late and
+ * repeated events cannot undo a newer change.
+ */
+public final class MirrorStore {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+
+    public MirrorStore(Jdbi jdbi, Clock clock) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+    }
+
+    /**
+     * Stores versions of objects in one transaction.
+     *
+     * @return how many rows changed (new objects and newer versions)
+     */
+    public int write(String dataSourceId, List<MirroredObject> objects) {
+        if (objects.isEmpty()) {
+            return 0;
+        }
+        Instant now = clock.instant();
+        return jdbi.inTransaction(handle -> {
+            PreparedBatch batch = handle.prepareBatch(
+                    "INSERT INTO dataset_record (data_source_id, stream, object_id, created_at, version_at, deleted, data, synced_at) "
+                            + "VALUES (:source, :stream, :id, :created, :version, :deleted, CAST(:data AS jsonb), :now) "
+                            + "ON CONFLICT (data_source_id, stream, object_id) DO UPDATE SET created_at = EXCLUDED.created_at, "
+                            + "version_at = EXCLUDED.version_at, deleted = EXCLUDED.deleted, data = EXCLUDED.data, synced_at = EXCLUDED.synced_at "
+                            // Only a newer version, or the same version with different content (a re-read), replaces what is stored.
+                            + "WHERE dataset_record.version_at < EXCLUDED.version_at "
+                            + "OR (dataset_record.version_at = EXCLUDED.version_at AND (dataset_record.data <> EXCLUDED.data "
+                            + "OR dataset_record.deleted <> EXCLUDED.deleted))");
+            for (MirroredObject object : objects) {
+                batch.bind("source", dataSourceId).bind("stream", object.stream()).bind("id", object.objectId())
+                        .bind("created", object.createdAt() == null ? null : Timestamp.from(object.createdAt()))
+                        .bind("version", Timestamp.from(object.versionAt())).bind("deleted", object.deleted())
+                        .bind("data", write(object.data())).bind("now", Timestamp.from(now)).add();
+            }
+            int changed = 0;
+            for (int count : batch.execute()) {
+                changed += count;
+            }
+            return changed;
+        });
+    }
+
+    /** The stored version of one object. */
+    public Optional<MirroredObject> find(String dataSourceId, String stream, String objectId) {
+        return jdbi.withHandle(handle -> handle.createQuery(
+                        "SELECT stream, object_id, created_at, version_at, deleted, data::text AS data FROM dataset_record "
+                                + "WHERE data_source_id = :source AND stream = :stream AND object_id = :id")
+                .bind("source", dataSourceId).bind("stream", stream).bind("id", objectId)
+                .map((rs, ctx) -> new MirroredObject(rs.getString("stream"), rs.getString("object_id"),
+                        rs.getTimestamp("created_at") == null ? null : rs.getTimestamp("created_at").toInstant(),
+                        rs.getTimestamp("version_at").toInstant(), rs.getBoolean("deleted"), read(rs.getString("data"))))
+                .findOne());
+    }
+
+    /** How many live (not deleted) objects a stream holds. */
+    public long count(String dataSourceId, String stream) {
+        return jdbi.withHandle(handle -> handle.createQuery(
+                        "SELECT count(*) FROM dataset_record WHERE data_source_id = :source AND stream = :stream AND NOT deleted")
+                .bind("source", dataSourceId).bind("stream", stream).mapTo(Long.class).one());
+    }
+
+    private static String write(ObjectNode data) {
+        try {
+            return JSON.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ObjectNode read(String json) {
+        try {
+            return (ObjectNode) JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored JSON could not be read", e);
+        }
+    }
+}
