@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
@@ -34,32 +35,35 @@ public final class MirrorStore {
      * @return how many rows changed (new objects and newer versions)
      */
     public int write(String dataSourceId, List<MirroredObject> objects) {
+        return jdbi.inTransaction(handle -> write(handle, dataSourceId, objects));
+    }
+
+    /** Stores versions of objects inside the caller's transaction (with the progress that goes with them). */
+    public int write(Handle handle, String dataSourceId, List<MirroredObject> objects) {
         if (objects.isEmpty()) {
             return 0;
         }
         Instant now = clock.instant();
-        return jdbi.inTransaction(handle -> {
-            PreparedBatch batch = handle.prepareBatch(
-                    "INSERT INTO dataset_record (data_source_id, stream, object_id, created_at, version_at, deleted, data, synced_at) "
-                            + "VALUES (:source, :stream, :id, :created, :version, :deleted, CAST(:data AS jsonb), :now) "
-                            + "ON CONFLICT (data_source_id, stream, object_id) DO UPDATE SET created_at = EXCLUDED.created_at, "
-                            + "version_at = EXCLUDED.version_at, deleted = EXCLUDED.deleted, data = EXCLUDED.data, synced_at = EXCLUDED.synced_at "
-                            // Only a newer version, or the same version with different content (a re-read), replaces what is stored.
-                            + "WHERE dataset_record.version_at < EXCLUDED.version_at "
-                            + "OR (dataset_record.version_at = EXCLUDED.version_at AND (dataset_record.data <> EXCLUDED.data "
-                            + "OR dataset_record.deleted <> EXCLUDED.deleted))");
-            for (MirroredObject object : objects) {
-                batch.bind("source", dataSourceId).bind("stream", object.stream()).bind("id", object.objectId())
-                        .bind("created", object.createdAt() == null ? null : Timestamp.from(object.createdAt()))
-                        .bind("version", Timestamp.from(object.versionAt())).bind("deleted", object.deleted())
-                        .bind("data", write(object.data())).bind("now", Timestamp.from(now)).add();
-            }
-            int changed = 0;
-            for (int count : batch.execute()) {
-                changed += count;
-            }
-            return changed;
-        });
+        PreparedBatch batch = handle.prepareBatch(
+                "INSERT INTO dataset_record (data_source_id, stream, object_id, created_at, version_at, deleted, data, synced_at) "
+                        + "VALUES (:source, :stream, :id, :created, :version, :deleted, CAST(:data AS jsonb), :now) "
+                        + "ON CONFLICT (data_source_id, stream, object_id) DO UPDATE SET created_at = EXCLUDED.created_at, "
+                        + "version_at = EXCLUDED.version_at, deleted = EXCLUDED.deleted, data = EXCLUDED.data, synced_at = EXCLUDED.synced_at "
+                        // Only a newer version, or the same version with other content (a re-read), replaces what is stored.
+                        + "WHERE dataset_record.version_at < EXCLUDED.version_at "
+                        + "OR (dataset_record.version_at = EXCLUDED.version_at AND (dataset_record.data <> EXCLUDED.data "
+                        + "OR dataset_record.deleted <> EXCLUDED.deleted))");
+        for (MirroredObject object : objects) {
+            batch.bind("source", dataSourceId).bind("stream", object.stream()).bind("id", object.objectId())
+                    .bind("created", object.createdAt() == null ? null : Timestamp.from(object.createdAt()))
+                    .bind("version", Timestamp.from(object.versionAt())).bind("deleted", object.deleted())
+                    .bind("data", write(object.data())).bind("now", Timestamp.from(now)).add();
+        }
+        int changed = 0;
+        for (int count : batch.execute()) {
+            changed += count;
+        }
+        return changed;
     }
 
     /** The stored version of one object. */

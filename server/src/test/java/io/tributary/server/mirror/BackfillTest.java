@@ -1,0 +1,177 @@
+package io.tributary.server.mirror;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tributary.connector.spi.Connector;
+import io.tributary.connector.spi.ConnectorContext;
+import io.tributary.connector.spi.ConnectorSettings;
+import io.tributary.connector.spi.Credentials;
+import io.tributary.connector.spi.StreamDescriptor;
+import io.tributary.connector.spi.StreamPage;
+import io.tributary.connector.spi.StreamReadRequest;
+import io.tributary.connector.stripe.StripeConnector;
+import io.tributary.connector.stripe.fake.AccountSize;
+import io.tributary.connector.stripe.fake.FakeStripe;
+import io.tributary.connector.stripe.fake.FakeStripeAccount;
+import io.tributary.connector.stripe.fake.KeyAccess;
+import io.tributary.server.core.Database;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** Backfills against the fake Stripe into a real PostgreSQL: complete, parallel by window, resumable. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BackfillTest {
+
+    private static final Instant START = Instant.parse("2020-01-01T00:00:00Z");
+
+    private EmbeddedPostgres postgres;
+    private Jdbi jdbi;
+    private FakeStripe stripe;
+    private ConnectorContext context;
+    private final StripeConnector connector = new StripeConnector();
+    private MirrorStore store;
+    private Backfill backfill;
+    private String source;
+    private int sources;
+
+    @BeforeAll
+    void start() throws Exception {
+        postgres = EmbeddedPostgres.builder().start();
+        Database.migrate(postgres.getPostgresDatabase());
+        jdbi = Database.jdbi(postgres.getPostgresDatabase());
+        jdbi.useHandle(handle -> handle.execute("INSERT INTO workspace (id, name, plan, data_key, created_at) "
+                + "VALUES ('ws_backfill', 'Backfill', 'free', 'not-used-here', now())"));
+        FakeStripeAccount account = FakeStripeAccount.generate(5, AccountSize.of(300, 40, 400));
+        stripe = FakeStripe.start(account);
+        String key = stripe.addKey(KeyAccess.allReads());
+        Clock clock = Clock.fixed(Instant.ofEpochSecond(account.now()), ZoneOffset.UTC);
+        context = ConnectorContext.builder().credentials(() -> new Credentials(Map.of("api_key", key)))
+                .settings(new ConnectorSettings(Map.of("api_base", stripe.baseUrl(), "rate_limit_test_per_second", "1000",
+                        "rate_limit_endpoint_per_second", "1000")))
+                .clock(clock).build();
+        store = new MirrorStore(jdbi, clock);
+        backfill = new Backfill(jdbi, store, clock, 20);
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        stripe.close();
+        postgres.close();
+    }
+
+    @BeforeEach
+    void newSource() {
+        source = "ds_backfill" + (++sources);
+        jdbi.useHandle(handle -> handle.createUpdate("INSERT INTO data_source (id, workspace_id, type, label, cadence_minutes, credentials, "
+                        + "credential_hints, has_webhook_secret, status, created_at, updated_at) VALUES (:id, 'ws_backfill', 'stripe', 'B', 60, "
+                        + "'not-used-here', '{}', false, 'active', now(), now())")
+                .bind("id", source).execute());
+    }
+
+    private StreamDescriptor stream(String name) {
+        return connector.descriptor().stream(name).orElseThrow();
+    }
+
+    private Set<String> mirroredIds(String stream) {
+        return Set.copyOf(jdbi.withHandle(handle -> handle.createQuery(
+                        "SELECT object_id FROM dataset_record WHERE data_source_id = :s AND stream = :t")
+                .bind("s", source).bind("t", stream).mapTo(String.class).list()));
+    }
+
+    private Set<String> fakeIds(String type) {
+        return stripe.account().objects(type).stream().map(object -> object.get("id").asText()).collect(Collectors.toSet());
+    }
+
+    @Test
+    void aBackfillInParallelWindowsMirrorsEveryObjectExactly() throws Exception {
+        backfill.plan(source, stream("charges"), START, 4);
+        backfill.plan(source, stream("customers"), START, 4);
+
+        backfill.run(source, stream("charges"), connector, context, 4);
+        backfill.run(source, stream("customers"), connector, context, 4);
+
+        assertThat(mirroredIds("charges")).isEqualTo(fakeIds("charge")).hasSize(400);
+        assertThat(mirroredIds("customers")).isEqualTo(fakeIds("customer")).hasSize(300);
+        int windows = jdbi.withHandle(handle -> handle.createQuery(
+                "SELECT count(*) FROM dataset_window WHERE data_source_id = :s AND stream = 'charges' AND done").bind("s", source)
+                .mapTo(Integer.class).one());
+        assertThat(windows).isEqualTo(4);
+    }
+
+    @Test
+    void aStreamWithoutACreationFilterIsReadWholeInOneWindow() throws Exception {
+        backfill.plan(source, stream("invoice_line_items"), START, 4);
+        backfill.run(source, stream("invoice_line_items"), connector, context, 4);
+
+        assertThat(mirroredIds("invoice_line_items")).isEqualTo(fakeIds("line_item")).isNotEmpty();
+    }
+
+    @Test
+    void anInterruptedBackfillResumesFromItsLastPageLosingAndDuplicatingNothing() throws Exception {
+        backfill.plan(source, stream("customers"), START, 1);
+        Connector dying = new DyingAfter(connector, 6);
+        assertThatThrownBy(() -> backfill.run(source, stream("customers"), dying, context, 1)).hasMessageContaining("node died");
+        int partial = mirroredIds("customers").size();
+        assertThat(partial).as("six pages of 20 were committed before the node died").isEqualTo(120);
+
+        stripe.resetRequests();
+        backfill.plan(source, stream("customers"), START, 1); // already planned: resumes
+        backfill.run(source, stream("customers"), connector, context, 1);
+
+        assertThat(mirroredIds("customers")).isEqualTo(fakeIds("customer")).hasSize(300);
+        assertThat(stripe.requestCount("/v1/customers")).as("only the rest was read: 180 of 300, 9 pages").isEqualTo(9);
+    }
+
+    /** A connector whose node dies after a number of pages. */
+    private static final class DyingAfter implements Connector {
+        private final Connector delegate;
+        private final int pages;
+        private final AtomicInteger read = new AtomicInteger();
+
+        DyingAfter(Connector delegate, int pages) {
+            this.delegate = delegate;
+            this.pages = pages;
+        }
+
+        @Override
+        public String spiVersion() {
+            return delegate.spiVersion();
+        }
+
+        @Override
+        public io.tributary.connector.spi.ConnectorDescriptor descriptor() {
+            return delegate.descriptor();
+        }
+
+        @Override
+        public io.tributary.connector.spi.CredentialCheck validateCredentials(ConnectorContext context) {
+            return delegate.validateCredentials(context);
+        }
+
+        @Override
+        public io.tributary.connector.spi.QueryResult runQuery(ConnectorContext context, io.tributary.connector.spi.QueryRequest request) {
+            return delegate.runQuery(context, request);
+        }
+
+        @Override
+        public StreamPage readStream(ConnectorContext context, StreamReadRequest request) {
+            if (read.incrementAndGet() > pages) {
+                throw new IllegalStateException("node died");
+            }
+            return delegate.readStream(context, request);
+        }
+    }
+}
