@@ -1,8 +1,13 @@
 package io.tributary.server;
 
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
+import io.dropwizard.core.cli.CheckCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.ManagedDataSource;
@@ -11,6 +16,7 @@ import io.tributary.connector.spi.ConnectorRegistry;
 import io.tributary.crypto.EnvelopeEncryption;
 import io.tributary.server.auth.TokenAuthFilter;
 import io.tributary.server.config.TributaryConfiguration;
+import io.tributary.server.core.AuditLogReader;
 import io.tributary.server.core.AuditTrail;
 import io.tributary.server.core.ConnectorContexts;
 import io.tributary.server.core.CredentialVault;
@@ -19,6 +25,7 @@ import io.tributary.server.core.Database;
 import io.tributary.server.core.Plans;
 import io.tributary.server.core.RequestSizeLimit;
 import io.tributary.server.core.Secrets;
+import io.tributary.server.core.UnreadBodyGuard;
 import io.tributary.server.core.ServerKeys;
 import io.tributary.server.core.WorkspaceService;
 import io.tributary.server.core.BlockService;
@@ -26,6 +33,7 @@ import io.tributary.server.core.QueryService;
 import io.tributary.server.core.RefreshService;
 import io.tributary.server.core.WidgetChangeRelay;
 import io.tributary.server.core.WidgetEvents;
+import io.tributary.server.resources.AuditLogResource;
 import io.tributary.server.resources.BlockResource;
 import io.tributary.server.resources.QueryResource;
 import io.tributary.server.scheduling.RefreshScheduler;
@@ -34,11 +42,13 @@ import io.tributary.server.webhooks.WebhookResource;
 import io.tributary.server.errors.ErrorMappers;
 import io.tributary.server.health.DatabaseHealthCheck;
 import io.tributary.server.health.MasterKeyHealthCheck;
+import io.tributary.server.health.SchedulerHealthCheck;
 import io.tributary.server.resources.ConnectorResource;
 import io.tributary.server.resources.DataSourceResource;
 import io.tributary.server.resources.WorkspaceResource;
 import java.time.Clock;
 import java.util.Map;
+import org.eclipse.jetty.util.component.LifeCycle;
 import org.jdbi.v3.core.Jdbi;
 
 /** The Tributary server: puts the connectors, crypto, audit and projection modules behind a REST API. */
@@ -73,7 +83,7 @@ public class TributaryApplication extends Application<TributaryConfiguration> {
     @Override
     protected void addDefaultCommands(Bootstrap<TributaryConfiguration> bootstrap) {
         bootstrap.addCommand(new TributaryServerCommand(this));
-        bootstrap.addCommand(new io.dropwizard.core.cli.CheckCommand<>(this));
+        bootstrap.addCommand(new CheckCommand<>(this));
     }
 
     @Override
@@ -88,11 +98,11 @@ public class TributaryApplication extends Application<TributaryConfiguration> {
     @Override
     public void run(TributaryConfiguration config, Environment environment) {
         // Times as ISO-8601 strings, not numbers; and a number is not silently taken for a text.
-        environment.getObjectMapper().disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-        environment.getObjectMapper().coercionConfigFor(com.fasterxml.jackson.databind.type.LogicalType.Textual)
-                .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Integer, com.fasterxml.jackson.databind.cfg.CoercionAction.Fail)
-                .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Float, com.fasterxml.jackson.databind.cfg.CoercionAction.Fail)
-                .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Boolean, com.fasterxml.jackson.databind.cfg.CoercionAction.Fail);
+        environment.getObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        environment.getObjectMapper().coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
         Secrets secrets = Secrets.resolve(config.security());
         ManagedDataSource dataSource = Database.open(config.database(), environment);
         Database.migrate(dataSource);
@@ -124,9 +134,9 @@ public class TributaryApplication extends Application<TributaryConfiguration> {
         environment.lifecycle().manage(widgetEvents);
         // Event streams never end by themselves: close them as soon as the server starts stopping,
         // so its graceful shutdown does not wait for them.
-        environment.lifecycle().addEventListener(new org.eclipse.jetty.util.component.LifeCycle.Listener() {
+        environment.lifecycle().addEventListener(new LifeCycle.Listener() {
             @Override
-            public void lifeCycleStopping(org.eclipse.jetty.util.component.LifeCycle event) {
+            public void lifeCycleStopping(LifeCycle event) {
                 widgetEvents.stop();
             }
         });
@@ -143,8 +153,8 @@ public class TributaryApplication extends Application<TributaryConfiguration> {
 
         environment.healthChecks().register("database", new DatabaseHealthCheck(jdbi));
         environment.healthChecks().register("master-key", new MasterKeyHealthCheck(encryption));
-        environment.healthChecks().register("scheduler", new io.tributary.server.health.SchedulerHealthCheck(scheduler.quartz()));
-        environment.jersey().register(new io.tributary.server.resources.AuditLogResource(new io.tributary.server.core.AuditLogReader(audit)));
-        environment.jersey().register(new io.tributary.server.core.UnreadBodyGuard());
+        environment.healthChecks().register("scheduler", new SchedulerHealthCheck(scheduler.quartz()));
+        environment.jersey().register(new AuditLogResource(new AuditLogReader(audit)));
+        environment.jersey().register(new UnreadBodyGuard());
     }
 }
