@@ -1,6 +1,8 @@
 package io.tributary.connector.spi;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A connector: reads numbers and objects from one kind of outside system (Stripe, a helpdesk, a
@@ -100,5 +102,50 @@ public interface Connector {
     default StreamPage readStream(ConnectorContext context, StreamReadRequest request) {
         throw new ConnectorException(StandardErrorCode.UNSUPPORTED_OPERATION,
                 "Connector '" + descriptor().typeId() + "' declares no readable streams");
+    }
+
+    /**
+     * Where the change feed stands now: a cursor from which {@link #readChanges} returns the
+     * changes made after this call. The host asks for it before a stream's backfill starts, so a
+     * change made while the backfill runs is applied after it. Connectors with a change feed
+     * (streams whose descriptor says {@link StreamDescriptor#incremental()}) must override this.
+     *
+     * @param context the source's context
+     * @return an opaque cursor
+     * @throws ConnectorException on any failure
+     */
+    default String changeFeedStart(ConnectorContext context) {
+        throw new ConnectorException(StandardErrorCode.UNSUPPORTED_OPERATION,
+                "Connector '" + descriptor().typeId() + "' has no change feed");
+    }
+
+    /**
+     * Reads the changes made after a cursor, oldest first, for the streams requested. Connectors
+     * that override {@link #changeFeedStart} must override this.
+     *
+     * @param context the source's context
+     * @param request the cursor and the streams of interest
+     * @return the changes, or {@link ChangePage#expired} when the cursor is older than the feed's
+     *     history
+     * @throws ConnectorException on any failure
+     */
+    default ChangePage readChanges(ConnectorContext context, ChangeRequest request) {
+        throw new ConnectorException(StandardErrorCode.UNSUPPORTED_OPERATION,
+                "Connector '" + descriptor().typeId() + "' has no change feed");
+    }
+
+    /**
+     * Reads one object of a stream as it is now, for a change that carried no usable state
+     * ({@link Change#needsRead()}). Connectors with a change feed must override this.
+     *
+     * @param context the source's context
+     * @param stream the stream's name
+     * @param objectId the object's id
+     * @return the object, or empty when it no longer exists (it was deleted)
+     * @throws ConnectorException on any failure
+     */
+    default Optional<ObjectNode> readObject(ConnectorContext context, String stream, String objectId) {
+        throw new ConnectorException(StandardErrorCode.UNSUPPORTED_OPERATION,
+                "Connector '" + descriptor().typeId() + "' cannot read single objects");
     }
 }

@@ -8,8 +8,11 @@ package io.tributary.connector.spi;
  * @param primaryKey the record field that identifies an object, usually {@code id}
  * @param cursorField the record field that orders the stream for incremental reads, such as
  *     {@code created}
- * @param incremental whether the stream can be read incrementally from a cursor; when false the
- *     host re-reads it whole on every sync
+ * @param incremental whether the host can keep the stream current after one backfill without
+ *     reading it whole again: new objects are read by creation time, changes to older ones come
+ *     from the connector's change feed ({@link Connector#readChanges}) where it reports them, and
+ *     a lookback window of recent objects is read again as a safety net; when false the host
+ *     re-reads the stream whole on every sync
  * @param createdFilter whether the outside system can filter the stream by creation time, so the
  *     host may read several creation-time windows in parallel
  */

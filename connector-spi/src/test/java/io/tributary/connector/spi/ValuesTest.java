@@ -142,4 +142,41 @@ class ValuesTest {
         assertThatThrownBy(() -> new CapabilityStatus(CapabilityStatus.Kind.STREAM, "x", true, "Read"))
                 .hasMessageContaining("no missing permission");
     }
+
+    @Test
+    void changesSayWhetherTheHostMustReadTheObjectAgain() {
+        Instant at = Instant.parse("2026-07-01T00:00:00Z");
+        ObjectNode state = JsonNodeFactory.instance.objectNode().put("id", "cus_1");
+        Change update = new Change("customers", "cus_1", at, false, state);
+        state.put("id", "changed");
+        assertThat(update.object().get("id").asText()).isEqualTo("cus_1");
+        assertThat(update.needsRead()).isFalse();
+        assertThat(new Change("customers", "cus_1", at, false, null).needsRead()).isTrue();
+        assertThat(new Change("customers", "cus_1", at, true, null).needsRead()).isFalse();
+        assertThatThrownBy(() -> new Change("Customers", "cus_1", at, false, null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Change("customers", " ", at, false, null)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void anExpiredChangePageCarriesNoChangesButAPlaceToRestart() {
+        ChangePage expired = ChangePage.expired("restart-here");
+        assertThat(expired.cursorExpired()).isTrue();
+        assertThat(expired.changes()).isEmpty();
+        assertThat(expired.nextCursor()).isEqualTo("restart-here");
+        Change change = new Change("customers", "cus_1", Instant.EPOCH, true, null);
+        assertThatThrownBy(() -> new ChangePage(List.of(change), "c", false, true)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ChangePage.of(List.of(), null, false)).isInstanceOf(NullPointerException.class);
+        assertThat(ChangePage.of(List.of(change), "c", true).hasMore()).isTrue();
+    }
+
+    @Test
+    void changeRequestsCopyTheirStreamsAndBoundThePageSize() {
+        Set<String> streams = new java.util.HashSet<>(Set.of("customers"));
+        ChangeRequest request = new ChangeRequest("cursor", streams, 100);
+        streams.add("charges");
+        assertThat(request.streams()).containsExactly("customers");
+        assertThatThrownBy(() -> new ChangeRequest("cursor", Set.of(), 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ChangeRequest("cursor", Set.of(), 1001)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ChangeRequest("", Set.of(), 10)).isInstanceOf(IllegalArgumentException.class);
+    }
 }
