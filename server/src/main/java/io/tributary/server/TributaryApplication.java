@@ -21,6 +21,8 @@ import io.tributary.server.core.AuditTrail;
 import io.tributary.server.core.ConnectorContexts;
 import io.tributary.server.core.CredentialVault;
 import io.tributary.server.core.DataSourceService;
+import io.tributary.server.core.DatasetCatalog;
+import io.tributary.server.core.DatasetService;
 import io.tributary.server.core.Database;
 import io.tributary.server.core.Plans;
 import io.tributary.server.core.RequestSizeLimit;
@@ -37,6 +39,7 @@ import io.tributary.server.resources.AuditLogResource;
 import io.tributary.server.resources.BlockResource;
 import io.tributary.server.resources.QueryResource;
 import io.tributary.server.scheduling.RefreshScheduler;
+import io.tributary.server.mirror.DatasetSync;
 import io.tributary.server.webhooks.WebhookReceiver;
 import io.tributary.server.webhooks.WebhookResource;
 import io.tributary.server.errors.ErrorMappers;
@@ -45,6 +48,7 @@ import io.tributary.server.health.MasterKeyHealthCheck;
 import io.tributary.server.health.SchedulerHealthCheck;
 import io.tributary.server.resources.ConnectorResource;
 import io.tributary.server.resources.DataSourceResource;
+import io.tributary.server.resources.DatasetResource;
 import io.tributary.server.resources.WorkspaceResource;
 import java.time.Clock;
 import java.util.Map;
@@ -120,8 +124,18 @@ public class TributaryApplication extends Application<TributaryConfiguration> {
         ConnectorContexts contexts = new ConnectorContexts(config.connectors(), clock);
         CredentialVault vault = new CredentialVault(encryption);
 
+        RefreshService refreshes = new RefreshService(jdbi, connectors, contexts, vault);
+        DatasetSync datasetSync = new DatasetSync(jdbi, connectors, contexts, vault, config.mirror());
+        RefreshScheduler scheduler = new RefreshScheduler(dataSource, jdbi, refreshes, datasetSync, clock, config.scheduler());
+        this.refreshScheduler = scheduler;
+        environment.lifecycle().manage(scheduler);
+
         WorkspaceService workspaces = new WorkspaceService(jdbi, encryption, audit, plans, clock);
-        DataSourceService dataSources = new DataSourceService(jdbi, connectors, contexts, vault, audit, plans, config.publicUrl());
+        DatasetCatalog datasetCatalog = new DatasetCatalog(connectors, datasetSync.backfill(), datasetSync.store(), clock);
+        DataSourceService dataSources = new DataSourceService(jdbi, connectors, contexts, vault, audit, plans, config.publicUrl(),
+                datasetCatalog, scheduler::syncDatasetsSoon);
+        DatasetService datasets = new DatasetService(jdbi, datasetCatalog, dataSources, datasetSync.backfill(), datasetSync.store(), audit,
+                clock, scheduler::syncDatasetsSoon);
 
         environment.jersey().register(new RequestSizeLimit(config.maxRequestBytes()));
         environment.jersey().register(new TokenAuthFilter(secrets.adminToken(), jdbi));
@@ -129,6 +143,7 @@ public class TributaryApplication extends Application<TributaryConfiguration> {
         environment.jersey().register(new WorkspaceResource(workspaces));
         environment.jersey().register(new ConnectorResource(connectors));
         environment.jersey().register(new DataSourceResource(dataSources));
+        environment.jersey().register(new DatasetResource(datasets));
 
         WidgetEvents widgetEvents = new WidgetEvents();
         environment.lifecycle().manage(widgetEvents);
@@ -141,14 +156,10 @@ public class TributaryApplication extends Application<TributaryConfiguration> {
             }
         });
         environment.lifecycle().manage(new WidgetChangeRelay(dataSource, jdbi, widgetEvents));
-        RefreshService refreshes = new RefreshService(jdbi, connectors, contexts, vault);
         BlockService blocks = new BlockService(jdbi, connectors, dataSources, refreshes, audit, contexts);
         environment.jersey().register(new BlockResource(blocks, widgetEvents));
         environment.jersey().register(new QueryResource(new QueryService(jdbi, connectors, contexts, vault, dataSources)));
 
-        RefreshScheduler scheduler = new RefreshScheduler(dataSource, jdbi, refreshes, clock, config.scheduler());
-        this.refreshScheduler = scheduler;
-        environment.lifecycle().manage(scheduler);
         environment.jersey().register(new WebhookResource(new WebhookReceiver(jdbi, connectors, contexts, vault, scheduler)));
 
         environment.healthChecks().register("database", new DatabaseHealthCheck(jdbi));

@@ -65,6 +65,7 @@ class EndpointSecurityTest {
     private final Map<String, Function<Owner, String>> ownedResources = Map.<String, Function<Owner, String>>of(
             "/api/v1/workspaces/{id}", Owner::workspaceId,
             "/api/v1/data-sources/{id}", Owner::dataSourceId,
+            "/api/v1/data-sources/{id}/datasets/{stream}", Owner::mirroredStream,
             "/api/v1/blocks/{id}", Owner::blockId);
 
     /** Path templates that do not name a workspace-owned resource (none yet). */
@@ -151,6 +152,17 @@ class EndpointSecurityTest {
                         "credentials", Map.of("apiKey", server.stripe().addKey(KeyAccess.allReads()))));
                 assertThat(source.status()).as(source.raw()).isEqualTo(201);
                 return source.body().get("id").asText();
+            });
+        }
+
+        /** A stream the owner's data source mirrors: its name is the path's key, within the data source. */
+        String mirroredStream() {
+            String dataSourceId = dataSourceId();
+            return created.computeIfAbsent("dataset", kind -> {
+                Api.Reply selected = api.put("/api/v1/data-sources/" + dataSourceId + "/datasets", token,
+                        Map.of("datasets", List.of(Map.of("stream", "customers"))));
+                assertThat(selected.status()).as(selected.raw()).isEqualTo(200);
+                return "customers";
             });
         }
 

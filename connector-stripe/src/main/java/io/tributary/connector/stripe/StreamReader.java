@@ -119,9 +119,14 @@ final class StreamReader {
     }
 
     private static String checkedId(String id) {
-        if (!ID.matcher(id).matches()) {
+        if (!looksLikeId(id)) {
             throw ConnectorException.invalidParameter("cursor", "Not a Stripe cursor: " + id.length() + " characters of an unexpected form");
         }
         return id;
+    }
+
+    /** Whether text has the form of a Stripe id, so it can go into a path or query unescaped. */
+    static boolean looksLikeId(String text) {
+        return text != null && ID.matcher(text).matches();
     }
 }

@@ -1,7 +1,10 @@
 package io.tributary.connector.stripe;
 
 import io.tributary.connector.spi.AccountIdentity;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tributary.connector.spi.CapabilityStatus;
+import io.tributary.connector.spi.ChangePage;
+import io.tributary.connector.spi.ChangeRequest;
 import io.tributary.connector.spi.Connector;
 import io.tributary.connector.spi.ConnectorContext;
 import io.tributary.connector.spi.ConnectorDescriptor;
@@ -22,6 +25,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -31,6 +35,13 @@ import java.util.stream.Collectors;
  * with a warning), answers MRR, balance, charge, revenue and subscriber queries and reads of any
  * object, verifies webhooks, and reads every object stream for mirroring. It never writes to
  * Stripe.
+ *
+ * <p>Mirrored streams are kept current by a change feed built on the account's events
+ * ({@link StripeChangeFeed}, which needs the Events read permission): each event becomes a row of
+ * the {@code events} stream and a change to the object it is about ({@link EventChanges}); an event
+ * rendered at another API version than the one this connector reads at carries no state, and the
+ * host reads the object again ({@link #readObject}). Stripe keeps events for 30 days, so a feed
+ * left unread longer than that expires and the host reads the streams again.
  */
 public final class StripeConnector implements Connector {
 
@@ -99,9 +110,24 @@ public final class StripeConnector implements Connector {
 
     @Override
     public StreamPage readStream(ConnectorContext context, StreamReadRequest request) {
-        StripeStream stream = StripeStream.ofName(request.stream()).orElseThrow(() -> new ConnectorException(
-                StandardErrorCode.UNKNOWN_STREAM, "Stripe has no stream '" + request.stream() + "'", "stream", null, null, null));
+        StripeStream stream = StripeStream.require(request.stream());
         return StreamReader.read(StripeSession.open(context, accounts), stream, request);
+    }
+
+    @Override
+    public String changeFeedStart(ConnectorContext context) {
+        return StripeChangeFeed.start(StripeSession.open(context, accounts));
+    }
+
+    @Override
+    public ChangePage readChanges(ConnectorContext context, ChangeRequest request) {
+        return StripeChangeFeed.read(() -> StripeSession.open(context, accounts), request);
+    }
+
+    @Override
+    public Optional<ObjectNode> readObject(ConnectorContext context, String stream, String objectId) {
+        StripeStream known = StripeStream.require(stream);
+        return StripeObjectReader.read(() -> StripeSession.open(context, accounts), known, objectId);
     }
 
     private static CapabilityStatus status(CapabilityStatus.Kind kind, String id, Set<StripePermission> needed,

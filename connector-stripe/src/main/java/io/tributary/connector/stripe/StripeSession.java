@@ -3,6 +3,7 @@ package io.tributary.connector.stripe;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.stripe.StripeClient;
+import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.StripeException;
 import com.stripe.net.ApiResource;
 import com.stripe.net.StripeResponse;
@@ -15,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -88,11 +90,49 @@ final class StripeSession {
      * @param query query parameters, already in Stripe's bracket syntax ({@code created[gte]})
      */
     JsonNode getJson(StripePermission permission, String path, Map<String, List<String>> query) {
+        String target = target(path, query);
+        StripeResponse response = call(permission, client -> client.rawRequest(ApiResource.RequestMethod.GET, target, null));
+        return parse(path, response);
+    }
+
+    /**
+     * As {@link #getJson}, but empty when Stripe answers that the object a list cursor names does
+     * not exist ({@code resource_missing} on {@code cursorParameter}, with 400 or 404): for a cursor
+     * that may have aged out of Stripe's history, which the caller can read around.
+     *
+     * @param cursorParameter such as {@code ending_before}
+     */
+    Optional<JsonNode> getJsonUnlessCursorMissing(StripePermission permission, String path, Map<String, List<String>> query,
+                                                  String cursorParameter) {
+        String target = target(path, query);
+        StripeResponse response = call(permission, client -> {
+            try {
+                return client.rawRequest(ApiResource.RequestMethod.GET, target, null);
+            } catch (InvalidRequestException e) {
+                if (cursorMissing(e, cursorParameter)) {
+                    return null;
+                }
+                throw e;
+            }
+        });
+        return response == null ? Optional.empty() : Optional.of(parse(path, response));
+    }
+
+    private static boolean cursorMissing(InvalidRequestException e, String cursorParameter) {
+        Integer status = e.getStatusCode();
+        String param = e.getParam();
+        return "resource_missing".equals(e.getCode()) && status != null && (status == 400 || status == 404)
+                && (param == null || cursorParameter.equals(param));
+    }
+
+    private static String target(String path, Map<String, List<String>> query) {
         String queryString = query.entrySet().stream()
                 .flatMap(entry -> entry.getValue().stream().map(value -> encode(entry.getKey()) + "=" + encode(value)))
                 .collect(Collectors.joining("&"));
-        StripeResponse response = call(permission, client -> client.rawRequest(ApiResource.RequestMethod.GET,
-                queryString.isEmpty() ? path : path + "?" + queryString, null));
+        return queryString.isEmpty() ? path : path + "?" + queryString;
+    }
+
+    private static JsonNode parse(String path, StripeResponse response) {
         try {
             return JSON.readTree(response.body());
         } catch (IOException e) {

@@ -1,5 +1,7 @@
 package io.tributary.connector.stripe;
 
+import io.tributary.connector.spi.ConnectorException;
+import io.tributary.connector.spi.StandardErrorCode;
 import io.tributary.connector.spi.StreamDescriptor;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -12,6 +14,10 @@ import java.util.Optional;
  * where Stripe filters them by creation time, can be read in creation-time windows; child streams
  * (the line items of each checkout session, the balance transactions of each customer, ...) are
  * read parent by parent and always in full.
+ *
+ * <p>A top-level stream Stripe filters by creation time is incremental: the host reads new objects
+ * by creation time, learns of changes to older ones from the change feed (Stripe's events, see
+ * {@link StripeChangeFeed}) and re-reads a lookback window as a safety net. The rest are read whole.
  */
 enum StripeStream {
     BALANCE_TRANSACTIONS("balance_transactions", "Every movement of funds in the balance.", StripeObject.BALANCE_TRANSACTIONS, null, null, true),
@@ -100,12 +106,26 @@ enum StripeStream {
 
     StreamDescriptor descriptor() {
         // Everything Stripe lists is ordered by creation; child objects carry no creation time of
-        // their own, so they are ordered by id within their parent and read in full.
+        // their own, so they are ordered by id within their parent and read in full. Incremental
+        // needs a creation filter (new objects by creation time) and a top-level object (the change
+        // feed names changed objects by id, and readObject reads them back): credit notes, which
+        // Stripe cannot filter by creation, and child streams are re-read whole instead.
         return new StreamDescriptor(streamName, description, "id", object != null ? object.createdField() : "id",
                 object != null && createdFilter, object != null && createdFilter);
     }
 
     static Optional<StripeStream> ofName(String name) {
         return Arrays.stream(values()).filter(stream -> stream.streamName.equals(name)).findFirst();
+    }
+
+    /** The stream, or the SPI's unknown-stream failure naming the {@code stream} field. */
+    static StripeStream require(String name) {
+        return ofName(name).orElseThrow(() -> new ConnectorException(StandardErrorCode.UNKNOWN_STREAM,
+                "Stripe has no stream '" + name + "'", "stream", null, null, null));
+    }
+
+    /** The top-level stream that reads this object, if any. */
+    static Optional<StripeStream> ofObject(StripeObject object) {
+        return Arrays.stream(values()).filter(stream -> stream.object == object).findFirst();
     }
 }

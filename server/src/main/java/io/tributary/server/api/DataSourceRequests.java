@@ -1,5 +1,6 @@
 package io.tributary.server.api;
 
+import java.util.List;
 import java.util.Map;
 
 /** Request bodies of the data source endpoints. */
@@ -13,11 +14,19 @@ public final class DataSourceRequests {
      *
      * @param credentials the connector's credential fields, such as {@code apiKey} and
      *     {@code webhookSecret} (snake_case names are accepted too)
+     * @param datasets the streams to mirror into datasets (see {@link DatasetRequests.Selection});
+     *     left out, none: the response's {@code permissions} list which streams the key can read
      */
-    public record Create(String type, String label, Map<String, String> credentials, Integer cadenceMinutes) {
+    public record Create(String type, String label, Map<String, String> credentials, Integer cadenceMinutes,
+                         List<DatasetRequests.Selection> datasets) {
     }
 
-    /** {@code PATCH /api/v1/data-sources/{id}}: fields left out stay as they are. */
-    public record Patch(String label, Integer cadenceMinutes, Map<String, String> credentials) {
+    /**
+     * {@code PATCH /api/v1/data-sources/{id}}: fields left out stay as they are.
+     *
+     * @param datasets when given, the whole new selection of streams to mirror
+     */
+    public record Patch(String label, Integer cadenceMinutes, Map<String, String> credentials,
+                        List<DatasetRequests.Selection> datasets) {
     }
 }

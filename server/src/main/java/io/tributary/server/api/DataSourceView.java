@@ -13,11 +13,12 @@ import java.util.Map;
  * @param status {@code active}, or {@code error} when the provider rejected the credentials
  * @param webhookUrl where to point the provider's webhooks
  * @param permissions what the credentials could serve at their last check
+ * @param datasets the streams mirrored into datasets; their state is at {@code .../datasets}
  */
 public record DataSourceView(String id, String type, String label, int cadenceMinutes, String mode, String status, Boolean livemode,
                              String accountId, Instant lastRefreshAt, String lastErrorMessage, String webhookUrl,
                              List<CapabilityStatus> permissions, Map<String, CredentialHint> credentials, List<String> warnings,
-                             Instant createdAt) {
+                             List<String> datasets, Instant createdAt) {
 
     /**
      * What may be shown of a secret.

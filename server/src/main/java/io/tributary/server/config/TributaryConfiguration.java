@@ -30,6 +30,11 @@ public class TributaryConfiguration extends Configuration {
     @JsonProperty
     private SchedulerConfig scheduler = new SchedulerConfig();
 
+    @Valid
+    @NotNull
+    @JsonProperty
+    private MirrorConfig mirror = new MirrorConfig();
+
     /** Plans by name; {@code free} allows one Stripe data source, {@code builder} lifts the cap. */
     @NotEmpty
     @JsonProperty
@@ -68,6 +73,10 @@ public class TributaryConfiguration extends Configuration {
 
     public SchedulerConfig scheduler() {
         return scheduler;
+    }
+
+    public MirrorConfig mirror() {
+        return mirror;
     }
 
     public Map<String, PlanConfig> plans() {

@@ -18,14 +18,18 @@ import io.tributary.server.api.DataSourceView;
 import io.tributary.server.auth.Caller;
 import io.tributary.server.db.DataSourceDao;
 import io.tributary.server.db.DataSourceRow;
+import io.tributary.server.db.DatasetStreamDao;
+import io.tributary.server.db.DatasetStreamRow;
 import io.tributary.server.db.WorkspaceDao;
 import io.tributary.server.db.WorkspaceRow;
 import io.tributary.server.errors.ApiException;
+import io.tributary.server.mirror.DatasetSelections;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -45,9 +49,13 @@ public final class DataSourceService {
     private final AuditTrail audit;
     private final Plans plans;
     private final String publicUrl;
+    private final DatasetCatalog datasets;
+    private final Consumer<String> syncDatasetsSoon;
 
     public DataSourceService(Jdbi jdbi, ConnectorRegistry connectors, ConnectorContexts contexts, CredentialVault vault,
-                             AuditTrail audit, Plans plans, String publicUrl) {
+                             AuditTrail audit, Plans plans, String publicUrl, DatasetCatalog datasets, Consumer<String> syncDatasetsSoon) {
+        this.datasets = datasets;
+        this.syncDatasetsSoon = syncDatasetsSoon;
         this.jdbi = jdbi;
         this.connectors = connectors;
         this.contexts = contexts;
@@ -71,6 +79,8 @@ public final class DataSourceService {
         // A quick refusal before asking the provider; the count that counts is taken under the lock.
         plans.checkDataSourceAllowed(workspace.plan(), type, jdbi.withExtension(DataSourceDao.class, sources -> sources.count(workspaceId, type)));
         CredentialCheck check = validateWithProvider(connector, new Credentials(credentials));
+        Map<String, DatasetSelections.Resolved> selection = request.datasets() == null ? Map.of()
+                : datasets.resolve(type, check.capabilities(), request.datasets());
 
         String id = Ids.next("ds");
         Instant now = contexts.now();
@@ -83,10 +93,14 @@ public final class DataSourceService {
                     credentials.containsKey(WEBHOOK_SECRET), "active", check.account().accountId(), check.account().livemode(),
                     json(check.capabilities()), null, null, now, now);
             sources.insert(inserted);
+            datasets.replaceSelection(handle, id, selection);
             audit.record(handle, workspaceId, caller.actor(), "data_source.create", "data_source:" + id,
                     Map.of("type", type, "account", check.account().accountId()));
             return inserted;
         });
+        if (!selection.isEmpty()) {
+            syncDatasetsSoon.accept(id);
+        }
         return view(row, check.warnings());
     }
 
@@ -125,11 +139,19 @@ public final class DataSourceService {
                     json(check.capabilities()), current.lastRefreshAt(), null, current.createdAt(), updated.updatedAt());
         }
         DataSourceRow row = updated;
+        Map<String, DatasetSelections.Resolved> selection = request.datasets() == null ? null : datasets.resolve(row, request.datasets());
         jdbi.useTransaction(handle -> {
             handle.attach(DataSourceDao.class).update(row);
+            if (selection != null) {
+                datasets.replaceSelection(handle, row.id(), selection);
+            }
             audit.record(handle, row.workspaceId(), caller.actor(), "data_source.update", "data_source:" + row.id(),
-                    Map.of("credentials_changed", String.valueOf(request.credentials() != null)));
+                    Map.of("credentials_changed", String.valueOf(request.credentials() != null),
+                            "datasets_changed", String.valueOf(selection != null)));
         });
+        if (selection != null) {
+            syncDatasetsSoon.accept(row.id());
+        }
         return view(row, warnings);
     }
 
@@ -254,7 +276,8 @@ public final class DataSourceService {
                 publicUrl + "/webhooks/" + row.type() + "/" + row.id(),
                 read(row.permissions(), new TypeReference<List<CapabilityStatus>>() { }),
                 read(row.credentialHints(), new TypeReference<Map<String, DataSourceView.CredentialHint>>() { }),
-                warnings, row.createdAt());
+                warnings, jdbi.withExtension(DatasetStreamDao.class, dao -> dao.list(row.id())).stream().map(DatasetStreamRow::stream).toList(),
+                row.createdAt());
     }
 
     String requireWorkspace(Caller caller) {

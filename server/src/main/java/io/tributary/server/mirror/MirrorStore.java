@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -45,8 +48,8 @@ public final class MirrorStore {
         }
         Instant now = clock.instant();
         PreparedBatch batch = handle.prepareBatch(
-                "INSERT INTO dataset_record (data_source_id, stream, object_id, created_at, version_at, deleted, data, synced_at) "
-                        + "VALUES (:source, :stream, :id, :created, :version, :deleted, CAST(:data AS jsonb), :now) "
+                "INSERT INTO dataset_record (data_source_id, stream, object_id, created_at, version_at, deleted, data, synced_at, seen_at) "
+                        + "VALUES (:source, :stream, :id, :created, :version, :deleted, CAST(:data AS jsonb), :now, :now) "
                         + "ON CONFLICT (data_source_id, stream, object_id) DO UPDATE SET created_at = EXCLUDED.created_at, "
                         + "version_at = EXCLUDED.version_at, deleted = EXCLUDED.deleted, data = EXCLUDED.data, synced_at = EXCLUDED.synced_at "
                         // Only a newer version, or the same version with other content (a re-read), replaces what is stored.
@@ -63,7 +66,36 @@ public final class MirrorStore {
         for (int count : batch.execute()) {
             changed += count;
         }
+        markSeen(handle, dataSourceId, objects, now);
         return changed;
+    }
+
+    /**
+     * Records that these objects were seen now, changed or not, so that when a full read is over
+     * the objects it did not see can be marked deleted ({@link #sweepUnseen}).
+     */
+    private static void markSeen(Handle handle, String dataSourceId, List<MirroredObject> objects, Instant now) {
+        Map<String, List<String>> idsByStream = new LinkedHashMap<>();
+        for (MirroredObject object : objects) {
+            idsByStream.computeIfAbsent(object.stream(), stream -> new ArrayList<>()).add(object.objectId());
+        }
+        idsByStream.forEach((stream, ids) -> handle.createUpdate("UPDATE dataset_record SET seen_at = :now "
+                        + "WHERE data_source_id = :source AND stream = :stream AND object_id = ANY(:ids) AND seen_at < :now")
+                .bind("now", Timestamp.from(now)).bind("source", dataSourceId).bind("stream", stream)
+                .bindArray("ids", String.class, ids).execute());
+    }
+
+    /**
+     * Marks deleted the live objects of a stream that a full read started at {@code readStart} did
+     * not see, unless a change newer than the read's start wrote them.
+     *
+     * @return how many objects were marked deleted
+     */
+    public int sweepUnseen(Handle handle, String dataSourceId, String stream, Instant readStart) {
+        return handle.createUpdate("UPDATE dataset_record SET deleted = true, version_at = :start, synced_at = :now "
+                        + "WHERE data_source_id = :source AND stream = :stream AND NOT deleted AND seen_at < :start AND version_at < :start")
+                .bind("start", Timestamp.from(readStart)).bind("now", Timestamp.from(clock.instant()))
+                .bind("source", dataSourceId).bind("stream", stream).execute();
     }
 
     /** The stored version of one object. */
@@ -76,6 +108,12 @@ public final class MirrorStore {
                         rs.getTimestamp("created_at") == null ? null : rs.getTimestamp("created_at").toInstant(),
                         rs.getTimestamp("version_at").toInstant(), rs.getBoolean("deleted"), read(rs.getString("data"))))
                 .findOne());
+    }
+
+    /** Drops a stream's records: it is no longer mirrored. */
+    public void deleteStream(Handle handle, String dataSourceId, String stream) {
+        handle.createUpdate("DELETE FROM dataset_record WHERE data_source_id = :source AND stream = :stream")
+                .bind("source", dataSourceId).bind("stream", stream).execute();
     }
 
     /** How many live (not deleted) objects a stream holds. */

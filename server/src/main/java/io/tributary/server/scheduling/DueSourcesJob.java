@@ -1,6 +1,7 @@
 package io.tributary.server.scheduling;
 
 import io.tributary.audit.AuditActors;
+import io.tributary.server.db.DatasetStreamDao;
 import io.tributary.server.db.PendingRefreshDao;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,7 +16,8 @@ import org.quartz.JobExecutionContext;
 /**
  * Every interval, on one node of the cluster: queues and schedules a full refresh of each active
  * source whose cadence has passed, and reschedules requests left behind (queued by a node that died
- * before scheduling them, or claimed by one that died while running them).
+ * before scheduling them, or claimed by one that died while running them); and schedules a dataset
+ * sync of each source with a stream due (its cadence passed, or a backfill waits to resume).
  */
 @DisallowConcurrentExecution
 final class DueSourcesJob implements Job {
@@ -48,6 +50,7 @@ final class DueSourcesJob implements Job {
             return sources;
         });
         due.forEach(scheduler::refreshSoon);
+        jdbi.withExtension(DatasetStreamDao.class, streams -> streams.dueSources(now)).forEach(scheduler::syncDatasetsSoon);
         jdbi.withExtension(PendingRefreshDao.class, queue -> queue.leftBehind(now.minus(ABANDONED_AFTER), now.minus(LEFT_BEHIND_AFTER)))
                 .forEach(scheduler::refreshSoon);
     }

@@ -3,6 +3,7 @@ package io.tributary.server.scheduling;
 import io.dropwizard.lifecycle.Managed;
 import io.tributary.server.config.SchedulerConfig;
 import io.tributary.server.core.RefreshService;
+import io.tributary.server.mirror.DatasetSync;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -11,6 +12,7 @@ import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
+import org.quartz.JobExecutionContext;
 import org.quartz.JobKey;
 import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
@@ -37,13 +39,15 @@ public final class RefreshScheduler implements Managed {
 
     static final String SCHEDULER_NAME = "tributary";
     static final String REFRESH_GROUP = "refresh";
+    static final String DATASET_GROUP = "datasets";
     private static final JobKey DUE_CHECK = JobKey.jobKey("due-sources", "cadence");
     private static final Logger LOG = LoggerFactory.getLogger(RefreshScheduler.class);
 
     private final Scheduler scheduler;
     private final SchedulerConfig config;
 
-    public RefreshScheduler(DataSource dataSource, Jdbi jdbi, RefreshService refreshes, Clock clock, SchedulerConfig config) {
+    public RefreshScheduler(DataSource dataSource, Jdbi jdbi, RefreshService refreshes, DatasetSync datasets, Clock clock,
+                            SchedulerConfig config) {
         this.config = config;
         String provider = "tributary-" + System.identityHashCode(this);
         DBConnectionManager.getInstance().addConnectionProvider(provider, new PooledConnections(dataSource));
@@ -65,7 +69,7 @@ public final class RefreshScheduler implements Managed {
             // Quartz keeps schedulers in a JVM-wide registry by name; every node shares the name
             // (that is what makes the cluster), so each instance leaves the registry at once.
             SchedulerRepository.getInstance().remove(SCHEDULER_NAME);
-            scheduler.setJobFactory(jobFactory(jdbi, refreshes, clock));
+            scheduler.setJobFactory(jobFactory(jdbi, refreshes, datasets, clock));
         } catch (SchedulerException e) {
             throw new IllegalStateException("The refresh scheduler could not be created", e);
         }
@@ -88,7 +92,51 @@ public final class RefreshScheduler implements Managed {
 
     @Override
     public void stop() throws SchedulerException {
+        // A backfill can run for hours: stop it after the pages in flight (they commit, and the
+        // next node to sync the source resumes from there) instead of waiting for it to end.
+        scheduler.standby();
+        for (JobExecutionContext running : scheduler.getCurrentlyExecutingJobs()) {
+            if (DATASET_GROUP.equals(running.getJobDetail().getKey().getGroup())) {
+                scheduler.interrupt(running.getFireInstanceId());
+            }
+        }
         scheduler.shutdown(true);
+    }
+
+    /** Syncs the source's due datasets as soon as a thread of the cluster is free; a no-op if a sync is already waiting. */
+    public void syncDatasetsSoon(String dataSourceId) {
+        scheduleDatasetSync(dataSourceId, TriggerKey.triggerKey(dataSourceId, DATASET_GROUP), false, 0);
+    }
+
+    /**
+     * Applies the source's change feed soon, whether or not a stream is due: a webhook said
+     * something changed. Waits the webhook debounce, so a burst of events makes one sync.
+     */
+    public void syncDatasetsAfterEvent(String dataSourceId) {
+        scheduleDatasetSync(dataSourceId, TriggerKey.triggerKey(dataSourceId + "-event", DATASET_GROUP), true,
+                config.webhookDebounceMillis());
+    }
+
+    private void scheduleDatasetSync(String dataSourceId, TriggerKey key, boolean changesNow, long delayMillis) {
+        JobKey job = JobKey.jobKey(dataSourceId, DATASET_GROUP);
+        try {
+            if (!scheduler.checkExists(job)) {
+                try {
+                    scheduler.addJob(JobBuilder.newJob(DatasetSyncJob.class).withIdentity(job).storeDurably().requestRecovery().build(), false);
+                } catch (ObjectAlreadyExistsException e) {
+                    // Added by another request or node meanwhile.
+                }
+            }
+            scheduler.scheduleJob(TriggerBuilder.newTrigger().withIdentity(key).forJob(job)
+                    .usingJobData(DatasetSyncJob.DATA_SOURCE, dataSourceId)
+                    .usingJobData(DatasetSyncJob.CHANGES_NOW, String.valueOf(changesNow))
+                    .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+                    .startAt(new java.util.Date(System.currentTimeMillis() + delayMillis)).build());
+        } catch (ObjectAlreadyExistsException e) {
+            // A sync of this source is already waiting: it will do this one's work too.
+        } catch (SchedulerException e) {
+            LOG.warn("Could not schedule a dataset sync of {}; the next due check will: {}", dataSourceId, e.getMessage());
+        }
     }
 
     /** Runs the source's queued refresh as soon as a thread of the cluster is free; a no-op if one is already waiting. */
@@ -174,7 +222,7 @@ public final class RefreshScheduler implements Managed {
         return scheduler;
     }
 
-    private JobFactory jobFactory(Jdbi jdbi, RefreshService refreshes, Clock clock) {
+    private JobFactory jobFactory(Jdbi jdbi, RefreshService refreshes, DatasetSync datasets, Clock clock) {
         return (bundle, ignored) -> {
             Class<?> type = bundle.getJobDetail().getJobClass();
             if (type == DueSourcesJob.class) {
@@ -182,6 +230,9 @@ public final class RefreshScheduler implements Managed {
             }
             if (type == RefreshSourceJob.class) {
                 return new RefreshSourceJob(jdbi, refreshes, clock, this);
+            }
+            if (type == DatasetSyncJob.class) {
+                return new DatasetSyncJob(datasets);
             }
             throw new SchedulerException("Unknown job " + type.getName());
         };

@@ -13,6 +13,8 @@ import io.tributary.server.db.BlockDao;
 import io.tributary.server.db.BlockRow;
 import io.tributary.server.db.DataSourceDao;
 import io.tributary.server.db.DataSourceRow;
+import io.tributary.server.db.DatasetStreamDao;
+import io.tributary.server.db.DatasetStreamRow;
 import io.tributary.server.db.PendingRefreshDao;
 import io.tributary.server.db.WorkspaceDao;
 import io.tributary.server.db.WorkspaceRow;
@@ -33,7 +35,8 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * Verifies a webhook delivery through its connector (one audited decryption of the signing
  * secret), records its events (a repeated event id is ignored) and queues a refresh of only the
- * bindings the events make stale, in one transaction; the refresh runs after the answer.
+ * bindings the events make stale, in one transaction; the refresh runs after the answer. Events
+ * that touch mirrored streams also ask for a dataset sync, which applies them from the change feed.
  */
 public final class WebhookReceiver {
 
@@ -95,16 +98,22 @@ public final class WebhookReceiver {
 
         Instant now = contexts.now();
         int[] duplicates = new int[1];
+        boolean[] mirrorStale = new boolean[1];
         boolean queued = jdbi.inTransaction(handle -> {
             PendingRefreshDao queue = handle.attach(PendingRefreshDao.class);
             Set<String> stale = new HashSet<>();
+            Set<String> staleStreams = new HashSet<>();
             for (WebhookEvent event : events) {
                 if (queue.recordWebhookEvent(source.id(), event.id(), event.type(), now) == 0) {
                     duplicates[0]++;
                 } else {
                     stale.addAll(event.staleQueryTypes());
+                    staleStreams.addAll(event.staleStreams());
                 }
             }
+            Set<String> mirrored = handle.attach(DatasetStreamDao.class).list(source.id()).stream()
+                    .filter(DatasetStreamRow::incremental).map(DatasetStreamRow::stream).collect(Collectors.toSet());
+            mirrorStale[0] = staleStreams.stream().anyMatch(mirrored::contains);
             Set<String> bound = handle.attach(BlockDao.class).ofDataSource(source.id()).stream().map(BlockRow::queryType)
                     .collect(Collectors.toSet());
             stale.retainAll(bound);
@@ -116,6 +125,10 @@ public final class WebhookReceiver {
         });
         if (queued) {
             scheduler.refreshAfterBurst(source.id());
+        }
+        if (mirrorStale[0]) {
+            // The mirror follows the change feed, which now holds these events: read it soon.
+            scheduler.syncDatasetsAfterEvent(source.id());
         }
         return new Outcome(events.size(), duplicates[0]);
     }

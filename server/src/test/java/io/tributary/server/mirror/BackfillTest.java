@@ -105,10 +105,45 @@ class BackfillTest {
 
         assertThat(mirroredIds("charges")).isEqualTo(fakeIds("charge")).hasSize(400);
         assertThat(mirroredIds("customers")).isEqualTo(fakeIds("customer")).hasSize(300);
-        int windows = jdbi.withHandle(handle -> handle.createQuery(
-                "SELECT count(*) FROM dataset_window WHERE data_source_id = :s AND stream = 'charges' AND done").bind("s", source)
-                .mapTo(Integer.class).one());
-        assertThat(windows).isEqualTo(4);
+        assertThat(windows("charges", "done")).as("the four planned windows, and any split from them, all read").isGreaterThanOrEqualTo(4)
+                .isEqualTo(windows("charges", "true"));
+    }
+
+    @Test
+    void aWindowWithMoreToReadIsSplitSoIdleReadersTakeItsOlderHalf() throws Exception {
+        backfill.plan(source, stream("charges"), START, 1);
+        stripe.resetRequests();
+
+        assertThat(backfill.run(source, stream("charges"), connector, context, 4)).isTrue();
+
+        assertThat(mirroredIds("charges")).isEqualTo(fakeIds("charge")).hasSize(400);
+        int windows = windows("charges", "done");
+        assertThat(windows).as("one planned window was split for the idle readers").isGreaterThan(1)
+                .isEqualTo(windows("charges", "true"));
+        assertThat(stripe.requestCount("/v1/charges")).as("20 full pages, plus at most one short page per window")
+                .isLessThanOrEqualTo(20 + windows);
+        BackfillProgress progress = backfill.progress(source, "charges");
+        assertThat(progress.windowsDone()).isEqualTo(progress.windows());
+        assertThat(progress.objectsRead()).isEqualTo(400);
+        assertThat(progress.estimatedRemaining()).isZero();
+    }
+
+    @Test
+    void anInterruptedRunStopsAfterItsPagesInFlightAndResumes() throws Exception {
+        backfill.plan(source, stream("customers"), START, 2);
+        Thread.currentThread().interrupt();
+        assertThat(backfill.run(source, stream("customers"), connector, context, 2)).as("interrupted before it was over").isFalse();
+        assertThat(Thread.interrupted()).as("the interrupt is kept for the caller").isTrue();
+        assertThat(mirroredIds("customers").size()).isLessThan(300);
+
+        assertThat(backfill.run(source, stream("customers"), connector, context, 2)).isTrue();
+        assertThat(mirroredIds("customers")).isEqualTo(fakeIds("customer")).hasSize(300);
+    }
+
+    private int windows(String stream, String condition) {
+        return jdbi.withHandle(handle -> handle.createQuery(
+                        "SELECT count(*) FROM dataset_window WHERE data_source_id = :s AND stream = :t AND " + condition)
+                .bind("s", source).bind("t", stream).mapTo(Integer.class).one());
     }
 
     @Test

@@ -3,6 +3,8 @@ package io.tributary.connector.stripe.fake;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.stripe.Stripe;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The JSON shapes (API 2026-07-29.dahlia) of the account, customers and events. */
 final class AccountShapes {
@@ -111,6 +113,37 @@ final class AccountShapes {
         return node;
     }
 
+    /**
+     * An object as an older API version renders it, for an event recorded at another version than
+     * the pinned one. Fields added since are absent (the fake drops the top-level fields that are
+     * null), and a subscription keeps its current period on itself rather than on its items, as
+     * before 2025-03-31.basil: so its {@code items} lack fields stripe-java's model expects there.
+     */
+    static ObjectNode atOtherVersion(ObjectNode object) {
+        ObjectNode older = object.deepCopy();
+        List<String> nulls = new ArrayList<>();
+        older.properties().forEach(field -> {
+            if (field.getValue().isNull()) {
+                nulls.add(field.getKey());
+            }
+        });
+        older.remove(nulls);
+        JsonNode items = older.path("items").path("data");
+        if ("subscription".equals(older.path("object").asText()) && items.isArray()) {
+            for (JsonNode item : items) {
+                if (item instanceof ObjectNode itemNode) {
+                    JsonNode start = itemNode.remove("current_period_start");
+                    JsonNode end = itemNode.remove("current_period_end");
+                    if (!older.has("current_period_start") && start != null) {
+                        older.set("current_period_start", start);
+                        older.set("current_period_end", end);
+                    }
+                }
+            }
+        }
+        return older;
+    }
+
     private static ObjectNode requirements() {
         ObjectNode node = Json.object();
         node.putArray("alternatives");
@@ -130,10 +163,16 @@ final class AccountShapes {
      */
     static ObjectNode event(String id, String type, JsonNode object, ObjectNode previousAttributes, long created,
             boolean livemode) {
+        return event(id, type, object, previousAttributes, created, livemode, API_VERSION);
+    }
+
+    /** An event rendered at {@code apiVersion}; the caller shapes {@code object} for that version. */
+    static ObjectNode event(String id, String type, JsonNode object, ObjectNode previousAttributes, long created,
+            boolean livemode, String apiVersion) {
         ObjectNode node = Json.object();
         node.put("id", id);
         node.put("object", "event");
-        node.put("api_version", API_VERSION);
+        node.put("api_version", apiVersion);
         node.put("created", created);
         ObjectNode data = node.putObject("data");
         data.set("object", object);

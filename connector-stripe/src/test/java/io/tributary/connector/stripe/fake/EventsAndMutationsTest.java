@@ -115,4 +115,75 @@ class EventsAndMutationsTest {
         assertThat(subscription.getCancelAtPeriodEnd()).isTrue();
         assertThat(WebhookPayloads.body(account, event.get("id").asText())).isEqualTo(body);
     }
+
+    @Test
+    void eventsOlderThanThirtyDaysAreNeitherListedNorRetrievable() {
+        FakeStripeAccount account = FakeStripeAccount.create();
+        ObjectNode customer = Json.object().put("id", "cus_Retention").put("object", "customer");
+        long now = account.now();
+        String aged = account.recordEvent("customer.created", customer, null, now - 30 * 86_400L - 1);
+        String oldestKept = account.recordEvent("customer.updated", customer, null, now - 30 * 86_400L);
+        String recent = account.recordEvent("customer.updated", customer, null, now);
+
+        try (FakeStripe fake = FakeStripe.start(account)) {
+            String key = fake.addKey(KeyAccess.allReads());
+            assertThat(RawHttp.get(fake, "/v1/events?limit=100", key).body().get("data"))
+                    .extracting(event -> event.get("id").asText()).containsExactly(recent, oldestKept);
+            assertThat(RawHttp.get(fake, "/v1/events/" + oldestKept, key).status()).isEqualTo(200);
+
+            RawHttp.Response retrieved = RawHttp.get(fake, "/v1/events/" + aged, key);
+            assertThat(retrieved.status()).isEqualTo(404);
+            assertThat(retrieved.body().get("error").get("code").asText()).isEqualTo("resource_missing");
+            for (String cursor : List.of("ending_before", "starting_after")) {
+                RawHttp.Response asCursor = RawHttp.get(fake, "/v1/events?" + cursor + "=" + aged, key);
+                RawHttp.Response unknown = RawHttp.get(fake, "/v1/events?" + cursor + "=evt_NeverExisted", key);
+                assertThat(asCursor.status()).isEqualTo(unknown.status()).isEqualTo(400);
+                assertThat(asCursor.body().get("error").get("code").asText()).isEqualTo("resource_missing");
+                assertThat(asCursor.body().get("error").get("param").asText()).isEqualTo(cursor);
+                assertThat(asCursor.errorMessage()).isEqualTo("No such event: '" + aged + "'");
+            }
+
+            // Time ages events out of the API; the account itself keeps them.
+            account.advanceClock(Duration.ofSeconds(1));
+            assertThat(RawHttp.get(fake, "/v1/events/" + oldestKept, key).status()).isEqualTo(404);
+            assertThat(RawHttp.get(fake, "/v1/events?ending_before=" + recent, key).body().get("data")).isEmpty();
+            assertThat(RawHttp.get(fake, "/v1/events?starting_after=" + recent, key).body().get("data")).isEmpty();
+            assertThat(account.eventsSince(null)).hasSize(3);
+        }
+    }
+
+    @Test
+    void eventsCanBeRenderedAtAnotherApiVersion() {
+        FakeStripeAccount account = FakeStripeAccount.create();
+        String product = account.product("Team");
+        String price = account.price(product, 900, "usd", "month", 1, "licensed");
+        String customer = account.customer("versions@example.com");
+        String subscription = account.subscription(SubscriptionSpec.of(customer, "active", SubscriptionSpec.Item.price(price, 1)));
+
+        account.eventApiVersion("2024-06-20");
+        account.update("subscription", subscription, Json.object().put("description", "older"));
+        account.update("customer", customer, Json.object().put("name", "Older Shape"));
+        account.eventApiVersion(null);
+        account.update("subscription", subscription, Json.object().put("description", "pinned"));
+
+        List<ObjectNode> events = account.eventsSince(null);
+        ObjectNode olderSubscription = (ObjectNode) events.get(0).get("data").get("object");
+        ObjectNode olderCustomer = (ObjectNode) events.get(1).get("data").get("object");
+        ObjectNode pinnedSubscription = (ObjectNode) events.get(2).get("data").get("object");
+        assertThat(events).extracting(event -> event.get("api_version").asText())
+                .containsExactly("2024-06-20", "2024-06-20", com.stripe.Stripe.API_VERSION);
+
+        // Before 2025-03-31.basil the period lived on the subscription, not on its items.
+        JsonNode olderItem = olderSubscription.get("items").get("data").get(0);
+        JsonNode pinnedItem = pinnedSubscription.get("items").get("data").get(0);
+        assertThat(olderItem.has("current_period_end")).isFalse();
+        assertThat(olderSubscription.get("current_period_end")).isEqualTo(pinnedItem.get("current_period_end"));
+        assertThat(pinnedSubscription.has("current_period_end")).isFalse();
+        // Fields added since are absent; the pinned rendering is what the API serves.
+        assertThat(olderCustomer.has("customer_account")).isFalse();
+        assertThat(olderCustomer.get("name").asText()).isEqualTo("Older Shape");
+        assertThat(olderSubscription.get("id").asText()).isEqualTo(subscription);
+        assertThat(pinnedSubscription.get("description").asText()).isEqualTo("pinned");
+        assertThat((JsonNode) pinnedSubscription).isEqualTo(account.object("subscription", subscription).orElseThrow());
+    }
 }

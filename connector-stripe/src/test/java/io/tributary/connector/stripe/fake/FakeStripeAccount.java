@@ -39,6 +39,9 @@ public final class FakeStripeAccount {
     private static final Set<StripeObjectType> CHILD_TYPES = Set.of(StripeObjectType.SUBSCRIPTION_ITEM,
             StripeObjectType.INVOICE_LINE_ITEM, StripeObjectType.CHECKOUT_LINE_ITEM);
 
+    /** How long Stripe keeps events: the API neither lists nor retrieves older ones. */
+    public static final Duration EVENT_RETENTION = Duration.ofDays(30);
+
     private final AccountSettings settings;
     private final Ids ids;
     private final Map<StripeObjectType, ObjectStore> stores = new EnumMap<>(StripeObjectType.class);
@@ -49,6 +52,7 @@ public final class FakeStripeAccount {
     private final ObjectNode accountNode;
     private volatile ObjectNode balance;
     private volatile boolean recordCreationEvents;
+    private volatile String eventApiVersion = AccountShapes.API_VERSION;
 
     private FakeStripeAccount(AccountSettings settings) {
         this.settings = settings;
@@ -116,6 +120,25 @@ public final class FakeStripeAccount {
 
     public void advanceClock(Duration by) {
         clock.addAndGet(by.toSeconds());
+    }
+
+    /**
+     * The API version events recorded from now on are rendered at, as Stripe renders an event at
+     * the account's API version of the time. At another version than stripe-java's pinned one
+     * ({@link com.stripe.Stripe#API_VERSION}) the payload takes an older shape
+     * ({@link AccountShapes#atOtherVersion}); null goes back to the pinned version.
+     */
+    public void eventApiVersion(String version) {
+        this.eventApiVersion = version == null ? AccountShapes.API_VERSION : version;
+    }
+
+    /**
+     * Whether Stripe still has this event at the account clock: it was created no more than
+     * {@link #EVENT_RETENTION} ago. The account keeps every event ({@link #eventsSince},
+     * {@link #objects}); only the API forgets them.
+     */
+    public boolean eventRetained(ObjectNode event) {
+        return event.path("created").asLong() >= now() - EVENT_RETENTION.toSeconds();
     }
 
     /** Whether builders also record {@code <type>.created} events (off: seeding records none). */
@@ -298,7 +321,10 @@ public final class FakeStripeAccount {
 
     synchronized String recordEvent(String type, ObjectNode object, ObjectNode previousAttributes, long created) {
         String id = ids.next("evt");
-        insert(StripeObjectType.EVENT, AccountShapes.event(id, type, object, previousAttributes, created, livemode()), null);
+        String version = eventApiVersion;
+        boolean pinned = AccountShapes.API_VERSION.equals(version);
+        insert(StripeObjectType.EVENT, AccountShapes.event(id, type, pinned ? object : AccountShapes.atOtherVersion(object),
+                previousAttributes, created, livemode(), version), null);
         return id;
     }
 

@@ -1,7 +1,8 @@
 package io.tributary.connector.stripe.fake;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Predicate;
 
 /** Serves a {@link ListEndpoint}: its list and the retrieval of one of its objects. */
@@ -53,6 +54,8 @@ final class ListHandler {
         } else if (endpoint.nested()) {
             requireParent(endpoint, parentId);
             ordered = store.children(parentId);
+        } else if (endpoint.type() == StripeObjectType.EVENT) {
+            ordered = retainedEvents(store);
         } else {
             ordered = store.ordered();
         }
@@ -69,6 +72,9 @@ final class ListHandler {
             requireParent(endpoint, parentId);
         }
         ObjectNode stored = account.store(endpoint.type()).get(id);
+        if (stored != null && endpoint.type() == StripeObjectType.EVENT && !account.eventRetained(stored)) {
+            stored = null; // Stripe has forgotten it: the same 404 as for an id it never had
+        }
         if (stored == null) {
             if (endpoint.type() == StripeObjectType.CUSTOMER) {
                 return account.deletedCustomer(id).map(ApiResponse::ok)
@@ -82,6 +88,23 @@ final class ListHandler {
         }
         expander.expandObject(rendered, call.params().list("expand"));
         return ApiResponse.ok(rendered);
+    }
+
+    /**
+     * The events Stripe still keeps, in list order. An aged-out event is also unknown as a
+     * {@code starting_after} or {@code ending_before} cursor, with the error Stripe gives for any
+     * unknown cursor id.
+     */
+    private ObjectStore.Ordered retainedEvents(ObjectStore store) {
+        ObjectStore.Ordered all = store.ordered();
+        List<String> retained = new ArrayList<>(all.ids().size());
+        for (String id : all.ids()) {
+            ObjectNode event = store.get(id);
+            if (event != null && account.eventRetained(event)) {
+                retained.add(id);
+            }
+        }
+        return retained.size() == all.ids().size() ? all : ObjectStore.Ordered.of(retained);
     }
 
     /** A singleton ({@code /v1/balance}, {@code /v1/account}) with {@code expand[]} only. */

@@ -1,0 +1,27 @@
+package io.tributary.server.api;
+
+import java.util.List;
+
+/** Request bodies about datasets: which streams a data source mirrors, and how. */
+public final class DatasetRequests {
+
+    private DatasetRequests() {
+    }
+
+    /**
+     * One stream to mirror.
+     *
+     * @param stream the stream's name, or {@code *} for every stream the credentials can read
+     * @param mode {@code incremental} (the default where the stream supports it) or {@code full_refresh}
+     * @param startDate only objects created on or after it: a date ({@code 2024-01-01}, midnight UTC)
+     *     or an instant; left out, all objects
+     * @param lookbackDays objects created in the last this many days are read again on every sync,
+     *     because objects change after creation; 0 to 365, default 0
+     */
+    public record Selection(String stream, String mode, String startDate, Integer lookbackDays) {
+    }
+
+    /** {@code PUT /api/v1/data-sources/{id}/datasets}: the whole selection; streams left out stop being mirrored. */
+    public record Select(List<Selection> datasets) {
+    }
+}

@@ -1,0 +1,26 @@
+package io.tributary.server.api;
+
+import io.tributary.server.mirror.BackfillProgress;
+import java.time.Instant;
+
+/**
+ * A mirrored stream and its sync state, as the API shows it.
+ *
+ * @param state {@code backfilling} (a full read is running or waiting to resume), {@code synced} or
+ *     {@code failed}
+ * @param cursor objects created before this instant have been read; null before the first backfill ends
+ * @param objects live (not deleted) objects in the mirror
+ * @param progress the running full read's progress; null when none runs
+ * @param lastError why the last sync of this stream failed; null when it did not
+ * @param notice what the last sync decided and why, such as a re-backfill
+ */
+public record DatasetView(String stream, String mode, Instant startDate, int lookbackDays, String state, Instant cursor,
+                          Instant lastSyncAt, Instant nextSyncAt, long objects, BackfillProgress progress, SyncError lastError,
+                          String notice) {
+
+    /**
+     * @param permission the permission to grant, when one is missing
+     */
+    public record SyncError(String code, String message, String permission) {
+    }
+}

@@ -1,0 +1,103 @@
+package io.tributary.server.core;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tributary.connector.spi.CapabilityStatus;
+import io.tributary.connector.spi.ConnectorRegistry;
+import io.tributary.connector.spi.InstalledConnector;
+import io.tributary.server.api.DatasetRequests;
+import io.tributary.server.db.DataSourceRow;
+import io.tributary.server.db.DatasetStreamDao;
+import io.tributary.server.db.DatasetStreamRow;
+import io.tributary.server.errors.ApiException;
+import io.tributary.server.mirror.Backfill;
+import io.tributary.server.mirror.DatasetSelections;
+import io.tributary.server.mirror.MirrorStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/** What a data source mirrors: a requested selection checked and stored, from the create call or later. */
+public final class DatasetCatalog {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ConnectorRegistry connectors;
+    private final Backfill backfill;
+    private final MirrorStore store;
+    private final Clock clock;
+
+    public DatasetCatalog(ConnectorRegistry connectors, Backfill backfill, MirrorStore store, Clock clock) {
+        this.connectors = connectors;
+        this.backfill = backfill;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** Checks a selection against the source's connector and what its credentials could read at their last check. */
+    Map<String, DatasetSelections.Resolved> resolve(DataSourceRow source, List<DatasetRequests.Selection> requested) {
+        return resolve(source.type(), capabilities(source.permissions()), requested);
+    }
+
+    Map<String, DatasetSelections.Resolved> resolve(String type, List<CapabilityStatus> capabilities,
+                                                    List<DatasetRequests.Selection> requested) {
+        InstalledConnector connector = connectors.find(type)
+                .orElseThrow(() -> ApiException.invalid("type", "The connector '" + type + "' is not installed on this server"));
+        return DatasetSelections.resolve(requested, connector.descriptor(), capabilities, clock.instant());
+    }
+
+    /**
+     * Stores a selection inside the caller's transaction: new streams start a backfill, streams
+     * whose mode or start date changed start a fresh one, a new lookback applies from the next
+     * sync, and streams left out are dropped with their records.
+     */
+    void replaceSelection(Handle handle, String dataSourceId, Map<String, DatasetSelections.Resolved> selection) {
+        DatasetStreamDao dao = handle.attach(DatasetStreamDao.class);
+        Instant now = clock.instant();
+        Map<String, DatasetStreamRow> current = dao.list(dataSourceId).stream()
+                .collect(Collectors.toMap(DatasetStreamRow::stream, row -> row));
+        for (DatasetStreamRow row : current.values()) {
+            if (!selection.containsKey(row.stream())) {
+                dao.delete(dataSourceId, row.stream());
+                backfill.clear(handle, dataSourceId, row.stream());
+                store.deleteStream(handle, dataSourceId, row.stream());
+            }
+        }
+        for (DatasetSelections.Resolved next : selection.values()) {
+            DatasetStreamRow existing = current.get(next.stream());
+            if (existing == null) {
+                dao.insert(fresh(dataSourceId, next, now));
+            } else if (DatasetSelections.needsFreshBackfill(existing, next)) {
+                backfill.clear(handle, dataSourceId, next.stream());
+                dao.replace(fresh(dataSourceId, next, now));
+            } else if (existing.lookbackDays() != next.lookbackDays()) {
+                dao.replace(new DatasetStreamRow(dataSourceId, next.stream(), existing.mode(), existing.startDate(), next.lookbackDays(),
+                        existing.state(), existing.backfillStartedAt(), existing.backfillFinishedAt(), existing.highWater(),
+                        existing.lastSyncAt(), existing.nextSyncAt(), existing.lastErrorCode(), existing.lastErrorMessage(),
+                        existing.lastErrorPermission(), existing.notice(), existing.selectedAt()));
+            }
+        }
+        if (selection.values().stream().noneMatch(resolved -> resolved.mode().equals(DatasetStreamRow.INCREMENTAL))) {
+            dao.deleteFeed(dataSourceId); // nothing follows the feed: a later selection starts it afresh
+        }
+    }
+
+    private static DatasetStreamRow fresh(String dataSourceId, DatasetSelections.Resolved next, Instant now) {
+        return new DatasetStreamRow(dataSourceId, next.stream(), next.mode(), next.startDate(), next.lookbackDays(),
+                DatasetStreamRow.BACKFILLING, null, null, null, null, now, null, null, null, null, now);
+    }
+
+    private static List<CapabilityStatus> capabilities(String permissions) {
+        try {
+            return JSON.readValue(permissions, new TypeReference<List<CapabilityStatus>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored permissions could not be read", e);
+        }
+    }
+
+}

@@ -1,0 +1,115 @@
+package io.tributary.server.core;
+
+import io.tributary.server.api.DatasetRecordPage;
+import io.tributary.server.api.DatasetRequests;
+import io.tributary.server.api.DatasetView;
+import io.tributary.server.auth.Caller;
+import io.tributary.server.db.DataSourceRow;
+import io.tributary.server.db.DatasetStreamDao;
+import io.tributary.server.db.DatasetStreamRow;
+import io.tributary.server.errors.ApiException;
+import io.tributary.server.mirror.Backfill;
+import io.tributary.server.mirror.DatasetRecords;
+import io.tributary.server.mirror.DatasetSelections;
+import io.tributary.server.mirror.MirrorStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Datasets: which streams a data source mirrors, their sync state, their records, and fresh
+ * backfills on request. Changing what is mirrored asks the scheduler for a sync at once.
+ */
+public final class DatasetService {
+
+    private final Jdbi jdbi;
+    private final DatasetCatalog catalog;
+    private final DataSourceService dataSources;
+    private final Backfill backfill;
+    private final MirrorStore store;
+    private final DatasetRecords records;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final Consumer<String> syncSoon;
+
+    public DatasetService(Jdbi jdbi, DatasetCatalog catalog, DataSourceService dataSources, Backfill backfill, MirrorStore store,
+                          AuditTrail audit, Clock clock, Consumer<String> syncSoon) {
+        this.jdbi = jdbi;
+        this.catalog = catalog;
+        this.dataSources = dataSources;
+        this.backfill = backfill;
+        this.store = store;
+        this.records = new DatasetRecords(jdbi);
+        this.audit = audit;
+        this.clock = clock;
+        this.syncSoon = syncSoon;
+    }
+
+    /** {@code GET .../datasets}: each selected stream with its sync state. */
+    public List<DatasetView> list(Caller caller, String dataSourceId) {
+        DataSourceRow source = dataSources.find(caller, dataSourceId);
+        return jdbi.withExtension(DatasetStreamDao.class, dao -> dao.list(source.id())).stream().map(this::view).toList();
+    }
+
+    /** {@code PUT .../datasets}: replaces the selection; streams left out stop being mirrored and their records go. */
+    public List<DatasetView> select(Caller caller, String dataSourceId, DatasetRequests.Select request) {
+        DataSourceRow source = dataSources.find(caller, dataSourceId);
+        if (request == null || request.datasets() == null) {
+            throw ApiException.invalid("datasets", "Send {\"datasets\": [{\"stream\": \"charges\"}, ...]}; [] mirrors nothing");
+        }
+        Map<String, DatasetSelections.Resolved> selection = catalog.resolve(source, request.datasets());
+        jdbi.useTransaction(handle -> {
+            catalog.replaceSelection(handle, source.id(), selection);
+            audit.record(handle, source.workspaceId(), caller.actor(), "dataset.select", "data_source:" + source.id(),
+                    Map.of("streams", String.join(",", selection.keySet())));
+        });
+        syncSoon.accept(source.id());
+        return list(caller, dataSourceId);
+    }
+
+    /** {@code POST .../datasets/{stream}/resync}: a fresh backfill of one stream from its start date. */
+    public DatasetView resync(Caller caller, String dataSourceId, String stream) {
+        DataSourceRow source = dataSources.find(caller, dataSourceId);
+        DatasetStreamRow row = selected(source.id(), stream);
+        Instant now = clock.instant();
+        DatasetStreamRow again = new DatasetStreamRow(source.id(), stream, row.mode(), row.startDate(), row.lookbackDays(),
+                DatasetStreamRow.BACKFILLING, null, row.backfillFinishedAt(), row.highWater(), row.lastSyncAt(), now, null, null, null,
+                "A fresh backfill was asked for at " + now + ".", now);
+        jdbi.useTransaction(handle -> {
+            backfill.clear(handle, source.id(), stream);
+            handle.attach(DatasetStreamDao.class).replace(again);
+            audit.record(handle, source.workspaceId(), caller.actor(), "dataset.resync", "data_source:" + source.id(), Map.of("stream", stream));
+        });
+        syncSoon.accept(source.id());
+        return view(again);
+    }
+
+    /** {@code GET .../datasets/{stream}/records}. */
+    public DatasetRecordPage records(Caller caller, String dataSourceId, String stream, DatasetRecords.RecordQuery query) {
+        DataSourceRow source = dataSources.find(caller, dataSourceId);
+        selected(source.id(), stream);
+        if (query.limit() < 1 || query.limit() > DatasetRecords.MAX_LIMIT) {
+            throw ApiException.invalid("limit", "limit must be 1 to " + DatasetRecords.MAX_LIMIT);
+        }
+        return records.page(source.id(), stream, query);
+    }
+
+    private DatasetStreamRow selected(String dataSourceId, String stream) {
+        return jdbi.withExtension(DatasetStreamDao.class, dao -> dao.find(dataSourceId, stream))
+                .orElseThrow(() -> ApiException.notFound("Dataset " + stream + " (the data source does not mirror it)"));
+    }
+
+    private DatasetView view(DatasetStreamRow row) {
+        boolean reading = DatasetStreamRow.BACKFILLING.equals(row.state());
+        return new DatasetView(row.stream(), row.mode(), row.startDate(), row.lookbackDays(), row.state(), row.highWater(), row.lastSyncAt(),
+                row.nextSyncAt(), store.count(row.dataSourceId(), row.stream()),
+                reading ? backfill.progress(row.dataSourceId(), row.stream()) : null,
+                row.lastErrorCode() == null ? null : new DatasetView.SyncError(row.lastErrorCode(), row.lastErrorMessage(),
+                        row.lastErrorPermission()),
+                row.notice());
+    }
+
+}

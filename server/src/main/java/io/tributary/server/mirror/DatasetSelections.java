@@ -1,0 +1,127 @@
+package io.tributary.server.mirror;
+
+import io.tributary.connector.spi.CapabilityStatus;
+import io.tributary.connector.spi.ConnectorDescriptor;
+import io.tributary.connector.spi.StreamDescriptor;
+import io.tributary.server.api.DatasetRequests;
+import io.tributary.server.db.DatasetStreamRow;
+import io.tributary.server.errors.ApiException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Checks a requested selection of streams against the connector's streams and what the
+ * credentials can read, and resolves defaults. A stream the credentials cannot read is refused
+ * with the permission to add, rather than accepted and left failing.
+ */
+public final class DatasetSelections {
+
+    /** Selects every stream the credentials can read. */
+    public static final String EVERY_READABLE = "*";
+    static final int MAX_LOOKBACK_DAYS = 365;
+
+    /** A stream's settings, resolved. */
+    public record Resolved(String stream, String mode, Instant startDate, int lookbackDays) {
+    }
+
+    private DatasetSelections() {
+    }
+
+    /**
+     * @param requested the request's selection; null entries are refused
+     * @param capabilities what the credentials could read at their last check
+     * @param now the server's clock, for refusing a start date in the future
+     * @return the selection by stream name, in request order
+     */
+    public static Map<String, Resolved> resolve(List<DatasetRequests.Selection> requested, ConnectorDescriptor descriptor,
+                                                List<CapabilityStatus> capabilities, Instant now) {
+        Map<String, Resolved> resolved = new LinkedHashMap<>();
+        for (int i = 0; i < requested.size(); i++) {
+            DatasetRequests.Selection selection = requested.get(i);
+            String field = "datasets[" + i + "]";
+            if (selection == null || selection.stream() == null || selection.stream().isBlank()) {
+                throw ApiException.invalid(field + ".stream", "Each dataset names a stream, or \"*\" for every stream the key can read");
+            }
+            List<StreamDescriptor> streams = EVERY_READABLE.equals(selection.stream())
+                    ? descriptor.streams().stream().filter(stream -> readable(capabilities, stream.name()).isEmpty()).toList()
+                    : List.of(descriptor.stream(selection.stream()).orElseThrow(() -> ApiException.invalid(field + ".stream",
+                            "There is no stream '" + selection.stream() + "'; streams: "
+                                    + String.join(", ", descriptor.streams().stream().map(StreamDescriptor::name).toList()))));
+            for (StreamDescriptor stream : streams) {
+                if (!EVERY_READABLE.equals(selection.stream())) {
+                    readable(capabilities, stream.name()).ifPresent(permission -> {
+                        throw new ApiException(422, "stream_not_readable", "The credentials cannot read the stream '" + stream.name()
+                                + "': grant " + permission + " and test the data source again", field + ".stream");
+                    });
+                }
+                if (resolved.containsKey(stream.name()) && !EVERY_READABLE.equals(selection.stream())) {
+                    throw ApiException.invalid(field + ".stream", "The stream '" + stream.name() + "' is selected twice");
+                }
+                resolved.put(stream.name(), new Resolved(stream.name(), mode(selection.mode(), stream, field),
+                        startDate(selection.startDate(), now, field), lookback(selection.lookbackDays(), field)));
+            }
+        }
+        return resolved;
+    }
+
+    /** Whether a stored stream's settings differ from a new selection in a way that needs a fresh backfill. */
+    public static boolean needsFreshBackfill(DatasetStreamRow current, Resolved next) {
+        return !current.mode().equals(next.mode()) || !java.util.Objects.equals(current.startDate(), next.startDate());
+    }
+
+    /** Empty when the credentials can read the stream, else the permission to grant. */
+    private static Optional<String> readable(List<CapabilityStatus> capabilities, String stream) {
+        return capabilities.stream()
+                .filter(status -> status.kind() == CapabilityStatus.Kind.STREAM && status.id().equals(stream) && !status.available())
+                .map(status -> status.missingPermission() == null ? "read access" : status.missingPermission())
+                .findFirst();
+    }
+
+    private static String mode(String requested, StreamDescriptor stream, String field) {
+        if (requested == null) {
+            return stream.incremental() ? DatasetStreamRow.INCREMENTAL : DatasetStreamRow.FULL_REFRESH;
+        }
+        if (requested.equals(DatasetStreamRow.FULL_REFRESH)) {
+            return requested;
+        }
+        if (requested.equals(DatasetStreamRow.INCREMENTAL)) {
+            if (!stream.incremental()) {
+                throw ApiException.invalid(field + ".mode", "The stream '" + stream.name() + "' can only be read in full: use full_refresh");
+            }
+            return requested;
+        }
+        throw ApiException.invalid(field + ".mode", "mode must be incremental or full_refresh");
+    }
+
+    private static Instant startDate(String requested, Instant now, String field) {
+        if (requested == null || requested.isBlank()) {
+            return null;
+        }
+        Instant start;
+        try {
+            start = requested.length() == 10 ? LocalDate.parse(requested).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(requested);
+        } catch (DateTimeParseException e) {
+            throw ApiException.invalid(field + ".startDate", "startDate must be a date (2024-01-01) or an instant (2024-01-01T00:00:00Z)");
+        }
+        if (start.isAfter(now)) {
+            throw ApiException.invalid(field + ".startDate", "startDate must not be in the future");
+        }
+        return start;
+    }
+
+    private static int lookback(Integer requested, String field) {
+        if (requested == null) {
+            return 0;
+        }
+        if (requested < 0 || requested > MAX_LOOKBACK_DAYS) {
+            throw ApiException.invalid(field + ".lookbackDays", "lookbackDays must be 0 to " + MAX_LOOKBACK_DAYS);
+        }
+        return requested;
+    }
+}

@@ -1,0 +1,337 @@
+package io.tributary.server.mirror;
+
+import io.tributary.connector.spi.ConnectorContext;
+import io.tributary.connector.spi.ConnectorException;
+import io.tributary.connector.spi.CreatedWindow;
+import io.tributary.connector.spi.ErrorKind;
+import io.tributary.connector.spi.InstalledConnector;
+import io.tributary.connector.spi.ConnectorRegistry;
+import io.tributary.connector.spi.StreamDescriptor;
+import io.tributary.connector.spi.StreamPage;
+import io.tributary.connector.spi.StreamReadRequest;
+import io.tributary.server.config.MirrorConfig;
+import io.tributary.server.core.ConnectorContexts;
+import io.tributary.server.core.CredentialVault;
+import io.tributary.server.db.DataSourceDao;
+import io.tributary.server.db.DataSourceRow;
+import io.tributary.server.db.DatasetStreamDao;
+import io.tributary.server.db.DatasetStreamRow;
+import io.tributary.server.db.WorkspaceDao;
+import io.tributary.server.db.WorkspaceRow;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps a data source's mirror current, one sync at a time per source (the scheduler sees to
+ * that). A sync:
+ * <ol>
+ *   <li>makes sure the change feed has a position before any backfill starts, so changes made
+ *       while a backfill runs are applied after it;</li>
+ *   <li>applies the feed's changes to the incremental streams; a cursor older than the feed's
+ *       history sends those streams back to a full read, and says so on each;</li>
+ *   <li>reads each due stream: a full read (backfill) for a stream not yet backfilled or in
+ *       {@code full_refresh} mode, after which the objects it did not see are marked deleted; for a
+ *       backfilled incremental stream, the objects created since the last sync plus the lookback
+ *       window, which catches changes no change reported.</li>
+ * </ol>
+ * A stream's failure (a permission taken away, a 404) is recorded on that stream, and the others
+ * go on.
+ */
+public final class DatasetSync {
+
+    /** What a sync did. */
+    public record Outcome(int streamsSynced, int streamsFailed, boolean interrupted, boolean skipped) {
+        static Outcome skippedOutcome() {
+            return new Outcome(0, 0, false, true);
+        }
+    }
+
+    /** Where a full read starts when the stream has no start date: before any provider's data. */
+    static final Instant BEGINNING = Instant.EPOCH;
+    /** A failed stream tries again after this, or after its cadence if that is sooner. */
+    static final Duration RETRY_AFTER = Duration.ofMinutes(5);
+
+    private static final Logger LOG = LoggerFactory.getLogger(DatasetSync.class);
+
+    private final Jdbi jdbi;
+    private final ConnectorRegistry connectors;
+    private final ConnectorContexts contexts;
+    private final CredentialVault vault;
+    private final MirrorStore store;
+    private final Backfill backfill;
+    private final ChangeApplier changes;
+    private final MirrorConfig config;
+    private final Clock clock;
+
+    public DatasetSync(Jdbi jdbi, ConnectorRegistry connectors, ConnectorContexts contexts, CredentialVault vault, MirrorConfig config) {
+        this.jdbi = jdbi;
+        this.connectors = connectors;
+        this.contexts = contexts;
+        this.vault = vault;
+        this.config = config;
+        this.clock = contexts.clock();
+        this.store = new MirrorStore(jdbi, clock);
+        this.backfill = new Backfill(jdbi, store, clock, config.pageSize());
+        this.changes = new ChangeApplier(jdbi, store, clock);
+    }
+
+    public Backfill backfill() {
+        return backfill;
+    }
+
+    public MirrorStore store() {
+        return store;
+    }
+
+    /**
+     * Syncs the source's due streams.
+     *
+     * @param actor who asks, for the audit row of the one decryption
+     * @param changesNow apply the change feed even if no stream is due (a webhook said something changed)
+     */
+    public Outcome sync(String dataSourceId, String actor, boolean changesNow) {
+        Optional<DataSourceRow> found = jdbi.withExtension(DataSourceDao.class, sources -> sources.findAnyWorkspace(dataSourceId));
+        if (found.isEmpty() || found.get().inError()) {
+            return Outcome.skippedOutcome();
+        }
+        DataSourceRow source = found.get();
+        InstalledConnector connector = connectors.find(source.type()).orElse(null);
+        List<DatasetStreamRow> streams = jdbi.withExtension(DatasetStreamDao.class, dao -> dao.list(dataSourceId));
+        Instant now = clock.instant();
+        boolean due = streams.stream().anyMatch(stream -> !stream.nextSyncAt().isAfter(now));
+        boolean following = changesNow && streams.stream().anyMatch(stream -> stream.incremental() && stream.backfilled());
+        if (connector == null || !due && !following) {
+            return Outcome.skippedOutcome();
+        }
+        WorkspaceRow workspace = jdbi.withExtension(WorkspaceDao.class, workspaces -> workspaces.find(source.workspaceId())).orElseThrow();
+        ConnectorContext context = contexts.forOperation(source.type(),
+                () -> vault.decrypt(workspace.id(), workspace.dataKey(), source.id(), source.credentials(), actor));
+        Run run = new Run(source, connector, context);
+        return run.sync(streams);
+    }
+
+    /** One sync of one source. */
+    private final class Run {
+        private final DataSourceRow source;
+        private final InstalledConnector connector;
+        private final ConnectorContext context;
+
+        Run(DataSourceRow source, InstalledConnector connector, ConnectorContext context) {
+            this.source = source;
+            this.connector = connector;
+            this.context = context;
+        }
+
+        Outcome sync(List<DatasetStreamRow> selected) {
+            List<DatasetStreamRow> streams = new ArrayList<>(selected);
+            try {
+                streams = applyFeed(streams);
+            } catch (ConnectorException e) {
+                if (e.kind() == ErrorKind.CREDENTIALS_REJECTED) {
+                    return failAll(streams, e);
+                }
+                // The feed failed: its streams show why; full reads still run.
+                for (int i = 0; i < streams.size(); i++) {
+                    if (streams.get(i).incremental() && streams.get(i).backfilled()) {
+                        streams.set(i, failed(streams.get(i), e));
+                    }
+                }
+            }
+            int synced = 0;
+            int failed = 0;
+            for (DatasetStreamRow stream : streams) {
+                if (Thread.currentThread().isInterrupted()) {
+                    return new Outcome(synced, failed, true, false);
+                }
+                if (stream.nextSyncAt().isAfter(clock.instant())) {
+                    continue; // not due, or failed just now (the feed) and waiting to try again
+                }
+                try {
+                    if (!syncStream(stream)) {
+                        return new Outcome(synced, failed, true, false);
+                    }
+                    synced++;
+                } catch (ConnectorException e) {
+                    failed++;
+                    if (e.kind() == ErrorKind.CREDENTIALS_REJECTED) {
+                        failAll(streams, e);
+                        return new Outcome(synced, failed, false, false);
+                    }
+                    failed(stream, e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return new Outcome(synced, failed, true, false);
+                } catch (RuntimeException e) {
+                    failed++;
+                    LOG.error("Syncing the stream {} of {} failed unexpectedly", stream.stream(), source.id(), e);
+                    save(errorRow(stream, "internal_error", "The sync failed unexpectedly; see the server log", null));
+                }
+            }
+            return new Outcome(synced, failed, false, false);
+        }
+
+        /**
+         * Positions the feed (first time) or applies its changes. Returns the streams as they stand
+         * after: an expired cursor puts the incremental streams back to a full read.
+         */
+        private List<DatasetStreamRow> applyFeed(List<DatasetStreamRow> streams) {
+            Set<String> incremental = new LinkedHashSet<>();
+            streams.stream().filter(DatasetStreamRow::incremental).forEach(stream -> incremental.add(stream.stream()));
+            if (incremental.isEmpty()) {
+                return streams;
+            }
+            Optional<String> cursor = jdbi.withExtension(DatasetStreamDao.class, dao -> dao.feedCursor(source.id()));
+            if (cursor.isEmpty()) {
+                String start = connector.connector().changeFeedStart(context);
+                jdbi.useExtension(DatasetStreamDao.class, dao -> dao.saveFeedCursor(source.id(), start, clock.instant()));
+                return streams;
+            }
+            ChangeApplier.Outcome outcome = changes.apply(source.id(), connector.connector(), context, cursor.get(), incremental);
+            if (!outcome.expired()) {
+                return streams;
+            }
+            List<DatasetStreamRow> after = new ArrayList<>();
+            for (DatasetStreamRow stream : streams) {
+                if (!stream.incremental() || !stream.backfilled()) {
+                    after.add(stream);
+                    continue;
+                }
+                DatasetStreamRow again = withState(stream, BACKFILLING, null, stream.backfillFinishedAt(), stream.highWater(), clock.instant(),
+                        "The last sync is older than the history of changes " + connector.descriptor().displayName()
+                                + " keeps, so changes may have been missed: the stream is read again in full from its start date, "
+                                + "and objects not seen again are marked deleted.");
+                jdbi.useTransaction(handle -> backfill.clear(handle, source.id(), stream.stream()));
+                after.add(save(again));
+            }
+            return after;
+        }
+
+        /** @return false when interrupted before the stream's read was over */
+        private boolean syncStream(DatasetStreamRow stream) throws InterruptedException {
+            StreamDescriptor descriptor = connector.descriptor().stream(stream.stream()).orElseThrow(() -> new ConnectorException(
+                    io.tributary.connector.spi.StandardErrorCode.UNKNOWN_STREAM, "The connector no longer offers this stream"));
+            boolean fullRead = !stream.incremental() || !stream.backfilled();
+            return fullRead ? fullRead(stream, descriptor) : readRecent(stream, descriptor);
+        }
+
+        private boolean fullRead(DatasetStreamRow stream, StreamDescriptor descriptor) throws InterruptedException {
+            DatasetStreamRow reading = stream;
+            boolean resuming = BACKFILLING.equals(stream.state()) && stream.backfillStartedAt() != null
+                    && jdbi.withHandle(handle -> backfill.planned(handle, source.id(), stream.stream()));
+            if (!resuming) {
+                Instant start = clock.instant();
+                reading = save(withState(stream, BACKFILLING, start, stream.backfillFinishedAt(), stream.highWater(), stream.nextSyncAt(),
+                        stream.notice()));
+                jdbi.useTransaction(handle -> backfill.clear(handle, source.id(), stream.stream()));
+                backfill.plan(source.id(), descriptor, stream.startDate() == null ? BEGINNING : stream.startDate(), start, config.windows());
+            }
+            if (!backfill.run(source.id(), descriptor, connector.connector(), context, config.readers())) {
+                return false;
+            }
+            Instant readStart = reading.backfillStartedAt();
+            Instant now = clock.instant();
+            DatasetStreamRow done = withState(reading, SYNCED, readStart, now, readStart, nextSync(now), reading.notice());
+            jdbi.useTransaction(handle -> {
+                store.sweepUnseen(handle, source.id(), stream.stream(), readStart);
+                backfill.clear(handle, source.id(), stream.stream());
+                handle.attach(DatasetStreamDao.class).update(done);
+            });
+            return true;
+        }
+
+        /** Reads the objects created since the last sync, and those inside the lookback window again. */
+        private boolean readRecent(DatasetStreamRow stream, StreamDescriptor descriptor) {
+            Instant readAt = clock.instant();
+            Instant from = stream.highWater() == null ? readAt : stream.highWater();
+            Instant lookback = readAt.minus(Duration.ofDays(stream.lookbackDays()));
+            if (lookback.isBefore(from)) {
+                from = lookback;
+            }
+            if (stream.startDate() != null && from.isBefore(stream.startDate())) {
+                from = stream.startDate();
+            }
+            if (descriptor.createdFilter() && from.isBefore(readAt)) {
+                CreatedWindow window = new CreatedWindow(from, readAt);
+                String cursor = null;
+                do {
+                    StreamPage page = connector.connector().readStream(context,
+                            new StreamReadRequest(descriptor.name(), cursor, window, config.pageSize()));
+                    List<MirroredObject> objects = new ArrayList<>();
+                    page.records().forEach(record -> objects.add(new MirroredObject(descriptor.name(),
+                            record.get(descriptor.primaryKey()).asText(), ChangeApplier.createdAt(record, descriptor), readAt, false, record)));
+                    store.write(source.id(), objects);
+                    cursor = page.nextCursor();
+                } while (cursor != null && !Thread.currentThread().isInterrupted());
+                if (cursor != null) {
+                    return false;
+                }
+            }
+            Instant now = clock.instant();
+            save(withState(stream, SYNCED, stream.backfillStartedAt(), stream.backfillFinishedAt(),
+                    descriptor.createdFilter() ? readAt : stream.highWater(), nextSync(now), stream.notice(), now));
+            return true;
+        }
+
+        /** Credentials the provider rejects stop the whole source, as a refresh does, until a person acts. */
+        private Outcome failAll(List<DatasetStreamRow> streams, ConnectorException e) {
+            jdbi.useExtension(DataSourceDao.class, sources -> sources.recordRefresh(source.id(), source.lastRefreshAt(), "error",
+                    e.getMessage()));
+            streams.forEach(stream -> failed(stream, e));
+            return new Outcome(0, streams.size(), false, false);
+        }
+
+        private DatasetStreamRow failed(DatasetStreamRow stream, ConnectorException e) {
+            return save(errorRow(stream, e.errorCode().code(), e.getMessage(), e.permission().orElse(null)));
+        }
+
+        private DatasetStreamRow errorRow(DatasetStreamRow stream, String code, String message, String permission) {
+            Instant now = clock.instant();
+            Duration cadence = Duration.ofMinutes(source.cadenceMinutes());
+            Instant next = now.plus(cadence.compareTo(RETRY_AFTER) < 0 ? cadence : RETRY_AFTER);
+            // A backfill in progress stays one: its windows are kept and it resumes on the retry.
+            String state = BACKFILLING.equals(stream.state()) ? BACKFILLING : FAILED;
+            return new DatasetStreamRow(stream.dataSourceId(), stream.stream(), stream.mode(), stream.startDate(), stream.lookbackDays(),
+                    state, stream.backfillStartedAt(), stream.backfillFinishedAt(), stream.highWater(), now, next, code, message,
+                    permission, stream.notice(), stream.selectedAt());
+        }
+
+        private Instant nextSync(Instant now) {
+            return now.plus(Duration.ofMinutes(source.cadenceMinutes()));
+        }
+    }
+
+    private static final String BACKFILLING = DatasetStreamRow.BACKFILLING;
+    private static final String SYNCED = DatasetStreamRow.SYNCED;
+    private static final String FAILED = DatasetStreamRow.FAILED;
+
+    private static DatasetStreamRow withState(DatasetStreamRow stream, String state, Instant backfillStartedAt, Instant backfillFinishedAt,
+                                              Instant highWater, Instant nextSyncAt, String notice) {
+        return withState(stream, state, backfillStartedAt, backfillFinishedAt, highWater, nextSyncAt, notice,
+                SYNCED.equals(state) ? backfillFinishedAt : stream.lastSyncAt());
+    }
+
+    /** The row with a new state; the error is cleared when the state is not a failure. */
+    private static DatasetStreamRow withState(DatasetStreamRow stream, String state, Instant backfillStartedAt, Instant backfillFinishedAt,
+                                              Instant highWater, Instant nextSyncAt, String notice, Instant lastSyncAt) {
+        boolean keepError = BACKFILLING.equals(state) && stream.lastErrorCode() != null;
+        return new DatasetStreamRow(stream.dataSourceId(), stream.stream(), stream.mode(), stream.startDate(), stream.lookbackDays(), state,
+                backfillStartedAt, backfillFinishedAt, highWater, lastSyncAt, nextSyncAt,
+                keepError ? stream.lastErrorCode() : null, keepError ? stream.lastErrorMessage() : null,
+                keepError ? stream.lastErrorPermission() : null, notice, stream.selectedAt());
+    }
+
+    /** Saves the sync's view of a stream, unless the stream was selected anew meanwhile (then the new selection stands). */
+    private DatasetStreamRow save(DatasetStreamRow row) {
+        jdbi.useExtension(DatasetStreamDao.class, dao -> dao.update(row));
+        return row;
+    }
+}
