@@ -269,6 +269,23 @@ public final class FakeStripeAccount {
     }
 
     /**
+     * Changes top-level fields of an object without recording any event: what a webhook that never
+     * arrived, or a change Stripe reports no event for, looks like to a reader.
+     *
+     * @return the object after the change, rendered
+     */
+    public synchronized ObjectNode updateWithoutEvent(String objectName, String id, ObjectNode changes) {
+        StripeObjectType type = StripeObjectType.require(objectName);
+        ObjectNode next = requireStored(type, id).deepCopy();
+        if (changes.has("id") || changes.has("object")) {
+            throw new IllegalArgumentException("An object's id and object type cannot change");
+        }
+        changes.properties().forEach(change -> next.set(change.getKey(), change.getValue().deepCopy()));
+        store(type).put(id, next, null);
+        return renderer.render(type, next);
+    }
+
+    /**
      * Deletes an object and records Stripe's event: a subscription is canceled
      * ({@code customer.subscription.deleted}) and stays listable with {@code status=canceled}; a
      * customer's subscriptions are canceled and the customer then reads as {@code deleted: true};
