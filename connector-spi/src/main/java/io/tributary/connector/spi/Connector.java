@@ -3,6 +3,7 @@ package io.tributary.connector.spi;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A connector: reads numbers and objects from one kind of outside system (Stripe, a helpdesk, a
@@ -147,5 +148,33 @@ public interface Connector {
     default Optional<ObjectNode> readObject(ConnectorContext context, String stream, String objectId) {
         throw new ConnectorException(StandardErrorCode.UNSUPPORTED_OPERATION,
                 "Connector '" + descriptor().typeId() + "' cannot read single objects");
+    }
+
+    /**
+     * The streams from which this connector can answer a query without asking the outside system.
+     * The host answers from its mirror ({@link #runQueryOnMirror}) only when it mirrors every one
+     * of them and has them current; otherwise it calls {@link #runQuery}.
+     *
+     * @param request a validated request
+     * @return the streams needed; empty when the query cannot be answered from a mirror
+     */
+    default Set<String> mirrorStreams(QueryRequest request) {
+        return Set.of();
+    }
+
+    /**
+     * Answers a query from the host's mirror, with the same result {@link #runQuery} would give.
+     * May still call the outside system for small things the mirror lacks (an account setting),
+     * never for the bulk of the data.
+     *
+     * @param context the source's context
+     * @param request a validated request whose {@link #mirrorStreams} the host mirrors and has current
+     * @param mirror the mirrored records
+     * @return the result, or empty when the mirrored data cannot answer this request after all
+     *     (the host then runs the query live)
+     * @throws ConnectorException on any failure
+     */
+    default Optional<QueryResult> runQueryOnMirror(ConnectorContext context, QueryRequest request, MirrorReader mirror) {
+        return Optional.empty();
     }
 }
