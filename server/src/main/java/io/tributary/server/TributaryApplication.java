@@ -40,6 +40,7 @@ import io.tributary.server.resources.BlockResource;
 import io.tributary.server.resources.QueryResource;
 import io.tributary.server.scheduling.RefreshScheduler;
 import io.tributary.server.mirror.DatasetSync;
+import io.tributary.server.mirror.MirrorAnswers;
 import io.tributary.server.webhooks.WebhookReceiver;
 import io.tributary.server.webhooks.WebhookResource;
 import io.tributary.server.errors.ErrorMappers;
@@ -124,8 +125,9 @@ public class TributaryApplication extends Application<TributaryConfiguration> {
         ConnectorContexts contexts = new ConnectorContexts(config.connectors(), clock);
         CredentialVault vault = new CredentialVault(encryption);
 
-        RefreshService refreshes = new RefreshService(jdbi, connectors, contexts, vault);
         DatasetSync datasetSync = new DatasetSync(jdbi, connectors, contexts, vault, config.mirror());
+        MirrorAnswers mirrorAnswers = new MirrorAnswers(jdbi, datasetSync);
+        RefreshService refreshes = new RefreshService(jdbi, connectors, contexts, vault, mirrorAnswers);
         RefreshScheduler scheduler = new RefreshScheduler(dataSource, jdbi, refreshes, datasetSync, clock, config.scheduler());
         this.refreshScheduler = scheduler;
         environment.lifecycle().manage(scheduler);
@@ -158,7 +160,7 @@ public class TributaryApplication extends Application<TributaryConfiguration> {
         environment.lifecycle().manage(new WidgetChangeRelay(dataSource, jdbi, widgetEvents));
         BlockService blocks = new BlockService(jdbi, connectors, dataSources, refreshes, audit, contexts);
         environment.jersey().register(new BlockResource(blocks, widgetEvents));
-        environment.jersey().register(new QueryResource(new QueryService(jdbi, connectors, contexts, vault, dataSources)));
+        environment.jersey().register(new QueryResource(new QueryService(jdbi, connectors, contexts, vault, dataSources, mirrorAnswers)));
 
         environment.jersey().register(new WebhookResource(new WebhookReceiver(jdbi, connectors, contexts, vault, scheduler)));
 

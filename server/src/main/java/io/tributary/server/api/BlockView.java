@@ -6,7 +6,8 @@ import java.time.Instant;
  * A block as the API shows it: its binding, its widget with the current data, and how the last
  * refresh went.
  *
- * @param source where the data came from: {@code live} (the provider) for now
+ * @param source where the last value came from: {@code live} (the provider) or {@code mirror} (the
+ *     dataset mirror, when it holds every stream the query needs, current); null before the first refresh
  */
 public record BlockView(String id, BlockRequest.Binding binding, BlockRequest.Widget widget, Instant lastRefreshAt,
                         String lastErrorCode, String lastErrorMessage, String source, Instant createdAt, Instant updatedAt) {

@@ -51,7 +51,7 @@ public final class BlockService {
         Validated valid = validate(caller, request);
         Instant now = contexts.now();
         BlockRow row = new BlockRow(Ids.next("blk"), valid.source().workspaceId(), valid.source().id(), valid.queryType(),
-                valid.params(), valid.projection(), valid.template(), valid.widgetData(), null, null, null, null, now, now);
+                valid.params(), valid.projection(), valid.template(), valid.widgetData(), null, null, null, null, now, now, null);
         jdbi.useTransaction(handle -> {
             handle.attach(BlockDao.class).insert(row);
             audit.record(handle, row.workspaceId(), caller.actor(), "block.create", "block:" + row.id(),
@@ -64,7 +64,7 @@ public final class BlockService {
         BlockRow current = find(caller, id);
         Validated valid = validate(caller, request);
         BlockRow row = new BlockRow(current.id(), current.workspaceId(), valid.source().id(), valid.queryType(), valid.params(),
-                valid.projection(), valid.template(), valid.widgetData(), null, null, null, null, current.createdAt(), contexts.now());
+                valid.projection(), valid.template(), valid.widgetData(), null, null, null, null, current.createdAt(), contexts.now(), null);
         jdbi.useTransaction(handle -> {
             handle.attach(BlockDao.class).update(row);
             audit.record(handle, row.workspaceId(), caller.actor(), "block.update", "block:" + row.id(), Map.of());
@@ -161,6 +161,6 @@ public final class BlockService {
                 new BlockRequest.Binding(row.dataSourceId(), new BlockRequest.QueryConfig(row.queryType(), RefreshService.read(row.queryParams())),
                         RefreshService.read(row.projection())),
                 new BlockRequest.Widget(row.widgetTemplate(), RefreshService.read(row.widgetData())),
-                row.lastRefreshAt(), row.lastErrorCode(), row.lastErrorMessage(), "live", row.createdAt(), row.updatedAt());
+                row.lastRefreshAt(), row.lastErrorCode(), row.lastErrorMessage(), row.answeredFrom(), row.createdAt(), row.updatedAt());
     }
 }

@@ -14,12 +14,16 @@ import io.tributary.server.db.WorkspaceRow;
 import io.tributary.server.errors.ApiException;
 import java.time.Instant;
 import java.util.List;
+import io.tributary.server.mirror.MirrorAnswers;
 import org.jdbi.v3.core.Jdbi;
 
-/** Runs one query live for an API caller: validated first, then one audited decryption and the provider's answer. */
+/**
+ * Runs one query for an API caller: validated first, then one audited decryption, and the answer
+ * from the dataset mirror when it holds what the query needs, else from the provider.
+ */
 public final class QueryService {
 
-    /** A live query's answer. */
+    /** A query's answer; {@code source} is {@code mirror} or {@code live}. */
     public record Answer(String type, JsonNode data, List<String> notices, Instant fetchedAt, String source) {
     }
 
@@ -28,9 +32,11 @@ public final class QueryService {
     private final ConnectorContexts contexts;
     private final CredentialVault vault;
     private final DataSourceService dataSources;
+    private final MirrorAnswers answers;
 
     public QueryService(Jdbi jdbi, ConnectorRegistry connectors, ConnectorContexts contexts, CredentialVault vault,
-                        DataSourceService dataSources) {
+                        DataSourceService dataSources, MirrorAnswers answers) {
+        this.answers = answers;
         this.jdbi = jdbi;
         this.connectors = connectors;
         this.contexts = contexts;
@@ -53,8 +59,9 @@ public final class QueryService {
             throw new ApiException(422, e.errorCode().code(), e.getMessage(), field);
         }
         WorkspaceRow workspace = jdbi.withExtension(WorkspaceDao.class, workspaces -> workspaces.find(source.workspaceId())).orElseThrow();
-        QueryResult result = connector.connector().runQuery(contexts.forOperation(source.type(),
+        MirrorAnswers.Answer answer = answers.answer(source, connector, contexts.forOperation(source.type(),
                 () -> vault.decrypt(workspace.id(), workspace.dataKey(), source.id(), source.credentials(), caller.actor())), request);
-        return new Answer(request.queryTypeId(), result.data(), result.notices(), contexts.now(), "live");
+        QueryResult result = answer.result();
+        return new Answer(request.queryTypeId(), result.data(), result.notices(), contexts.now(), answer.from());
     }
 }

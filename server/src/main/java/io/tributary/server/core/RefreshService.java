@@ -16,6 +16,7 @@ import io.tributary.projection.Projections;
 import io.tributary.projection.render.RenderContext;
 import io.tributary.projection.spec.ProjectionSpec;
 import io.tributary.server.db.BlockDao;
+import io.tributary.server.mirror.MirrorAnswers;
 import io.tributary.server.db.BlockRow;
 import io.tributary.server.db.DataSourceDao;
 import io.tributary.server.db.DataSourceRow;
@@ -49,7 +50,10 @@ public final class RefreshService {
     private final ConnectorContexts contexts;
     private final CredentialVault vault;
 
-    public RefreshService(Jdbi jdbi, ConnectorRegistry connectors, ConnectorContexts contexts, CredentialVault vault) {
+    private final MirrorAnswers answers;
+
+    public RefreshService(Jdbi jdbi, ConnectorRegistry connectors, ConnectorContexts contexts, CredentialVault vault, MirrorAnswers answers) {
+        this.answers = answers;
         this.jdbi = jdbi;
         this.connectors = connectors;
         this.contexts = contexts;
@@ -102,8 +106,8 @@ public final class RefreshService {
         for (BlockRow block : blocks) {
             try {
                 QueryRequest request = ParameterValidator.prepare(connector.connector(), block.queryType(), read(block.queryParams()));
-                QueryResult result = connector.connector().runQuery(context, request);
-                store(block, result, now);
+                MirrorAnswers.Answer answer = answers.answer(source, connector, context, request);
+                store(block, answer.result(), answer.from(), now);
                 refreshed++;
             } catch (ConnectorException e) {
                 if (e.kind() == ErrorKind.CREDENTIALS_REJECTED) {
@@ -125,7 +129,7 @@ public final class RefreshService {
         return new SourceRefresh(source.id(), refreshed, failed, false, false);
     }
 
-    private void store(BlockRow block, QueryResult result, Instant now) {
+    private void store(BlockRow block, QueryResult result, String answeredFrom, Instant now) {
         ProjectionSpec spec = Projections.parse(read(block.projection())).orThrow();
         ObjectNode projected = Projections.render(spec, result.data(), RenderContext.at(now));
         ObjectNode previous = (ObjectNode) read(block.widgetData());
@@ -134,7 +138,7 @@ public final class RefreshService {
         boolean changed = !widgetData.equals(previous) || block.lastRefreshAt() == null;
         BlockRow updated = new BlockRow(block.id(), block.workspaceId(), block.dataSourceId(), block.queryType(), block.queryParams(),
                 block.projection(), block.widgetTemplate(), write(widgetData), write(result.data()), now, null, null,
-                block.createdAt(), now);
+                block.createdAt(), now, answeredFrom);
         jdbi.useTransaction(handle -> {
             BlockDao blocks = handle.attach(BlockDao.class);
             blocks.update(updated);
@@ -148,7 +152,7 @@ public final class RefreshService {
     private void storeError(BlockRow block, String code, String message, Instant now) {
         BlockRow updated = new BlockRow(block.id(), block.workspaceId(), block.dataSourceId(), block.queryType(), block.queryParams(),
                 block.projection(), block.widgetTemplate(), block.widgetData(), block.lastResult(), block.lastRefreshAt(), code, message,
-                block.createdAt(), now);
+                block.createdAt(), now, block.answeredFrom());
         jdbi.useExtension(BlockDao.class, blocks -> blocks.update(updated));
     }
 

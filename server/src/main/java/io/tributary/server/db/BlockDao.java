@@ -15,18 +15,20 @@ public interface BlockDao {
 
     String COLUMNS = "id, workspace_id, data_source_id, query_type, query_params::text AS query_params, projection::text AS projection, "
             + "widget_template, widget_data::text AS widget_data, last_result::text AS last_result, last_refresh_at, last_error_code, "
-            + "last_error_message, created_at, updated_at";
+            + "last_error_message, created_at, updated_at, answered_from";
 
     @SqlUpdate("INSERT INTO block (id, workspace_id, data_source_id, query_type, query_params, projection, widget_template, widget_data, "
-            + "last_result, last_refresh_at, last_error_code, last_error_message, created_at, updated_at) VALUES (:id, :workspaceId, "
+            + "last_result, last_refresh_at, last_error_code, last_error_message, created_at, updated_at, answered_from) VALUES (:id, :workspaceId, "
             + ":dataSourceId, :queryType, CAST(:queryParams AS jsonb), CAST(:projection AS jsonb), :widgetTemplate, "
-            + "CAST(:widgetData AS jsonb), CAST(:lastResult AS jsonb), :lastRefreshAt, :lastErrorCode, :lastErrorMessage, :createdAt, :updatedAt)")
+            + "CAST(:widgetData AS jsonb), CAST(:lastResult AS jsonb), :lastRefreshAt, :lastErrorCode, :lastErrorMessage, :createdAt, :updatedAt, "
+            + ":answeredFrom)")
     void insert(@BindMethods BlockRow row);
 
     @SqlUpdate("UPDATE block SET data_source_id = :dataSourceId, query_type = :queryType, query_params = CAST(:queryParams AS jsonb), "
             + "projection = CAST(:projection AS jsonb), widget_template = :widgetTemplate, widget_data = CAST(:widgetData AS jsonb), "
             + "last_result = CAST(:lastResult AS jsonb), last_refresh_at = :lastRefreshAt, last_error_code = :lastErrorCode, "
-            + "last_error_message = :lastErrorMessage, updated_at = :updatedAt WHERE workspace_id = :workspaceId AND id = :id")
+            + "last_error_message = :lastErrorMessage, updated_at = :updatedAt, answered_from = :answeredFrom "
+            + "WHERE workspace_id = :workspaceId AND id = :id")
     int update(@BindMethods BlockRow row);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM block WHERE workspace_id = :workspaceId AND id = :id")

@@ -45,6 +45,11 @@ public interface DatasetStreamDao {
             + "WHERE data_source_id = :dataSourceId AND stream = :stream AND selected_at = :selectedAt")
     int update(@BindMethods DatasetStreamRow row);
 
+    /** Moves a stream's high water forward (a catch-up and a sync may both have read; the later read wins). */
+    @SqlUpdate("UPDATE dataset_stream SET high_water = greatest(high_water, :highWater) "
+            + "WHERE data_source_id = :dataSourceId AND stream = :stream")
+    void moveHighWater(@Bind("dataSourceId") String dataSourceId, @Bind("stream") String stream, @Bind("highWater") Instant highWater);
+
     @SqlUpdate("DELETE FROM dataset_stream WHERE data_source_id = :dataSourceId AND stream = :stream")
     int delete(@Bind("dataSourceId") String dataSourceId, @Bind("stream") String stream);
 

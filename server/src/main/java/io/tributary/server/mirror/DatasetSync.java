@@ -119,6 +119,40 @@ public final class DatasetSync {
         return run.sync(streams);
     }
 
+    /**
+     * Brings the given streams of a source up to now, for answering a query from them: applies the
+     * change feed and reads the objects created since the last sync (no lookback: that is the
+     * scheduled sync's safety net). Cheap on purpose: a request for the feed and one per stream.
+     *
+     * @return whether every stream is mirrored, backfilled and without errors, and now current
+     */
+    public boolean catchUp(DataSourceRow source, InstalledConnector connector, ConnectorContext context, Set<String> streams) {
+        List<DatasetStreamRow> rows = jdbi.withExtension(DatasetStreamDao.class, dao -> dao.list(source.id()));
+        if (!streams.stream().allMatch(name -> rows.stream().anyMatch(row -> row.stream().equals(name) && current(row)))
+                || jdbi.withExtension(DatasetStreamDao.class, dao -> dao.feedCursor(source.id())).isEmpty()) {
+            return false;
+        }
+        Run run = new Run(source, connector, context);
+        List<DatasetStreamRow> after = run.applyFeed(rows);
+        for (DatasetStreamRow row : after) {
+            if (!streams.contains(row.stream())) {
+                continue;
+            }
+            if (!current(row)) {
+                return false; // the feed's cursor had expired: the stream waits for a fresh backfill
+            }
+            StreamDescriptor descriptor = connector.descriptor().stream(row.stream()).orElse(null);
+            if (descriptor == null || !run.readNew(row, descriptor)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean current(DatasetStreamRow row) {
+        return row.incremental() && row.backfilled() && SYNCED.equals(row.state()) && row.lastErrorCode() == null;
+    }
+
     /** One sync of one source. */
     private final class Run {
         private final DataSourceRow source;
@@ -183,7 +217,7 @@ public final class DatasetSync {
          * Positions the feed (first time) or applies its changes. Returns the streams as they stand
          * after: an expired cursor puts the incremental streams back to a full read.
          */
-        private List<DatasetStreamRow> applyFeed(List<DatasetStreamRow> streams) {
+        List<DatasetStreamRow> applyFeed(List<DatasetStreamRow> streams) {
             Set<String> incremental = new LinkedHashSet<>();
             streams.stream().filter(DatasetStreamRow::incremental).forEach(stream -> incremental.add(stream.stream()));
             if (incremental.isEmpty()) {
@@ -251,10 +285,37 @@ public final class DatasetSync {
         /** Reads the objects created since the last sync, and those inside the lookback window again. */
         private boolean readRecent(DatasetStreamRow stream, StreamDescriptor descriptor) {
             Instant readAt = clock.instant();
+            if (!readCreated(stream, descriptor, readAt.minus(Duration.ofDays(stream.lookbackDays())), readAt)) {
+                return false;
+            }
+            Instant now = clock.instant();
+            save(withState(stream, SYNCED, stream.backfillStartedAt(), stream.backfillFinishedAt(),
+                    descriptor.createdFilter() ? readAt : stream.highWater(), nextSync(now), stream.notice(), now));
+            return true;
+        }
+
+        /** Reads the objects created since the last sync, and moves the stream's high water (only ever forward). */
+        boolean readNew(DatasetStreamRow stream, StreamDescriptor descriptor) {
+            Instant readAt = clock.instant();
+            if (!readCreated(stream, descriptor, readAt, readAt)) {
+                return false;
+            }
+            if (descriptor.createdFilter()) {
+                jdbi.useExtension(DatasetStreamDao.class, dao -> dao.moveHighWater(source.id(), stream.stream(), readAt));
+            }
+            return true;
+        }
+
+        /**
+         * Reads the objects created from the stream's high water (or {@code lookbackFrom}, if
+         * earlier; never before the start date) up to {@code readAt}.
+         *
+         * @return false when interrupted before the read was over
+         */
+        private boolean readCreated(DatasetStreamRow stream, StreamDescriptor descriptor, Instant lookbackFrom, Instant readAt) {
             Instant from = stream.highWater() == null ? readAt : stream.highWater();
-            Instant lookback = readAt.minus(Duration.ofDays(stream.lookbackDays()));
-            if (lookback.isBefore(from)) {
-                from = lookback;
+            if (lookbackFrom.isBefore(from)) {
+                from = lookbackFrom;
             }
             if (stream.startDate() != null && from.isBefore(stream.startDate())) {
                 from = stream.startDate();
@@ -271,13 +332,8 @@ public final class DatasetSync {
                     store.write(source.id(), objects);
                     cursor = page.nextCursor();
                 } while (cursor != null && !Thread.currentThread().isInterrupted());
-                if (cursor != null) {
-                    return false;
-                }
+                return cursor == null;
             }
-            Instant now = clock.instant();
-            save(withState(stream, SYNCED, stream.backfillStartedAt(), stream.backfillFinishedAt(),
-                    descriptor.createdFilter() ? readAt : stream.highWater(), nextSync(now), stream.notice(), now));
             return true;
         }
 

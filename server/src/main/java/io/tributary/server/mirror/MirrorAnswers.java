@@ -1,0 +1,65 @@
+package io.tributary.server.mirror;
+
+import io.tributary.connector.spi.ConnectorContext;
+import io.tributary.connector.spi.ConnectorException;
+import io.tributary.connector.spi.ErrorKind;
+import io.tributary.connector.spi.InstalledConnector;
+import io.tributary.connector.spi.QueryRequest;
+import io.tributary.connector.spi.QueryResult;
+import io.tributary.server.db.DataSourceRow;
+import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers a query from the dataset mirror when it holds every stream the query needs, backfilled
+ * and without errors: the mirror first catches up (the change feed's latest changes and the
+ * objects created since the last sync, a request or two), then the connector computes the answer
+ * from PostgreSQL. Otherwise, or when catching up fails, the query runs live.
+ */
+public final class MirrorAnswers {
+
+    /** A query's result and where it came from: {@link #MIRROR} or {@link #LIVE}. */
+    public record Answer(QueryResult result, String from) {
+    }
+
+    public static final String MIRROR = "mirror";
+    public static final String LIVE = "live";
+
+    private static final Logger LOG = LoggerFactory.getLogger(MirrorAnswers.class);
+
+    private final Jdbi jdbi;
+    private final DatasetSync sync;
+
+    public MirrorAnswers(Jdbi jdbi, DatasetSync sync) {
+        this.jdbi = jdbi;
+        this.sync = sync;
+    }
+
+    public Answer answer(DataSourceRow source, InstalledConnector connector, ConnectorContext context, QueryRequest request) {
+        return fromMirror(source, connector, context, request).map(result -> new Answer(result, MIRROR))
+                .orElseGet(() -> new Answer(connector.connector().runQuery(context, request), LIVE));
+    }
+
+    private Optional<QueryResult> fromMirror(DataSourceRow source, InstalledConnector connector, ConnectorContext context,
+                                             QueryRequest request) {
+        Set<String> streams = connector.connector().mirrorStreams(request);
+        if (streams.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            if (!sync.catchUp(source, connector, context, streams)) {
+                return Optional.empty();
+            }
+        } catch (ConnectorException e) {
+            if (e.kind() == ErrorKind.CREDENTIALS_REJECTED) {
+                throw e;
+            }
+            LOG.info("The mirror of {} could not catch up ({}); answering {} live", source.id(), e.errorCode().code(), request.queryTypeId());
+            return Optional.empty();
+        }
+        return connector.connector().runQueryOnMirror(context, request, new MirrorRecordsReader(jdbi, source.id(), streams));
+    }
+}
