@@ -52,8 +52,9 @@ class DatasetsTest {
     void start() {
         Instant now = Instant.ofEpochSecond(Instant.now().getEpochSecond());
         account = FakeStripeAccount.generate(11, AccountSize.of(60, 30, 80), now.minus(Duration.ofDays(400)), now);
-        server = new TestServer(account, Map.of("mirror.readers", "4", "mirror.windows", "4", "mirror.pageSize", "25")).start();
-        server.clock().set(now);
+        server = new TestServer(account, Map.of("mirror.readers", "4", "mirror.windows", "4", "mirror.pageSize", "25"));
+        server.clock().set(now); // before the server starts: the clock never moves back under a running sync
+        server.start();
         api = server.api();
     }
 

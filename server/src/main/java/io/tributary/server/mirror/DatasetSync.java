@@ -225,7 +225,15 @@ public final class DatasetSync {
             }
             Optional<String> cursor = jdbi.withExtension(DatasetStreamDao.class, dao -> dao.feedCursor(source.id()));
             if (cursor.isEmpty()) {
-                String start = connector.connector().changeFeedStart(context);
+                String start;
+                try {
+                    start = connector.connector().changeFeedStart(context);
+                } catch (ConnectorException e) {
+                    if (e.kind() == ErrorKind.UNSUPPORTED) {
+                        return streams; // no change feed: new objects and the lookback keep the streams current
+                    }
+                    throw e;
+                }
                 jdbi.useExtension(DatasetStreamDao.class, dao -> dao.saveFeedCursor(source.id(), start, clock.instant()));
                 return streams;
             }

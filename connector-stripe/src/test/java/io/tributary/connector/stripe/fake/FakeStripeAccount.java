@@ -325,6 +325,45 @@ public final class FakeStripeAccount {
     }
 
     /**
+     * Applies a coupon to a subscription, as Stripe does when one is added to it: a new discount
+     * (starting now) joins the subscription's {@code discounts}, with {@code customer.discount.created}
+     * and {@code customer.subscription.updated} events, whose payloads hold the discounts' ids.
+     *
+     * @return the discount's id
+     */
+    public synchronized String applyCoupon(String subscription, String coupon) {
+        ObjectNode stored = requireStored(StripeObjectType.SUBSCRIPTION, subscription);
+        String discount = discount(coupon, stored.get("customer").asText(), subscription, null, now());
+        recordEvent("customer.discount.created", renderStored(StripeObjectType.DISCOUNT, discount), null);
+        com.fasterxml.jackson.databind.node.ArrayNode discounts = stored.get("discounts").deepCopy();
+        discounts.add(discount);
+        ObjectNode changes = Json.object();
+        changes.set("discounts", discounts);
+        update("subscription", subscription, changes);
+        return discount;
+    }
+
+    /**
+     * Applies a coupon to one subscription item: a new discount joins the item's {@code discounts},
+     * and Stripe reports the subscription as updated.
+     *
+     * @return the discount's id
+     */
+    public synchronized String applyItemCoupon(String subscriptionItem, String coupon) {
+        ObjectNode item = requireStored(StripeObjectType.SUBSCRIPTION_ITEM, subscriptionItem);
+        String subscription = item.get("subscription").asText();
+        String customer = requireStored(StripeObjectType.SUBSCRIPTION, subscription).get("customer").asText();
+        String discount = discount(coupon, customer, subscription, subscriptionItem, now());
+        recordEvent("customer.discount.created", renderStored(StripeObjectType.DISCOUNT, discount), null);
+        com.fasterxml.jackson.databind.node.ArrayNode discounts = item.get("discounts").deepCopy();
+        discounts.add(discount);
+        ObjectNode changes = Json.object();
+        changes.set("discounts", discounts);
+        update("subscription_item", subscriptionItem, changes);
+        return discount;
+    }
+
+    /**
      * Records an event as Stripe would send it, at the account clock's time.
      *
      * @param type               such as {@code customer.subscription.updated}
@@ -552,7 +591,10 @@ public final class FakeStripeAccount {
             lines.add(new LineSpec(item.get("price").asText(), quantity, itemId));
         }
         long amountMultiplier = "trialing".equals(status) || "paused".equals(status) ? 0 : 1;
-        return invoice(customer, subscription, invoiceStatus, currency, period[0], period[0], period[1], attempts,
+        // A paused or trialing subscription's period may start after now; its invoice was still
+        // created no later than now (Stripe never holds objects created in the future).
+        long created = Math.min(period[0], Math.max(now(), customer.get("created").asLong()));
+        return invoice(customer, subscription, invoiceStatus, currency, created, period[0], period[1], attempts,
                 "subscription_cycle", discounts, lines, amountMultiplier);
     }
 
