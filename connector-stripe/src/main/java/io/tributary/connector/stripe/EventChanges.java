@@ -15,7 +15,9 @@ import java.util.Set;
 /**
  * Turns one Stripe event into the changes it stands for: the event itself, a new row of the
  * {@code events} stream, and a change to the object the event is about ({@code data.object}) when
- * that object has a top-level stream.
+ * that object has a top-level stream. The change carries the payload when it is what a read of the
+ * stream returns; otherwise (another API version, a subscription's unexpanded discounts) it asks
+ * the host to read the object again.
  */
 final class EventChanges {
 
@@ -79,6 +81,12 @@ final class EventChanges {
         // passing it on would store an object of the wrong shape, so the host reads it again.
         // A deletion needs no state to be applied, so it stays a deletion, without the payload.
         ObjectNode state = PINNED_API_VERSION.equals(event.apiVersion()) ? (ObjectNode) object : null;
+        // An event's payload never carries expansions: a subscription with discounts holds only
+        // their ids, where the stream holds them expanded (MRR needs them, and Stripe cannot fetch
+        // a discount on its own), so the host reads it again. One without discounts is whole.
+        if (state != null && stream.get() == StripeStream.SUBSCRIPTIONS && SubscriptionDiscounts.unexpanded(state)) {
+            state = null;
+        }
         return Optional.of(new Change(stream.get().streamName(), object.get("id").textValue(), event.created(), deleted, state));
     }
 

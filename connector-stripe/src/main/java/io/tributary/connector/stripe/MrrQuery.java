@@ -9,13 +9,24 @@ import io.tributary.connector.spi.QueryRequest;
 import io.tributary.connector.spi.QueryResult;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * {@code stripe.mrr}: reads every active and past-due subscription, 100 to a page with their
  * discounts expanded (so there is no request per subscription), and adds them up with
  * {@link MrrCalculator}.
+ *
+ * <p>From the mirror it adds up the mirrored subscriptions (held with the same expansions, see
+ * {@link StreamReader}) with the same calculator, finding coupons in the mirrored coupons stream.
+ * It still asks Stripe for the account's default currency when no {@code currency} is given (once
+ * an hour per key, as live) and for the items of a subscription with more than Stripe embeds.
  */
 final class MrrQuery implements StripeQuery {
+
+    /** The statuses that count, as the live query lists them. */
+    private static final Set<String> COUNTED = Set.of("active", "past_due");
 
     @Override
     public String id() {
@@ -34,8 +45,7 @@ final class MrrQuery implements StripeQuery {
             SubscriptionListParams params = SubscriptionListParams.builder()
                     .setStatus(status)
                     .setLimit(100L)
-                    .addExpand("data.discounts")
-                    .addExpand("data.items.data.discounts")
+                    .addAllExpand(SubscriptionDiscounts.LIST_EXPANSIONS)
                     .build();
             session.call(StripePermission.SUBSCRIPTION, client -> {
                 for (Subscription subscription : client.v1().subscriptions().list(params).autoPagingIterable()) {
@@ -44,8 +54,49 @@ final class MrrQuery implements StripeQuery {
                 return null;
             });
         }
+        return result(request, () -> session, calculator);
+    }
+
+    @Override
+    public Set<String> mirrorStreams() {
+        return Set.of(StripeStream.SUBSCRIPTIONS.streamName(), StripeStream.COUPONS.streamName());
+    }
+
+    @Override
+    public Optional<QueryResult> runOnMirror(MirrorRun run) {
+        MrrCalculator calculator = new MrrCalculator(new MirroredCoupons(run.mirror(), run.sessions()), run.clock().instant());
+        List<Subscription> incomplete = new ArrayList<>();
+        boolean[] unexpanded = {false};
+        run.mirror().forEach(StripeStream.SUBSCRIPTIONS.streamName(), null, json -> {
+            if (unexpanded[0] || !COUNTED.contains(json.path("status").asText())) {
+                return;
+            }
+            // Discounts held as ids (a subscription mirrored before discounts were expanded) would
+            // silently count as none: only Stripe can say what they are.
+            if (SubscriptionDiscounts.unexpanded(json)) {
+                unexpanded[0] = true;
+                return;
+            }
+            Subscription subscription = MirroredModels.parse(run.sessions().get(), json, Subscription.class);
+            if (SubscriptionItems.incomplete(subscription)) {
+                incomplete.add(subscription); // read after the walk: no request while the mirror's cursor is open
+            } else {
+                calculator.add(subscription);
+            }
+        });
+        if (unexpanded[0]) {
+            return Optional.empty();
+        }
+        for (Subscription subscription : incomplete) {
+            calculator.add(SubscriptionItems.complete(run.sessions().get(), subscription));
+        }
+        return Optional.of(result(run.request(), run.sessions(), calculator));
+    }
+
+    /** The result, live or from the mirror: the totals are sums, so the order subscriptions came in does not matter. */
+    private static QueryResult result(QueryRequest request, Supplier<StripeSession> sessions, MrrCalculator calculator) {
         List<MrrCalculator.CurrencyTotal> totals = calculator.totals();
-        return new QueryResult(shape(totals, Currencies.headline(request, session, totals.stream()
+        return new QueryResult(shape(totals, Currencies.headline(request, sessions, totals.stream()
                 .map(MrrCalculator.CurrencyTotal::currency).toList()), calculator), notices(calculator));
     }
 

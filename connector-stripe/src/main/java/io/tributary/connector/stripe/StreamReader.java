@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 /**
  * Reads a page of a stream. A top-level stream's cursor is the last object id read (Stripe's
  * {@code starting_after}); a child stream's is {@code <parent id>/<last child id>}, and it moves to
- * the next parent when a parent's children run out.
+ * the next parent when a parent's children run out. Subscriptions are read with their discounts
+ * (and their items' discounts) expanded, as {@link MrrQuery} reads them.
  */
 final class StreamReader {
 
@@ -46,6 +47,8 @@ final class StreamReader {
         }
         if (object == StripeObject.SUBSCRIPTIONS) {
             query.put("status", List.of("all")); // Stripe leaves canceled subscriptions out by default.
+            // Discounts expanded as the live MRR query reads them, so MRR can be answered from the mirror.
+            query.put("expand[]", SubscriptionDiscounts.LIST_EXPANSIONS);
         }
         JsonNode page = session.getJson(object.permission(), object.path(), query);
         List<ObjectNode> records = records(page);

@@ -11,6 +11,7 @@ import io.tributary.connector.spi.ConnectorDescriptor;
 import io.tributary.connector.spi.ConnectorException;
 import io.tributary.connector.spi.CredentialCheck;
 import io.tributary.connector.spi.CredentialField;
+import io.tributary.connector.spi.MirrorReader;
 import io.tributary.connector.spi.QueryRequest;
 import io.tributary.connector.spi.QueryResult;
 import io.tributary.connector.spi.QueryType;
@@ -40,8 +41,21 @@ import java.util.stream.Collectors;
  * ({@link StripeChangeFeed}, which needs the Events read permission): each event becomes a row of
  * the {@code events} stream and a change to the object it is about ({@link EventChanges}); an event
  * rendered at another API version than the one this connector reads at carries no state, and the
- * host reads the object again ({@link #readObject}). Stripe keeps events for 30 days, so a feed
- * left unread longer than that expires and the host reads the streams again.
+ * host reads the object again ({@link #readObject}). So does an event about a subscription with
+ * discounts: the stream holds subscriptions with their discounts expanded, and an event's payload
+ * never carries expansions. Stripe keeps events for 30 days, so a feed left unread longer than that
+ * expires and the host reads the streams again.
+ *
+ * <p>Three queries can be answered from the host's mirror of the streams ({@link #mirrorStreams},
+ * {@link #runQueryOnMirror}), with the same result as live: {@code stripe.mrr} from the
+ * subscriptions and coupons, {@code stripe.recent_charges} from the charges and customers, and
+ * {@code stripe.revenue} from the balance transactions. Each runs the live query's own rules on the
+ * mirrored objects, turned back into stripe-java's models. They still ask Stripe for the account's
+ * default currency when the result needs it and no {@code currency} is given (at most once an hour
+ * per key, as live) and for the rest of a subscription's items when Stripe embedded only some; and
+ * they answer nothing (so the host runs the query live) when the mirror cannot give the same
+ * result: recent charges created in the same second, or mirrored subscriptions whose discounts
+ * are not expanded.
  */
 public final class StripeConnector implements Connector {
 
@@ -128,6 +142,22 @@ public final class StripeConnector implements Connector {
     public Optional<ObjectNode> readObject(ConnectorContext context, String stream, String objectId) {
         StripeStream known = StripeStream.require(stream);
         return StripeObjectReader.read(() -> StripeSession.open(context, accounts), known, objectId);
+    }
+
+    @Override
+    public Set<String> mirrorStreams(QueryRequest request) {
+        StripeQuery query = queries.get(request.queryTypeId());
+        return query == null ? Set.of() : query.mirrorStreams();
+    }
+
+    @Override
+    public Optional<QueryResult> runQueryOnMirror(ConnectorContext context, QueryRequest request, MirrorReader mirror) {
+        StripeQuery query = queries.get(request.queryTypeId());
+        if (query == null || query.mirrorStreams().isEmpty()) {
+            return Optional.empty(); // the live query reports what is wrong with the request
+        }
+        return query.runOnMirror(new MirrorRun(request, mirror, context.clock(),
+                new OnDemandSession(() -> StripeSession.open(context, accounts))));
     }
 
     private static CapabilityStatus status(CapabilityStatus.Kind kind, String id, Set<StripePermission> needed,

@@ -4,13 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tributary.connector.spi.ConnectorException;
 import io.tributary.connector.spi.StandardErrorCode;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * Reads one object of a top-level stream as it is now, for a change the feed could not carry
- * (an event rendered at another API version). Gone objects read as empty: Stripe answers 404 for
+ * (an event rendered at another API version, or a subscription whose event lacks its expanded
+ * discounts), in the shape the stream reads it. Gone objects read as empty: Stripe answers 404 for
  * most, and {@code {"deleted": true}} for a deleted customer.
  */
 final class StripeObjectReader {
@@ -35,8 +37,11 @@ final class StripeObjectReader {
         StripeSession session = sessions.get();
         JsonNode found;
         try {
-            // Subscriptions are retrieved in every status, canceled ones included: nothing to add.
-            found = session.getJson(object.permission(), object.path() + "/" + objectId, Map.of());
+            // Subscriptions are retrieved in every status, canceled ones included; their discounts
+            // are expanded as the stream reads them (an event that asked for this read lacked them).
+            Map<String, List<String>> query = object == StripeObject.SUBSCRIPTIONS
+                    ? Map.of("expand[]", SubscriptionDiscounts.OBJECT_EXPANSIONS) : Map.of();
+            found = session.getJson(object.permission(), object.path() + "/" + objectId, query);
         } catch (ConnectorException e) {
             if (e.errorCode().equals(StandardErrorCode.OBJECT_NOT_FOUND.toErrorCode())) {
                 return Optional.empty();

@@ -15,8 +15,13 @@ final class SubscriptionItems {
     private SubscriptionItems() {
     }
 
+    /** Whether Stripe embedded only the first page of the subscription's items. */
+    static boolean incomplete(Subscription subscription) {
+        return subscription.getItems() != null && Boolean.TRUE.equals(subscription.getItems().getHasMore());
+    }
+
     static Subscription complete(StripeSession session, Subscription subscription) {
-        if (subscription.getItems() == null || !Boolean.TRUE.equals(subscription.getItems().getHasMore())) {
+        if (!incomplete(subscription)) {
             return subscription;
         }
         SubscriptionItemListParams params = SubscriptionItemListParams.builder()

@@ -487,6 +487,52 @@ class ChangeFeedTest {
         assertThat(read.get("items").get("data").get(0).has("current_period_end")).isTrue();
     }
 
+    // ---- expansions ----
+
+    @Test
+    void aSubscriptionEventWithDiscountIdsAsksForAReadThatExpandsThem() {
+        String product = account.product("Team");
+        String price = account.price(product, 900, "usd", "month", 1, "licensed");
+        String coupon = account.percentOffCoupon(10, "forever");
+        String plain = account.subscription(SubscriptionSpec.of(account.customer("plain@example.com"), "active",
+                SubscriptionSpec.Item.price(price, 1)));
+        String discounted = account.subscription(SubscriptionSpec.of(account.customer("discounted@example.com"), "active",
+                SubscriptionSpec.Item.price(price, 1)).withCoupon(coupon));
+        String itemDiscounted = account.subscription(SubscriptionSpec.of(account.customer("item@example.com"), "active",
+                SubscriptionSpec.Item.price(price, 2).withCoupon(coupon)));
+        String later = account.subscription(SubscriptionSpec.of(account.customer("later@example.com"), "active",
+                SubscriptionSpec.Item.price(price, 3)));
+        String cursor = feedStart();
+
+        for (String subscription : List.of(plain, discounted, itemDiscounted)) {
+            account.update("subscription", subscription, changes().put("cancel_at_period_end", true));
+        }
+        String discount = account.applyCoupon(later, coupon);
+
+        // What the fake sends, as Stripe does: the payload holds the discounts' ids, never the objects.
+        List<ObjectNode> events = account.eventsSince(null);
+        ObjectNode applied = events.get(events.size() - 1);
+        assertThat(applied.get("type").asText()).isEqualTo("customer.subscription.updated");
+        assertThat(applied.at("/data/object/discounts/0").asText()).isEqualTo(discount);
+        assertThat(events.get(events.size() - 2).get("type").asText()).isEqualTo("customer.discount.created");
+
+        ChangePage page = read(cursor, 100, "subscriptions");
+        assertThat(page.changes()).extracting(Change::objectId, Change::needsRead).containsExactly(
+                tuple(plain, false), tuple(discounted, true), tuple(itemDiscounted, true), tuple(later, true));
+        assertThat(page.changes().get(0).object().get("cancel_at_period_end").asBoolean()).isTrue();
+
+        ObjectNode read = connector.readObject(context(key), "subscriptions", discounted).orElseThrow();
+        assertThat(read.at("/discounts/0/object").asText()).isEqualTo("discount");
+        assertThat(read.at("/discounts/0/source/coupon").asText()).isEqualTo(coupon);
+        ObjectNode readItem = connector.readObject(context(key), "subscriptions", itemDiscounted).orElseThrow();
+        assertThat(readItem.at("/items/data/0/discounts/0/object").asText()).isEqualTo("discount");
+        ObjectNode readLater = connector.readObject(context(key), "subscriptions", later).orElseThrow();
+        assertThat(readLater.at("/discounts/0/id").asText()).isEqualTo(discount);
+        assertThat(SubscriptionDiscounts.unexpanded(readLater)).isFalse();
+        assertThat(fake.requests().stream().filter(request -> request.path().startsWith("/v1/subscriptions/")))
+                .allSatisfy(request -> assertThat(request.query().get("expand[]")).containsExactly("discounts", "items.data.discounts"));
+    }
+
     // ---- reading single objects ----
 
     @Test

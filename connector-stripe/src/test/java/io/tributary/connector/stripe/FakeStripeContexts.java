@@ -4,8 +4,10 @@ import io.tributary.connector.spi.ConnectorContext;
 import io.tributary.connector.spi.ConnectorSettings;
 import io.tributary.connector.spi.Credentials;
 import io.tributary.connector.stripe.fake.FakeStripe;
+import io.tributary.connector.stripe.fake.FakeStripeAccount;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
@@ -22,6 +24,35 @@ final class FakeStripeContexts {
 
     static ConnectorContext context(FakeStripe fake, String key, Map<String, String> extraSettings) {
         return context(fake.baseUrl(), key, Clock.fixed(Instant.ofEpochSecond(fake.account().now()), ZoneOffset.UTC), extraSettings);
+    }
+
+    /** A context whose clock reads the fake account's clock whenever asked, so it follows {@code advanceClock}. */
+    static ConnectorContext following(FakeStripe fake, String key, Map<String, String> extraSettings) {
+        return context(fake.baseUrl(), key, new AccountClock(fake.account()), extraSettings);
+    }
+
+    /** The account clock as a {@link Clock}: "now" is the account's now, in whole seconds. */
+    static final class AccountClock extends Clock {
+        private final FakeStripeAccount account;
+
+        AccountClock(FakeStripeAccount account) {
+            this.account = account;
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.ofEpochSecond(account.now());
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException("The account clock is in UTC");
+        }
     }
 
     static ConnectorContext context(String apiBase, String key, Clock clock, Map<String, String> extraSettings) {

@@ -79,6 +79,20 @@ class StreamReadingTest {
     }
 
     @Test
+    void theSubscriptionsStreamHoldsDiscountsExpandedAsMrrReadsThem() {
+        List<ObjectNode> subscriptions = readAll("subscriptions", null, 100);
+
+        assertThat(subscriptions).noneMatch(SubscriptionDiscounts::unexpanded);
+        List<JsonNode> discounts = new ArrayList<>();
+        for (ObjectNode subscription : subscriptions) {
+            subscription.get("discounts").forEach(discounts::add);
+            subscription.at("/items/data").forEach(item -> item.get("discounts").forEach(discounts::add));
+        }
+        assertThat(discounts).isNotEmpty().allSatisfy(discount ->
+                assertThat(discount.toString()).isEqualTo(fake.account().object("discount", discount.get("id").asText()).orElseThrow().toString()));
+    }
+
+    @Test
     void aCreationWindowReturnsExactlyTheObjectsCreatedInIt() {
         List<ObjectNode> all = fake.account().objects("charge");
         long[] created = all.stream().mapToLong(charge -> charge.get("created").asLong()).sorted().toArray();

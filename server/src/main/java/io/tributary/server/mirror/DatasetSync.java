@@ -281,9 +281,16 @@ public final class DatasetSync {
             }
             Instant readStart = reading.backfillStartedAt();
             Instant now = clock.instant();
-            DatasetStreamRow done = withState(reading, SYNCED, readStart, now, readStart, nextSync(now), reading.notice());
+            // "Not seen since the read started" is only meaningful on a clock that did not move back
+            // during the read; if it did, keep every object rather than mark live ones deleted.
+            boolean clockMovedBack = now.isBefore(readStart);
+            DatasetStreamRow done = withState(reading, SYNCED, readStart, now, readStart, nextSync(now), clockMovedBack
+                    ? "The server's clock moved back during the full read, so objects it did not see were not marked deleted; "
+                            + "resync the stream to check for deletions." : reading.notice());
             jdbi.useTransaction(handle -> {
-                store.sweepUnseen(handle, source.id(), stream.stream(), readStart);
+                if (!clockMovedBack) {
+                    store.sweepUnseen(handle, source.id(), stream.stream(), readStart);
+                }
                 backfill.clear(handle, source.id(), stream.stream());
                 handle.attach(DatasetStreamDao.class).update(done);
             });
