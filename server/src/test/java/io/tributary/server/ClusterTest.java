@@ -61,17 +61,6 @@ class ClusterTest {
                 .bind("t", "data_source:" + sourceId).mapTo(Integer.class).one());
     }
 
-    private static boolean within(Duration timeout, java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            Thread.sleep(100);
-        }
-        return condition.getAsBoolean();
-    }
-
     private static org.quartz.Scheduler quartz(TestServer node) {
         return ((TributaryApplication) node.app().getApplication()).refreshScheduler().quartz();
     }
@@ -91,13 +80,13 @@ class ClusterTest {
                     "credentials", Map.of("apiKey", stripe.addKey(KeyAccess.allReads())), "cadenceMinutes", 5)).body().get("id").asText();
             api.post("/api/v1/blocks", token, Map.of("binding", Map.of("dataSourceId", sourceId, "queryConfig", Map.of("type", "stripe.mrr"),
                     "projection", Map.of("fields", Map.of("value", Map.of("source", "amount_cents"))))));
-            assertThat(within(Duration.ofSeconds(15), () -> scheduledDecryptions(sourceId) == 1)).as("the first refresh").isTrue();
+            assertThat(Eventually.within(Duration.ofSeconds(15), () -> scheduledDecryptions(sourceId) == 1)).as("the first refresh").isTrue();
             Thread.sleep(1_000);
 
             // The next refresh hangs on a slow Stripe... and the node dies in the middle of it.
             stripe.latency(Duration.ofSeconds(20));
             doomed.clock().advance(Duration.ofMinutes(6));
-            assertThat(within(Duration.ofSeconds(10), () -> scheduledDecryptions(sourceId) == 2)).as("the refresh started").isTrue();
+            assertThat(Eventually.within(Duration.ofSeconds(10), () -> scheduledDecryptions(sourceId) == 2)).as("the refresh started").isTrue();
             quartz(doomed).shutdown(false); // stops checking in, like a node that died; its job never completes
             long died = System.nanoTime();
             stripe.latency(Duration.ZERO);
@@ -106,7 +95,7 @@ class ClusterTest {
             quartz(first).start();
             quartz(second).start();
 
-            assertThat(within(Duration.ofSeconds(30), () -> scheduledDecryptions(sourceId) >= 3))
+            assertThat(Eventually.within(Duration.ofSeconds(30), () -> scheduledDecryptions(sourceId) >= 3))
                     .as("another node recovered the refresh").isTrue();
             assertThat(Duration.ofNanos(System.nanoTime() - died)).isLessThan(Duration.ofSeconds(30));
         } finally {
@@ -128,13 +117,13 @@ class ClusterTest {
         api.post("/api/v1/blocks", token, Map.of("binding", Map.of("dataSourceId", sourceId, "queryConfig", Map.of("type", "stripe.mrr"),
                 "projection", Map.of("fields", Map.of("value", Map.of("source", "amount_cents"))))));
 
-        assertThat(within(Duration.ofSeconds(15), () -> scheduledDecryptions(sourceId) == 1)).as("the first full refresh").isTrue();
+        assertThat(Eventually.within(Duration.ofSeconds(15), () -> scheduledDecryptions(sourceId) == 1)).as("the first full refresh").isTrue();
         Thread.sleep(3_000);
         assertThat(scheduledDecryptions(sourceId)).as("both nodes check every second; one refresh").isEqualTo(1);
 
         first.clock().advance(Duration.ofMinutes(6));
         second.clock().advance(Duration.ofMinutes(6));
-        assertThat(within(Duration.ofSeconds(15), () -> scheduledDecryptions(sourceId) == 2)).as("the cadence's refresh").isTrue();
+        assertThat(Eventually.within(Duration.ofSeconds(15), () -> scheduledDecryptions(sourceId) == 2)).as("the cadence's refresh").isTrue();
         Thread.sleep(3_000);
         assertThat(scheduledDecryptions(sourceId)).as("one refresh per cadence window across the cluster").isEqualTo(2);
         int nodes = database.withHandle(handle -> handle.createQuery("SELECT count(*) FROM qrtz_scheduler_state").mapTo(Integer.class).one());

@@ -10,24 +10,17 @@ import io.tributary.connector.stripe.fake.FakeStripeAccount;
 import io.tributary.connector.stripe.fake.FakeStripePermission;
 import io.tributary.connector.stripe.fake.KeyAccess;
 import io.tributary.connector.stripe.fake.WebhookPayloads;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -99,7 +92,7 @@ class DatasetsTest {
     }
 
     private void awaitSynced(Source source) throws InterruptedException {
-        assertThat(within(SYNC_TIMEOUT, () -> {
+        assertThat(Eventually.within(SYNC_TIMEOUT, () -> {
             JsonNode all = datasets(source);
             for (JsonNode dataset : all) {
                 if (!dataset.get("state").asText().equals("synced")) {
@@ -244,7 +237,7 @@ class DatasetsTest {
         String added = account.customer("new@example.com");
         advance(Duration.ofMinutes(16)); // past the cadence: the due check syncs the source
 
-        assertThat(within(SYNC_TIMEOUT, () -> !dataset(source, "customers").get("lastSyncAt").asText().equals(syncedAt)
+        assertThat(Eventually.within(SYNC_TIMEOUT, () -> !dataset(source, "customers").get("lastSyncAt").asText().equals(syncedAt)
                 && !dataset(source, "products").get("lastSyncAt").asText().equals(syncedAt))).isTrue();
         awaitSynced(source);
 
@@ -273,7 +266,7 @@ class DatasetsTest {
         account.updateWithoutEvent("charge", oldId, JsonNodeFactory.instance.objectNode().put("description", "changed quietly"));
         String before = dataset(source, "charges").get("lastSyncAt").asText();
         advance(Duration.ofMinutes(16));
-        assertThat(within(SYNC_TIMEOUT, () -> !dataset(source, "charges").get("lastSyncAt").asText().equals(before))).isTrue();
+        assertThat(Eventually.within(SYNC_TIMEOUT, () -> !dataset(source, "charges").get("lastSyncAt").asText().equals(before))).isTrue();
 
         Map<String, JsonNode> charges = records(source, "charges", "");
         assertThat(charges.get(recentId).get("data").get("description").asText()).isEqualTo("changed quietly");
@@ -302,7 +295,7 @@ class DatasetsTest {
             account.eventApiVersion(null);
         }
         advance(Duration.ofMinutes(16));
-        assertThat(within(SYNC_TIMEOUT, () -> !dataset(source, "subscriptions").get("lastSyncAt").asText().equals(before))).isTrue();
+        assertThat(Eventually.within(SYNC_TIMEOUT, () -> !dataset(source, "subscriptions").get("lastSyncAt").asText().equals(before))).isTrue();
 
         JsonNode mirrored = records(source, "subscriptions", "").get(id).get("data");
         assertThat(mirrored).as("the object as the pinned version reads it, not the event's payload")
@@ -324,7 +317,7 @@ class DatasetsTest {
         // The server was away for 31 days: Stripe has forgotten those events by now.
         advance(Duration.ofDays(31));
 
-        assertThat(within(SYNC_TIMEOUT, () -> !dataset(source, "customers").get("notice").isNull()
+        assertThat(Eventually.within(SYNC_TIMEOUT, () -> !dataset(source, "customers").get("notice").isNull()
                 && dataset(source, "customers").get("state").asText().equals("synced"))).isTrue();
 
         assertThat(dataset(source, "customers").get("notice").asText()).contains("read again in full");
@@ -345,7 +338,7 @@ class DatasetsTest {
         String before = dataset(source, "customers").get("lastSyncAt").asText();
         advance(Duration.ofMinutes(16));
 
-        assertThat(within(SYNC_TIMEOUT, () -> !dataset(source, "charges").get("lastError").isNull()
+        assertThat(Eventually.within(SYNC_TIMEOUT, () -> !dataset(source, "charges").get("lastError").isNull()
                 && !dataset(source, "customers").get("lastSyncAt").asText().equals(before))).isTrue();
         JsonNode charges = dataset(source, "charges");
         assertThat(charges.get("lastError").get("code").asText()).isEqualTo("permission_missing");
@@ -366,10 +359,10 @@ class DatasetsTest {
         List<ObjectNode> events = account.objects("event");
         String eventId = events.get(0).get("id").asText();
 
-        HttpResponse<String> delivered = deliver(source.id(), WebhookPayloads.body(account, eventId));
+        HttpResponse<String> delivered = SignedWebhooks.deliver(server, "/webhooks/stripe/" + source.id(), SIGNING_SECRET, WebhookPayloads.body(account, eventId));
         assertThat(delivered.statusCode()).as(delivered.body()).isEqualTo(200);
 
-        assertThat(within(Duration.ofSeconds(5), () -> "pushed@example.com".equals(
+        assertThat(Eventually.within(Duration.ofSeconds(5), () -> "pushed@example.com".equals(
                 records(source, "customers", "").get(id).get("data").get("email").asText()))).isTrue();
     }
 
@@ -400,27 +393,5 @@ class DatasetsTest {
         return server.database().withHandle(handle -> handle.createQuery(
                         "SELECT count(*) FROM dataset_record WHERE data_source_id = :s AND stream = :t")
                 .bind("s", sourceId).bind("t", stream).mapTo(Integer.class).one());
-    }
-
-    private HttpResponse<String> deliver(String sourceId, String body) throws Exception {
-        long t = server.clock().instant().getEpochSecond();
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(SIGNING_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        String signature = HexFormat.of().formatHex(mac.doFinal((t + "." + body).getBytes(StandardCharsets.UTF_8)));
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.app().getLocalPort() + "/webhooks/stripe/" + sourceId))
-                .header("Stripe-Signature", "t=" + t + ",v1=" + signature).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static boolean within(Duration timeout, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            Thread.sleep(50);
-        }
-        return condition.getAsBoolean();
     }
 }

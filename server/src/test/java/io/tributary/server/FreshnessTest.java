@@ -10,19 +10,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.BooleanSupplier;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -75,7 +70,7 @@ class FreshnessTest {
         // A new source was never refreshed in full, so it is due at once: let that refresh finish first
         // (a full refresh sets the source's lastRefreshAt when it is done).
         try {
-            assertThat(within(Duration.ofSeconds(10), () -> !api.get("/api/v1/data-sources/" + sourceId, token).body()
+            assertThat(Eventually.within(Duration.ofSeconds(10), () -> !api.get("/api/v1/data-sources/" + sourceId, token).body()
                     .get("lastRefreshAt").isNull())).isTrue();
             assertThat(decryptions(sourceId, "system:scheduledRunner")).isEqualTo(1);
         } catch (InterruptedException e) {
@@ -92,17 +87,6 @@ class FreshnessTest {
         return api.get("/api/v1/blocks/" + block, setup.token()).body().get("lastRefreshAt").asText();
     }
 
-    private static boolean within(Duration timeout, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            Thread.sleep(100);
-        }
-        return condition.getAsBoolean();
-    }
-
     @Test
     void aSourceIsRefreshedWhenItsCadenceHasPassedOnTheServersClock() throws Exception {
         Setup setup = setup(5, false);
@@ -113,7 +97,7 @@ class FreshnessTest {
             assertThat(value(setup, setup.mrrBlock())).as("not due yet: nothing refreshed").isEqualTo(1000);
 
             server.clock().advance(Duration.ofMinutes(6));
-            assertThat(within(Duration.ofSeconds(15), () -> value(setup, setup.mrrBlock()) == 3000)).as("refreshed on cadence").isTrue();
+            assertThat(Eventually.within(Duration.ofSeconds(15), () -> value(setup, setup.mrrBlock()) == 3000)).as("refreshed on cadence").isTrue();
             Thread.sleep(2_000);
             assertThat(decryptions(setup.sourceId(), "system:scheduledRunner")).as("one refresh per cadence window").isEqualTo(2);
         } finally {
@@ -132,7 +116,7 @@ class FreshnessTest {
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 
             // The debounce (1 s) is the only wait: then one refresh of the MRR binding.
-            assertThat(within(Duration.ofSeconds(2), () -> value(setup, setup.mrrBlock()) == 6000)).as("fresh within 2 s").isTrue();
+            assertThat(Eventually.within(Duration.ofSeconds(2), () -> value(setup, setup.mrrBlock()) == 6000)).as("fresh within 2 s").isTrue();
             assertThat(Duration.between(sent, Instant.now())).isLessThan(Duration.ofSeconds(2));
             assertThat(lastRefresh(setup, setup.balanceBlock())).as("the balance binding is not stale").isEqualTo(balanceBefore);
         } finally {
@@ -162,7 +146,7 @@ class FreshnessTest {
         assertThat(repeat.body()).contains("\"duplicates\":1");
 
         long balanceReadsBefore = reads(setup.key(), "/v1/balance");
-        assertThat(within(Duration.ofSeconds(10), () -> subscriptionReads(setup.key()) >= readsBefore + 2)).isTrue();
+        assertThat(Eventually.within(Duration.ofSeconds(10), () -> subscriptionReads(setup.key()) >= readsBefore + 2)).isTrue();
         Thread.sleep(4_000); // long enough for any second refresh to show
         assertThat(subscriptionReads(setup.key()) - readsBefore).as("one MRR refresh: active and past-due pages").isEqualTo(2);
         assertThat(reads(setup.key(), "/v1/balance")).as("the balance binding is not stale").isEqualTo(balanceReadsBefore);
@@ -186,7 +170,7 @@ class FreshnessTest {
         assertThat(tooLarge.statusCode()).isEqualTo(413);
         assertThat(decryptions(setup.sourceId(), "system:stripeWebhook")).as("no signature work for a body too large").isEqualTo(decryptionsBefore);
 
-        assertThat(deliverTo("/webhooks/stripe/ds_doesNotExist0000000", body).statusCode()).isEqualTo(404);
+        assertThat(SignedWebhooks.deliver(server, "/webhooks/stripe/ds_doesNotExist0000000", SIGNING_SECRET, body).statusCode()).isEqualTo(404);
         int recorded = database().withHandle(handle -> handle.createQuery("SELECT count(*) FROM webhook_event WHERE data_source_id = :id")
                 .bind("id", setup.sourceId()).mapTo(Integer.class).one());
         assertThat(recorded).as("no event of a refused delivery is recorded").isZero();
@@ -214,18 +198,7 @@ class FreshnessTest {
     }
 
     private HttpResponse<String> deliver(String sourceId, String body) throws Exception {
-        return deliverTo("/webhooks/stripe/" + sourceId, body);
-    }
-
-    private HttpResponse<String> deliverTo(String path, String body) throws Exception {
-        long t = server.clock().instant().getEpochSecond(); // signed "now" on the server's clock
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(SIGNING_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        String signature = HexFormat.of().formatHex(mac.doFinal((t + "." + body).getBytes(StandardCharsets.UTF_8)));
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.app().getLocalPort() + path))
-                .header("Stripe-Signature", "t=" + t + ",v1=" + signature).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(request, HttpResponse.BodyHandlers.ofString());
+        return SignedWebhooks.deliver(server, "/webhooks/stripe/" + sourceId, SIGNING_SECRET, body);
     }
 
     private int decryptions(String sourceId, String actor) {

@@ -14,7 +14,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
@@ -55,7 +54,7 @@ class LargeBackfillTest {
                 assertThat(created.status()).as(created.raw()).isEqualTo(201);
                 sourceId = created.body().get("id").asText();
 
-                assertThat(within(Duration.ofSeconds(60), () -> mirrored(before.database(), sourceId) > total / 5))
+                assertThat(Eventually.within(Duration.ofSeconds(60), () -> mirrored(before.database(), sourceId) > total / 5))
                         .as("a fifth of the backfill committed").isTrue();
                 JsonNode progress = backfilling(api, token, sourceId).get("progress");
                 assertThat(progress.get("objectsRead").asLong()).isPositive();
@@ -67,7 +66,7 @@ class LargeBackfillTest {
                 readBeforeStop = mirrored(after.database(), sourceId);
                 assertThat(readBeforeStop).as("stopped midway").isLessThan(total);
                 Api api = after.api();
-                assertThat(within(Duration.ofSeconds(120), () -> allSynced(api, token, sourceId))).as("the backfill finished").isTrue();
+                assertThat(Eventually.within(Duration.ofSeconds(120), () -> allSynced(api, token, sourceId))).as("the backfill finished").isTrue();
 
                 for (Map.Entry<String, String> stream : STREAMS.entrySet()) {
                     Set<String> expected = account.objects(stream.getValue()).stream().map(object -> object.get("id").asText())
@@ -124,16 +123,5 @@ class LargeBackfillTest {
         return new HashSet<>(database.withHandle(handle -> handle.createQuery(
                         "SELECT object_id FROM dataset_record WHERE data_source_id = :s AND stream = :t AND NOT deleted")
                 .bind("s", sourceId).bind("t", stream).mapTo(String.class).list()));
-    }
-
-    private static boolean within(Duration timeout, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            Thread.sleep(100);
-        }
-        return condition.getAsBoolean();
     }
 }

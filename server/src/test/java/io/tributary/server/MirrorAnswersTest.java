@@ -11,19 +11,11 @@ import io.tributary.connector.stripe.fake.KeyAccess;
 import io.tributary.connector.stripe.fake.SubscriptionSpec;
 import io.tributary.connector.stripe.fake.SubscriptionSpec.Item;
 import io.tributary.connector.stripe.fake.WebhookPayloads;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -69,7 +61,7 @@ class MirrorAnswersTest {
                         Map.of("stream", "customers"), Map.of("stream", "balance_transactions")))).body().get("id").asText();
         live = api.post("/api/v1/data-sources", token, Map.of("type", "stripe", "label", "Live",
                 "credentials", Map.of("apiKey", liveKey))).body().get("id").asText();
-        assertThat(within(Duration.ofSeconds(60), this::mirrorSynced)).as("the backfill finished").isTrue();
+        assertThat(Eventually.within(Duration.ofSeconds(60), this::mirrorSynced)).as("the backfill finished").isTrue();
     }
 
     @AfterAll
@@ -130,7 +122,7 @@ class MirrorAnswersTest {
                 account.refund(charge, 1_000, now);
             }
             for (ObjectNode event : account.eventsSince(lastEvent)) {
-                HttpResponse<String> delivered = deliver(WebhookPayloads.body(event));
+                HttpResponse<String> delivered = SignedWebhooks.deliver(server, "/webhooks/stripe/" + mirrored, SIGNING_SECRET, WebhookPayloads.body(event));
                 assertThat(delivered.statusCode()).as(delivered.body()).isEqualTo(200);
             }
             assertMirrorAgreesWithLive("after round " + (round + 1) + " of changes");
@@ -168,27 +160,5 @@ class MirrorAnswersTest {
     private void advance(Duration by) {
         server.clock().advance(by);
         account.advanceClock(by);
-    }
-
-    private HttpResponse<String> deliver(String body) throws Exception {
-        long t = server.clock().instant().getEpochSecond();
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(SIGNING_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        String signature = HexFormat.of().formatHex(mac.doFinal((t + "." + body).getBytes(StandardCharsets.UTF_8)));
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.app().getLocalPort() + "/webhooks/stripe/" + mirrored))
-                .header("Stripe-Signature", "t=" + t + ",v1=" + signature).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static boolean within(Duration timeout, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            Thread.sleep(100);
-        }
-        return condition.getAsBoolean();
     }
 }

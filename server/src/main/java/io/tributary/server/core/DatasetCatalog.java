@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 
 /** What a data source mirrors: a requested selection checked and stored, from the create call or later. */
 public final class DatasetCatalog {
