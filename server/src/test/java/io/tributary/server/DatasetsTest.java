@@ -350,6 +350,42 @@ class DatasetsTest {
     }
 
     @Test
+    void aFullRefreshStreamIsReadWholeOnItsCadenceAndMarksWhatIsGoneDeleted() throws Exception {
+        Source source = source(List.of(Map.of("stream", "invoice_line_items")), false);
+        awaitSynced(source);
+        assertThat(dataset(source, "invoice_line_items").get("mode").asText()).isEqualTo("full_refresh");
+        String gone = account.objects("line_item").get(0).get("id").asText();
+        advance(Duration.ofSeconds(5));
+        account.delete("line_item", gone);
+        String before = dataset(source, "invoice_line_items").get("lastSyncAt").asText();
+        advance(Duration.ofMinutes(16));
+
+        assertThat(Eventually.within(SYNC_TIMEOUT, () -> !dataset(source, "invoice_line_items").get("lastSyncAt").asText().equals(before)
+                && dataset(source, "invoice_line_items").get("state").asText().equals("synced"))).isTrue();
+        assertThat(records(source, "invoice_line_items", "").keySet()).isEqualTo(fakeIds("line_item")).doesNotContain(gone);
+        assertThat(records(source, "invoice_line_items", "&include_deleted=true").get(gone).get("deleted").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aStreamThatStripeAnswers404IsSurfacedOnThatStream() throws Exception {
+        Source source = source(List.of(Map.of("stream", "payouts"), Map.of("stream", "customers")), false);
+        awaitSynced(source);
+        String before = dataset(source, "payouts").get("lastSyncAt").asText();
+        server.stripe().failNext("/v1/payouts", 20, 404);
+        try {
+            advance(Duration.ofMinutes(16));
+            assertThat(Eventually.within(SYNC_TIMEOUT, () -> !dataset(source, "payouts").get("lastError").isNull())).isTrue();
+        } finally {
+            server.stripe().clearFaults();
+        }
+        JsonNode payouts = dataset(source, "payouts");
+        assertThat(payouts.get("lastError").get("code").asText()).isEqualTo("object_not_found");
+        assertThat(payouts.get("state").asText()).isEqualTo("failed");
+        assertThat(payouts.get("lastSyncAt").asText()).isNotEqualTo(before);
+        assertThat(dataset(source, "customers").get("lastError").isNull()).as("the other stream is unaffected").isTrue();
+    }
+
+    @Test
     void aPushedWebhookBringsTheChangeWithinSeconds() throws Exception {
         Source source = source(List.of(Map.of("stream", "customers")), true);
         awaitSynced(source);
