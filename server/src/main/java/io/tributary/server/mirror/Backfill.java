@@ -12,7 +12,11 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -33,18 +37,23 @@ import org.jdbi.v3.core.Jdbi;
  *
  * <p>Accounts are lopsided in time (most objects are recent), so a plan of equal windows would
  * leave readers idle while one window holds most of the work. A window with more to read is
- * therefore split when fewer windows wait than there are readers: the unread part of its range
- * (older than the last object read, as lists run newest first) is halved, the window keeps the
- * newer half with its cursor and a new window takes the older half. The split commits with the
- * page, so it survives a restart too.
+ * therefore split when readers are idle: the unread part of its range (older than the last
+ * object read, as lists run newest first) is cut into as many parts as there are idle readers
+ * (and itself), the parts growing toward the past, because recent time holds more objects. The
+ * window keeps the newest part with its cursor and new windows take the others. The split commits
+ * with the page, so it survives a restart too.
  */
 public final class Backfill {
 
     /** The window of a stream read whole: no creation-time filter. */
     static final Instant WHOLE_STREAM = Instant.parse("0001-01-01T00:00:00Z");
 
-    /** A window's progress, as stored. */
-    record Window(Instant from, Instant until, String cursor, Instant reached) {
+    /** What a run over several streams did. */
+    public record Outcome(Set<String> complete, Map<String, RuntimeException> failed, boolean interrupted) {
+    }
+
+    /** A window's progress, as stored, and the stream it belongs to. */
+    record Window(StreamDescriptor stream, Instant from, Instant until, String cursor, Instant reached) {
         CreatedWindow filter() {
             return from.equals(WHOLE_STREAM) ? null : new CreatedWindow(from, until);
         }
@@ -116,73 +125,113 @@ public final class Backfill {
     }
 
     /**
-     * Reads every unfinished window, {@code parallelism} pages at a time, through one connector
-     * context (so one decryption for the whole backfill). Stops after the pages in flight when the
-     * calling thread is interrupted; what was read stays committed.
+     * Reads every unfinished window of one stream; see {@link #run(String, List, Connector, ConnectorContext, int)}.
      *
      * @return whether the backfill is complete (false when it was interrupted)
+     * @throws RuntimeException the stream's failure, after the other windows were read
      */
     public boolean run(String dataSourceId, StreamDescriptor stream, Connector connector, ConnectorContext context, int parallelism)
             throws InterruptedException {
-        BlockingDeque<Window> waiting = new LinkedBlockingDeque<>(openWindows(dataSourceId, stream.name()));
-        if (waiting.isEmpty()) {
-            return true;
+        Outcome outcome = run(dataSourceId, List.of(stream), connector, context, parallelism);
+        if (outcome.failed().containsKey(stream.name())) {
+            throw outcome.failed().get(stream.name());
         }
+        return outcome.complete().contains(stream.name());
+    }
+
+    /**
+     * Reads every unfinished window of several streams with one set of {@code parallelism}
+     * readers, so the readers a finished stream no longer needs serve the others, all through one
+     * connector context (one decryption). A stream that fails stops (its windows stay for the
+     * next run) and the others go on. Stops after the pages in flight when the calling thread is
+     * interrupted; what was read stays committed.
+     */
+    public Outcome run(String dataSourceId, List<StreamDescriptor> streams, Connector connector, ConnectorContext context,
+                       int parallelism) throws InterruptedException {
+        BlockingDeque<Window> waiting = new LinkedBlockingDeque<>();
+        for (StreamDescriptor stream : streams) {
+            waiting.addAll(openWindows(dataSourceId, stream));
+        }
+        Map<String, RuntimeException> failed = new ConcurrentHashMap<>();
         AtomicInteger reading = new AtomicInteger();
-        int readers = Math.max(1, parallelism);
+        int readers = Math.max(1, Math.min(parallelism, Math.max(1, waiting.size() * MAX_SPLIT)));
         ExecutorService pool = Executors.newFixedThreadPool(readers);
         try {
             List<Future<?>> running = new ArrayList<>();
             for (int i = 0; i < readers; i++) {
                 running.add(pool.submit(() -> {
-                    readPages(dataSourceId, stream, connector, context, waiting, reading, readers);
+                    readPages(dataSourceId, connector, context, waiting, reading, readers, failed);
                     return null;
                 }));
             }
             for (Future<?> reader : running) {
                 get(reader);
             }
-            return openWindows(dataSourceId, stream.name()).isEmpty();
+            return new Outcome(complete(dataSourceId, streams, failed), Map.copyOf(failed), false);
         } catch (InterruptedException e) {
             pool.shutdownNow();
             pool.awaitTermination(1, TimeUnit.MINUTES); // let pages in flight commit
             Thread.currentThread().interrupt();
-            return false;
+            return new Outcome(Set.of(), Map.copyOf(failed), true);
         } finally {
             pool.shutdownNow();
         }
     }
 
-    /** One reader: takes a window, reads one page of it, puts it back while it has more. */
-    private void readPages(String dataSourceId, StreamDescriptor stream, Connector connector, ConnectorContext context,
-                           BlockingDeque<Window> waiting, AtomicInteger reading, int readers) throws InterruptedException {
+    private Set<String> complete(String dataSourceId, List<StreamDescriptor> streams, Map<String, RuntimeException> failed) {
+        Set<String> complete = new HashSet<>();
+        for (StreamDescriptor stream : streams) {
+            if (!failed.containsKey(stream.name()) && openWindows(dataSourceId, stream).isEmpty()) {
+                complete.add(stream.name());
+            }
+        }
+        return complete;
+    }
+
+    /** The most windows one page's split makes: enough to feed idle readers quickly, few enough to stay cheap. */
+    static final int MAX_SPLIT = 8;
+
+    /**
+     * One reader: takes a window, reads one page of it, puts it back while it has more (split
+     * for the readers that are idle). Readers with nothing to take wait for a window to come back,
+     * and all stop when nothing waits and nobody reads.
+     */
+    private void readPages(String dataSourceId, Connector connector, ConnectorContext context, BlockingDeque<Window> waiting,
+                           AtomicInteger reading, int readers, Map<String, RuntimeException> failed) throws InterruptedException {
         while (!Thread.currentThread().isInterrupted()) {
             Window window;
+            int idle;
             synchronized (reading) {
                 window = waiting.pollFirst();
-                if (window == null && reading.get() == 0) {
-                    return; // nothing waits and nobody reads who could put a window back
+                while (window == null) {
+                    if (reading.get() == 0) {
+                        reading.notifyAll();
+                        return; // nothing waits and nobody reads who could put a window back
+                    }
+                    reading.wait(100);
+                    window = waiting.pollFirst();
                 }
-                if (window != null) {
-                    reading.incrementAndGet();
-                }
-            }
-            if (window == null) {
-                Thread.sleep(5);
-                continue;
+                reading.incrementAndGet();
+                idle = readers - reading.get() - waiting.size();
             }
             try {
-                Window next = readPage(dataSourceId, stream, connector, context, window, waiting.size() < readers - 1);
-                if (next != null) {
-                    if (next.from().equals(window.from())) {
-                        waiting.addLast(next);
-                    } else {
-                        waiting.addLast(next);
-                        waiting.addLast(new Window(window.from(), next.from(), null, null));
-                    }
+                if (failed.containsKey(window.stream().name())) {
+                    continue; // its stream failed: the window stays stored for the next run
                 }
+                List<Window> next = readPage(dataSourceId, connector, context, window, Math.min(MAX_SPLIT, idle + 1));
+                synchronized (reading) {
+                    next.forEach(waiting::addLast);
+                }
+            } catch (RuntimeException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw e; // the run is stopping: not the stream's failure
+                }
+                failed.putIfAbsent(window.stream().name(), e);
             } finally {
-                reading.decrementAndGet();
+                synchronized (reading) {
+                    reading.decrementAndGet();
+                    reading.notifyAll();
+                }
             }
         }
     }
@@ -190,12 +239,12 @@ public final class Backfill {
     /**
      * Reads and commits one page of a window.
      *
-     * @param split whether to split the window's unread range if it has more
-     * @return the window to continue with (narrowed to the newer half when split; the older half is
-     *     the range from the given window's start to this one's), or null when the window is done
+     * @param parts into how many windows to split the window's unread range if it has more (1: no split)
+     * @return the windows to continue with: none when the window is done; else the window itself
+     *     (narrowed to the newest part when split) and the older parts as new windows
      */
-    private Window readPage(String dataSourceId, StreamDescriptor stream, Connector connector, ConnectorContext context,
-                            Window window, boolean split) {
+    private List<Window> readPage(String dataSourceId, Connector connector, ConnectorContext context, Window window, int parts) {
+        StreamDescriptor stream = window.stream();
         Instant readAt = clock.instant();
         StreamPage page = connector.readStream(context, new StreamReadRequest(stream.name(), window.cursor(), window.filter(), pageSize));
         List<MirroredObject> objects = new ArrayList<>();
@@ -208,32 +257,39 @@ public final class Backfill {
             }
         }
         Instant reached = oldest;
-        Window next = page.nextCursor() == null ? null : new Window(window.from(), window.until(), page.nextCursor(), reached);
-        Window narrowed = next != null && split && next.splittable()
-                ? new Window(Instant.ofEpochSecond(next.from().getEpochSecond()
-                        + (next.reached().getEpochSecond() - next.from().getEpochSecond()) / 2), next.until(), next.cursor(), reached)
-                : next;
+        Window next = page.nextCursor() == null ? null : new Window(stream, window.from(), window.until(), page.nextCursor(), reached);
+        List<Instant> cuts = next != null && next.splittable() && parts > 1 ? BackfillPlan.cuts(next.from(), next.reached(), parts) : List.of();
+        Instant keptFrom = cuts.isEmpty() ? window.from() : cuts.get(cuts.size() - 1);
+        List<Window> continued = new ArrayList<>();
+        if (next != null) {
+            continued.add(new Window(stream, keptFrom, next.until(), next.cursor(), reached));
+            Instant partFrom = window.from();
+            for (Instant cut : cuts) {
+                continued.add(new Window(stream, partFrom, cut, null, null));
+                partFrom = cut;
+            }
+        }
         jdbi.useTransaction(handle -> {
             store.write(handle, dataSourceId, objects);
             handle.createUpdate("UPDATE dataset_window SET window_from = :newFrom, cursor = :c, done = :done, objects = objects + :n, "
                             + "reached = :reached WHERE data_source_id = :s AND stream = :t AND window_from = :f")
-                    .bind("newFrom", Timestamp.from(narrowed == null ? window.from() : narrowed.from()))
+                    .bind("newFrom", Timestamp.from(keptFrom))
                     .bind("c", page.nextCursor()).bind("done", next == null).bind("n", objects.size())
                     .bind("reached", reached == null ? null : Timestamp.from(reached))
                     .bind("s", dataSourceId).bind("t", stream.name()).bind("f", Timestamp.from(window.from())).execute();
-            if (narrowed != null && !narrowed.from().equals(window.from())) {
-                insertWindow(handle, dataSourceId, stream.name(), window.from(), narrowed.from());
+            for (Window part : continued.subList(Math.min(1, continued.size()), continued.size())) {
+                insertWindow(handle, dataSourceId, stream.name(), part.from(), part.until());
             }
         });
-        return narrowed;
+        return continued;
     }
 
-    private List<Window> openWindows(String dataSourceId, String stream) {
+    private List<Window> openWindows(String dataSourceId, StreamDescriptor stream) {
         return jdbi.withHandle(handle -> handle.createQuery(
                         "SELECT window_from, window_until, cursor, reached FROM dataset_window "
                                 + "WHERE data_source_id = :s AND stream = :t AND NOT done ORDER BY window_from DESC")
-                .bind("s", dataSourceId).bind("t", stream)
-                .map((rs, ctx) -> new Window(rs.getTimestamp("window_from").toInstant(), rs.getTimestamp("window_until").toInstant(),
+                .bind("s", dataSourceId).bind("t", stream.name())
+                .map((rs, ctx) -> new Window(stream, rs.getTimestamp("window_from").toInstant(), rs.getTimestamp("window_until").toInstant(),
                         rs.getString("cursor"), rs.getTimestamp("reached") == null ? null : rs.getTimestamp("reached").toInstant()))
                 .list());
     }

@@ -23,7 +23,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
@@ -180,37 +182,90 @@ public final class DatasetSync {
                     }
                 }
             }
-            int synced = 0;
-            int failed = 0;
-            for (DatasetStreamRow stream : streams) {
+            List<DatasetStreamRow> due = streams.stream().filter(stream -> !stream.nextSyncAt().isAfter(clock.instant())).toList();
+            Tally tally = new Tally();
+            // Incremental reads first: each is a request or two, and keeps its stream current while
+            // the full reads (which can take hours on a large account) run after.
+            for (DatasetStreamRow stream : due) {
                 if (Thread.currentThread().isInterrupted()) {
-                    return new Outcome(synced, failed, true, false);
+                    return tally.outcome(true);
                 }
-                if (stream.nextSyncAt().isAfter(clock.instant())) {
-                    continue; // not due, or failed just now (the feed) and waiting to try again
+                if (needsFullRead(stream)) {
+                    continue;
                 }
                 try {
-                    if (!syncStream(stream)) {
-                        return new Outcome(synced, failed, true, false);
+                    if (!readRecent(stream, descriptor(stream))) {
+                        return tally.outcome(true);
                     }
-                    synced++;
-                } catch (ConnectorException e) {
-                    failed++;
-                    if (e.kind() == ErrorKind.CREDENTIALS_REJECTED) {
-                        failAll(streams, e);
-                        return new Outcome(synced, failed, false, false);
-                    }
-                    failed(stream, e);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return new Outcome(synced, failed, true, false);
+                    tally.synced++;
                 } catch (RuntimeException e) {
-                    failed++;
-                    LOG.error("Syncing the stream {} of {} failed unexpectedly", stream.stream(), source.id(), e);
-                    save(errorRow(stream, "internal_error", "The sync failed unexpectedly; see the server log", null));
+                    if (fail(streams, stream, e, tally)) {
+                        return tally.outcome(false);
+                    }
                 }
             }
-            return new Outcome(synced, failed, false, false);
+            List<DatasetStreamRow> fullReads = due.stream().filter(DatasetSync::needsFullRead).toList();
+            if (!fullReads.isEmpty() && !fullReads(streams, fullReads, tally)) {
+                return tally.outcome(true);
+            }
+            return tally.outcome(false);
+        }
+
+        /**
+         * Reads streams in full with one set of readers shared by all of them, so a small stream
+         * done early leaves its readers to the large ones.
+         *
+         * @return false when interrupted before the reads were over
+         */
+        private boolean fullReads(List<DatasetStreamRow> all, List<DatasetStreamRow> streams, Tally tally) {
+            Map<String, DatasetStreamRow> reading = new LinkedHashMap<>();
+            List<StreamDescriptor> descriptors = new ArrayList<>();
+            for (DatasetStreamRow stream : streams) {
+                try {
+                    StreamDescriptor descriptor = descriptor(stream);
+                    reading.put(stream.stream(), startFullRead(stream, descriptor));
+                    descriptors.add(descriptor);
+                } catch (RuntimeException e) {
+                    if (fail(all, stream, e, tally)) {
+                        return true;
+                    }
+                }
+            }
+            Backfill.Outcome outcome;
+            try {
+                outcome = backfill.run(source.id(), descriptors, connector.connector(), context, config.readers());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            for (DatasetStreamRow stream : reading.values()) {
+                RuntimeException failure = outcome.failed().get(stream.stream());
+                if (failure != null) {
+                    if (fail(all, stream, failure, tally)) {
+                        return true;
+                    }
+                } else if (outcome.complete().contains(stream.stream())) {
+                    finishFullRead(stream);
+                    tally.synced++;
+                }
+            }
+            return !outcome.interrupted();
+        }
+
+        /** Records a stream's failure; returns true when it stopped the whole source (credentials rejected). */
+        private boolean fail(List<DatasetStreamRow> all, DatasetStreamRow stream, RuntimeException e, Tally tally) {
+            tally.failed++;
+            if (e instanceof ConnectorException connectorFailure) {
+                if (connectorFailure.kind() == ErrorKind.CREDENTIALS_REJECTED) {
+                    failAll(all, connectorFailure);
+                    return true;
+                }
+                failed(stream, connectorFailure);
+            } else {
+                LOG.error("Syncing the stream {} of {} failed unexpectedly", stream.stream(), source.id(), e);
+                save(errorRow(stream, "internal_error", "The sync failed unexpectedly; see the server log", null));
+            }
+            return false;
         }
 
         /**
@@ -257,28 +312,28 @@ public final class DatasetSync {
             return after;
         }
 
-        /** @return false when interrupted before the stream's read was over */
-        private boolean syncStream(DatasetStreamRow stream) throws InterruptedException {
-            StreamDescriptor descriptor = connector.descriptor().stream(stream.stream()).orElseThrow(() -> new ConnectorException(
+        private StreamDescriptor descriptor(DatasetStreamRow stream) {
+            return connector.descriptor().stream(stream.stream()).orElseThrow(() -> new ConnectorException(
                     io.tributary.connector.spi.StandardErrorCode.UNKNOWN_STREAM, "The connector no longer offers this stream"));
-            boolean fullRead = !stream.incremental() || !stream.backfilled();
-            return fullRead ? fullRead(stream, descriptor) : readRecent(stream, descriptor);
         }
 
-        private boolean fullRead(DatasetStreamRow stream, StreamDescriptor descriptor) throws InterruptedException {
-            DatasetStreamRow reading = stream;
+        /** Plans a fresh full read, or picks up the one a stopped sync left planned. */
+        private DatasetStreamRow startFullRead(DatasetStreamRow stream, StreamDescriptor descriptor) {
             boolean resuming = BACKFILLING.equals(stream.state()) && stream.backfillStartedAt() != null
                     && jdbi.withHandle(handle -> backfill.planned(handle, source.id(), stream.stream()));
-            if (!resuming) {
-                Instant start = clock.instant();
-                reading = save(withState(stream, BACKFILLING, start, stream.backfillFinishedAt(), stream.highWater(), stream.nextSyncAt(),
-                        stream.notice()));
-                jdbi.useTransaction(handle -> backfill.clear(handle, source.id(), stream.stream()));
-                backfill.plan(source.id(), descriptor, stream.startDate() == null ? BEGINNING : stream.startDate(), start, config.windows());
+            if (resuming) {
+                return stream;
             }
-            if (!backfill.run(source.id(), descriptor, connector.connector(), context, config.readers())) {
-                return false;
-            }
+            Instant start = clock.instant();
+            DatasetStreamRow reading = save(withState(stream, BACKFILLING, start, stream.backfillFinishedAt(), stream.highWater(),
+                    stream.nextSyncAt(), stream.notice()));
+            jdbi.useTransaction(handle -> backfill.clear(handle, source.id(), stream.stream()));
+            backfill.plan(source.id(), descriptor, stream.startDate() == null ? BEGINNING : stream.startDate(), start, config.windows());
+            return reading;
+        }
+
+        /** Marks what the full read did not see as deleted, and the stream synced. */
+        private void finishFullRead(DatasetStreamRow reading) {
             Instant readStart = reading.backfillStartedAt();
             Instant now = clock.instant();
             // "Not seen since the read started" is only meaningful on a clock that did not move back
@@ -289,12 +344,11 @@ public final class DatasetSync {
                             + "resync the stream to check for deletions." : reading.notice());
             jdbi.useTransaction(handle -> {
                 if (!clockMovedBack) {
-                    store.sweepUnseen(handle, source.id(), stream.stream(), readStart);
+                    store.sweepUnseen(handle, source.id(), reading.stream(), readStart);
                 }
-                backfill.clear(handle, source.id(), stream.stream());
+                backfill.clear(handle, source.id(), reading.stream());
                 handle.attach(DatasetStreamDao.class).update(done);
             });
-            return true;
         }
 
         /** Reads the objects created since the last sync, and those inside the lookback window again. */
@@ -378,6 +432,21 @@ public final class DatasetSync {
         private Instant nextSync(Instant now) {
             return now.plus(Duration.ofMinutes(source.cadenceMinutes()));
         }
+    }
+
+    /** Counts of a sync's streams. */
+    private static final class Tally {
+        int synced;
+        int failed;
+
+        Outcome outcome(boolean interrupted) {
+            return new Outcome(synced, failed, interrupted, false);
+        }
+    }
+
+    /** Whether a stream is read whole this sync: not yet backfilled, or in full-refresh mode. */
+    private static boolean needsFullRead(DatasetStreamRow stream) {
+        return !stream.incremental() || !stream.backfilled();
     }
 
     private static final String BACKFILLING = DatasetStreamRow.BACKFILLING;
