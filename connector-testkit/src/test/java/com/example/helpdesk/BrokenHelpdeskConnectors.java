@@ -76,4 +76,17 @@ public final class BrokenHelpdeskConnectors {
             return fields;
         }
     }
+
+    /** Starts a change feed it cannot read: half a feature, which the host would trip over on every sync. */
+    public static class HalfFeed extends HelpdeskConnector {
+        /** Installed by ServiceLoader. */
+        public HalfFeed() {
+            super("helpdesk-half-feed");
+        }
+
+        @Override
+        public String changeFeedStart(ConnectorContext context) {
+            return "tickets-after:0";
+        }
+    }
 }

@@ -46,6 +46,13 @@ class ContractTestCatchesDefectsTest {
                 return "helpdesk-overpromising";
             }
         }
+
+        static class HalfFeed extends HelpdeskContract {
+            @Override
+            protected String connectorTypeId() {
+                return "helpdesk-half-feed";
+            }
+        }
     }
 
     private static List<String> failedTests(Class<?> contract) {
@@ -74,5 +81,10 @@ class ContractTestCatchesDefectsTest {
     @Test
     void aDeclaredFieldNeverReturnedFailsTheResultCheck() {
         assertThat(failedTests(Contracts.Overpromising.class)).containsExactly("helpdesk-overpromising.open_tickets");
+    }
+
+    @Test
+    void aChangeFeedThatStartsButCannotBeReadFailsTheFeedCheck() {
+        assertThat(failedTests(Contracts.HalfFeed.class)).containsExactly("aChangeFeedIsEitherWholeOrAbsent()");
     }
 }

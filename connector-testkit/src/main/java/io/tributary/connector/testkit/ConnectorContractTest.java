@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tributary.connector.spi.CapabilityStatus;
+import io.tributary.connector.spi.Change;
+import io.tributary.connector.spi.ChangePage;
+import io.tributary.connector.spi.ChangeRequest;
 import io.tributary.connector.spi.Connector;
 import io.tributary.connector.spi.ConnectorContext;
 import io.tributary.connector.spi.ConnectorDescriptor;
@@ -315,6 +318,35 @@ public abstract class ConnectorContractTest {
                         new StreamReadRequest("no_such_stream_here", null, null, 10)),
                 "readStream of an unknown stream",
                 connector.descriptor().streams().isEmpty() ? ErrorKind.UNSUPPORTED : ErrorKind.INVALID_PARAMETERS);
+    }
+
+    @Test
+    void aChangeFeedIsEitherWholeOrAbsent() {
+        Set<String> streams = new HashSet<>();
+        connector.descriptor().streams().stream().filter(StreamDescriptor::incremental).forEach(stream -> streams.add(stream.name()));
+        String cursor;
+        try {
+            cursor = connector.changeFeedStart(contextWithValidCredentials());
+        } catch (ConnectorException e) {
+            assertThat(e.kind()).as("changeFeedStart failed (%s): a connector without a change feed says UNSUPPORTED", e.getMessage())
+                    .isEqualTo(ErrorKind.UNSUPPORTED);
+            assertFailsWithKind(() -> connector.readChanges(contextWithValidCredentials(), new ChangeRequest("any", streams, 10)),
+                    "readChanges of a connector without a change feed", ErrorKind.UNSUPPORTED);
+            return;
+        }
+        assertThat(cursor).as("the change feed's start").isNotBlank();
+        ChangePage page = connector.readChanges(contextWithValidCredentials(), new ChangeRequest(cursor, streams, 10));
+        assertThat(page.cursorExpired()).as("a cursor just taken is not expired").isFalse();
+        assertThat(page.nextCursor()).as("the next cursor").isNotBlank();
+        for (Change change : page.changes()) {
+            assertThat(streams).as("changes name only the streams asked for").contains(change.stream());
+        }
+        long requestsBefore = providerRequestCount();
+        CountingContext context = new CountingContext(contextWithValidCredentials());
+        assertFailsWithKind(() -> connector.readChanges(context, new ChangeRequest("not a cursor \u0000 of this feed", streams, 10)),
+                "readChanges with a malformed cursor", ErrorKind.INVALID_PARAMETERS);
+        assertThat(context.credentialReads()).as("credentials read for a malformed cursor").isZero();
+        assertThat(providerRequestCount()).as("requests sent for a malformed cursor").isEqualTo(requestsBefore);
     }
 
     private void assertRefusedOffline(InvalidQuery invalid) {
