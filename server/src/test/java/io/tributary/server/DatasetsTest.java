@@ -204,7 +204,8 @@ class DatasetsTest {
                 Map.<String, Object>of("stream", "charges", "mode", "sometimes"),
                 Map.<String, Object>of("stream", "charges", "startDate", "2999-01-01"),
                 Map.<String, Object>of("stream", "charges", "startDate", "last year"),
-                Map.<String, Object>of("stream", "charges", "lookbackDays", 400))) {
+                Map.<String, Object>of("stream", "charges", "lookbackDays", 400),
+                Map.<String, Object>of("stream", "invoice_line_items", "startDate", "2026-01-01"))) {
             Api.Reply refused = api.post("/api/v1/data-sources", token, Map.of("type", "stripe", "credentials", Map.of("apiKey", noPayouts),
                     "datasets", List.of(bad)));
             assertThat(refused.status()).as("%s: %s", bad, refused.raw()).isEqualTo(422);

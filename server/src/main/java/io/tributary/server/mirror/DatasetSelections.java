@@ -63,8 +63,16 @@ public final class DatasetSelections {
                 if (resolved.containsKey(stream.name()) && !EVERY_READABLE.equals(selection.stream())) {
                     throw ApiException.invalid(field + ".stream", "The stream '" + stream.name() + "' is selected twice");
                 }
-                resolved.put(stream.name(), new Resolved(stream.name(), mode(selection.mode(), stream, field),
-                        startDate(selection.startDate(), now, field), lookback(selection.lookbackDays(), field)));
+                Instant startDate = startDate(selection.startDate(), now, field);
+                if (startDate != null && !stream.createdFilter()) {
+                    if (!EVERY_READABLE.equals(selection.stream())) {
+                        throw ApiException.invalid(field + ".startDate", "The stream '" + stream.name()
+                                + "' cannot be filtered by creation time: it is read whole; leave startDate out");
+                    }
+                    startDate = null; // "*" with a start date: it applies where it can
+                }
+                resolved.put(stream.name(), new Resolved(stream.name(), mode(selection.mode(), stream, field), startDate,
+                        lookback(selection.lookbackDays(), field)));
             }
         }
         return resolved;
