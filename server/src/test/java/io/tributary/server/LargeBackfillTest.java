@@ -19,9 +19,10 @@ import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 
 /**
- * A backfill of an account with about 50,000 objects over several streams, stopped midway by a
- * server restart: the restarted server resumes from the committed windows, and the mirror then
- * matches the fake account exactly, nothing lost, nothing read twice into duplicates.
+ * A backfill of an account with about 50,000 objects over several streams, read in slices of a
+ * few seconds and stopped midway by a server restart: the restarted server resumes from the
+ * committed windows, and the mirror then matches the fake account exactly, nothing lost, nothing
+ * read twice into duplicates.
  */
 class LargeBackfillTest {
 
@@ -37,7 +38,8 @@ class LargeBackfillTest {
         assertThat(total).as("objects in the selected streams").isGreaterThanOrEqualTo(50_000);
         Path data = TestServer.newDataDirectory();
         Map<String, String> settings = Map.of("connectors.stripe.rate_limit_test_per_second", "2000",
-                "connectors.stripe.rate_limit_endpoint_per_second", "2000", "mirror.readers", "8", "mirror.windows", "8");
+                "connectors.stripe.rate_limit_endpoint_per_second", "2000", "mirror.readers", "8", "mirror.windows", "8",
+                "mirror.sliceSeconds", "3", "scheduler.threads", "1");
         try (FakeStripe stripe = FakeStripe.start(account)) {
             String key = stripe.addKey(KeyAccess.allReads());
             String token;
@@ -56,6 +58,12 @@ class LargeBackfillTest {
 
                 assertThat(Eventually.within(Duration.ofSeconds(60), () -> mirrored(before.database(), sourceId) > total / 5))
                         .as("a fifth of the backfill committed").isTrue();
+                // One scheduler thread, and the backfill on it: another source's refresh still gets its turn
+                // between the backfill's slices instead of waiting for the whole backfill.
+                String other = api.post("/api/v1/data-sources", token, Map.of("type", "stripe",
+                        "credentials", Map.of("apiKey", stripe.addKey(KeyAccess.allReads())))).body().get("id").asText();
+                assertThat(Eventually.within(Duration.ofSeconds(15), () -> !api.get("/api/v1/data-sources/" + other, token).body()
+                        .get("lastRefreshAt").isNull())).as("the other source refreshed").isTrue();
                 JsonNode progress = backfilling(api, token, sourceId).get("progress");
                 assertThat(progress.get("objectsRead").asLong()).isPositive();
                 assertThat(progress.get("estimatedRemaining").isNull()).isFalse();
@@ -82,6 +90,10 @@ class LargeBackfillTest {
                     assertThat(extra).as("%s in the mirror but not the account", stream.getKey()).isEmpty();
                 }
                 assertThat(mirrored(after.database(), sourceId)).as("one row per object").isEqualTo(total);
+                int syncs = after.database().withHandle(handle -> handle.createQuery("SELECT count(*) FROM audit_event "
+                                + "WHERE action = 'credential.decrypt' AND target = :t AND actor = 'system:scheduledRunner'")
+                        .bind("t", "data_source:" + sourceId).mapTo(Integer.class).one());
+                assertThat(syncs).as("syncs of 3-second slices, each one audited decryption, across both servers").isGreaterThan(4);
                 long pagesAfterRestart = listRequests(stripe) - requestsBeforeRestart;
                 assertThat(pagesAfterRestart).as("the restarted server read only what was left (pages of 100)")
                         .isLessThan((total - readBeforeStop) / 100 + 200);

@@ -30,6 +30,19 @@ public class MirrorConfig {
     @Max(1000)
     private int pageSize = 100;
 
+    /**
+     * How long one sync may read before it hands its scheduler thread back (and asks for another
+     * sync at once), so refreshes of other sources never wait hours behind a large backfill.
+     */
+    @JsonProperty
+    @Min(1)
+    @Max(3600)
+    private int sliceSeconds = 300;
+
+    public int sliceSeconds() {
+        return sliceSeconds;
+    }
+
     public int readers() {
         return readers;
     }

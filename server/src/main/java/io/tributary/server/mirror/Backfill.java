@@ -10,6 +10,7 @@ import io.tributary.connector.spi.StreamPage;
 import io.tributary.connector.spi.StreamReadRequest;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -148,6 +149,19 @@ public final class Backfill {
      */
     public Outcome run(String dataSourceId, List<StreamDescriptor> streams, Connector connector, ConnectorContext context,
                        int parallelism) throws InterruptedException {
+        return run(dataSourceId, streams, connector, context, parallelism, null);
+    }
+
+    /**
+     * Like {@link #run(String, List, Connector, ConnectorContext, int)}, for at most {@code slice}:
+     * after it, readers take no new page and the run returns with what is left still planned (a
+     * scheduler thread is not held for hours by one large account while other work waits).
+     *
+     * @param slice how long to read; null for as long as it takes
+     */
+    public Outcome run(String dataSourceId, List<StreamDescriptor> streams, Connector connector, ConnectorContext context,
+                       int parallelism, Duration slice) throws InterruptedException {
+        long deadline = slice == null ? Long.MAX_VALUE : System.nanoTime() + slice.toNanos();
         BlockingDeque<Window> waiting = new LinkedBlockingDeque<>();
         for (StreamDescriptor stream : streams) {
             waiting.addAll(openWindows(dataSourceId, stream));
@@ -160,7 +174,7 @@ public final class Backfill {
             List<Future<?>> running = new ArrayList<>();
             for (int i = 0; i < readers; i++) {
                 running.add(pool.submit(() -> {
-                    readPages(dataSourceId, connector, context, waiting, reading, readers, failed);
+                    readPages(dataSourceId, connector, context, waiting, reading, readers, failed, deadline);
                     return null;
                 }));
             }
@@ -197,14 +211,15 @@ public final class Backfill {
      * and all stop when nothing waits and nobody reads.
      */
     private void readPages(String dataSourceId, Connector connector, ConnectorContext context, BlockingDeque<Window> waiting,
-                           AtomicInteger reading, int readers, Map<String, RuntimeException> failed) throws InterruptedException {
-        while (!Thread.currentThread().isInterrupted()) {
+                           AtomicInteger reading, int readers, Map<String, RuntimeException> failed, long deadline)
+            throws InterruptedException {
+        while (!Thread.currentThread().isInterrupted() && System.nanoTime() < deadline) {
             Window window;
             int idle;
             synchronized (reading) {
                 window = waiting.pollFirst();
                 while (window == null) {
-                    if (reading.get() == 0) {
+                    if (reading.get() == 0 || System.nanoTime() >= deadline) {
                         reading.notifyAll();
                         return; // nothing waits and nobody reads who could put a window back
                     }

@@ -51,9 +51,14 @@ import org.slf4j.LoggerFactory;
 public final class DatasetSync {
 
     /** What a sync did. */
-    public record Outcome(int streamsSynced, int streamsFailed, boolean interrupted, boolean skipped) {
+    /**
+     * What a sync did.
+     *
+     * @param paused whether a full read used up its slice with more to read: the caller should sync again soon
+     */
+    public record Outcome(int streamsSynced, int streamsFailed, boolean interrupted, boolean skipped, boolean paused) {
         static Outcome skippedOutcome() {
-            return new Outcome(0, 0, false, true);
+            return new Outcome(0, 0, false, true, false);
         }
     }
 
@@ -233,7 +238,8 @@ public final class DatasetSync {
             }
             Backfill.Outcome outcome;
             try {
-                outcome = backfill.run(source.id(), descriptors, connector.connector(), context, config.readers());
+                outcome = backfill.run(source.id(), descriptors, connector.connector(), context, config.readers(),
+                        Duration.ofSeconds(config.sliceSeconds()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return false;
@@ -247,6 +253,8 @@ public final class DatasetSync {
                 } else if (outcome.complete().contains(stream.stream())) {
                     finishFullRead(stream);
                     tally.synced++;
+                } else if (!outcome.interrupted()) {
+                    tally.paused = true; // its slice is used up: the rest waits for the next one
                 }
             }
             return !outcome.interrupted();
@@ -411,7 +419,7 @@ public final class DatasetSync {
             jdbi.useExtension(DataSourceDao.class, sources -> sources.recordRefresh(source.id(), source.lastRefreshAt(), "error",
                     e.getMessage()));
             streams.forEach(stream -> failed(stream, e));
-            return new Outcome(0, streams.size(), false, false);
+            return new Outcome(0, streams.size(), false, false, false);
         }
 
         private DatasetStreamRow failed(DatasetStreamRow stream, ConnectorException e) {
@@ -438,9 +446,10 @@ public final class DatasetSync {
     private static final class Tally {
         int synced;
         int failed;
+        boolean paused;
 
         Outcome outcome(boolean interrupted) {
-            return new Outcome(synced, failed, interrupted, false);
+            return new Outcome(synced, failed, interrupted, false, paused);
         }
     }
 

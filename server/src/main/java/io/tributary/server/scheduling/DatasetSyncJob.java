@@ -19,18 +19,24 @@ final class DatasetSyncJob implements InterruptableJob {
     static final String CHANGES_NOW = "changesNow";
 
     private final DatasetSync sync;
+    private final RefreshScheduler scheduler;
     private volatile Thread runner;
 
-    DatasetSyncJob(DatasetSync sync) {
+    DatasetSyncJob(DatasetSync sync, RefreshScheduler scheduler) {
         this.sync = sync;
+        this.scheduler = scheduler;
     }
 
     @Override
     public void execute(JobExecutionContext context) {
         runner = Thread.currentThread();
         try {
-            sync.sync(context.getMergedJobDataMap().getString(DATA_SOURCE), AuditActors.SCHEDULED_RUNNER,
+            String dataSourceId = context.getMergedJobDataMap().getString(DATA_SOURCE);
+            DatasetSync.Outcome outcome = sync.sync(dataSourceId, AuditActors.SCHEDULED_RUNNER,
                     Boolean.parseBoolean(context.getMergedJobDataMap().getString(CHANGES_NOW)));
+            if (outcome.paused()) {
+                scheduler.syncDatasetsAgain(dataSourceId);
+            }
         } finally {
             runner = null;
             Thread.interrupted(); // the pool thread goes back clean

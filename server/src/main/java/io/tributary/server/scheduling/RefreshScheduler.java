@@ -40,6 +40,8 @@ public final class RefreshScheduler implements Managed {
     static final String SCHEDULER_NAME = "tributary";
     static final String REFRESH_GROUP = "refresh";
     static final String DATASET_GROUP = "datasets";
+    /** Below Quartz's default of 5, which refresh triggers keep: when both wait for a thread, refreshes go first. */
+    static final int DATASET_PRIORITY = 3;
     private static final JobKey DUE_CHECK = JobKey.jobKey("due-sources", "cadence");
     private static final Logger LOG = LoggerFactory.getLogger(RefreshScheduler.class);
 
@@ -117,6 +119,16 @@ public final class RefreshScheduler implements Managed {
                 config.webhookDebounceMillis());
     }
 
+    /**
+     * Continues a backfill that used up its slice: from inside that sync the usual trigger still
+     * exists, so this one gets a name of its own. It runs after the refreshes waiting for a thread
+     * (a lower priority), so a large backfill never keeps blocks from their cadence.
+     */
+    void syncDatasetsAgain(String dataSourceId) {
+        scheduleDatasetSync(dataSourceId, TriggerKey.triggerKey(dataSourceId + "-again-" + java.util.UUID.randomUUID(), DATASET_GROUP),
+                false, 0);
+    }
+
     private void scheduleDatasetSync(String dataSourceId, TriggerKey key, boolean changesNow, long delayMillis) {
         JobKey job = JobKey.jobKey(dataSourceId, DATASET_GROUP);
         try {
@@ -130,6 +142,7 @@ public final class RefreshScheduler implements Managed {
             scheduler.scheduleJob(TriggerBuilder.newTrigger().withIdentity(key).forJob(job)
                     .usingJobData(DatasetSyncJob.DATA_SOURCE, dataSourceId)
                     .usingJobData(DatasetSyncJob.CHANGES_NOW, String.valueOf(changesNow))
+                    .withPriority(DATASET_PRIORITY)
                     .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
                     .startAt(new java.util.Date(System.currentTimeMillis() + delayMillis)).build());
         } catch (ObjectAlreadyExistsException e) {
@@ -232,7 +245,7 @@ public final class RefreshScheduler implements Managed {
                 return new RefreshSourceJob(jdbi, refreshes, clock, this);
             }
             if (type == DatasetSyncJob.class) {
-                return new DatasetSyncJob(datasets);
+                return new DatasetSyncJob(datasets, this);
             }
             throw new SchedulerException("Unknown job " + type.getName());
         };
