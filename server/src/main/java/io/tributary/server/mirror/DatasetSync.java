@@ -122,8 +122,15 @@ public final class DatasetSync {
         WorkspaceRow workspace = jdbi.withExtension(WorkspaceDao.class, workspaces -> workspaces.find(source.workspaceId())).orElseThrow();
         ConnectorContext context = contexts.forOperation(source.type(),
                 () -> vault.decrypt(workspace.id(), workspace.dataKey(), source.id(), source.credentials(), actor));
-        Run run = new Run(source, connector, context);
-        return run.sync(streams);
+        Optional<SourceSyncLock> lock = SourceSyncLock.tryAcquire(jdbi, source.id());
+        if (lock.isEmpty()) {
+            return Outcome.skippedOutcome(); // another node is syncing this source; the due check comes back
+        }
+        try (SourceSyncLock held = lock.get()) {
+            // The rows as they stand now that no other sync can change them.
+            List<DatasetStreamRow> current = jdbi.withExtension(DatasetStreamDao.class, dao -> dao.list(dataSourceId));
+            return new Run(source, connector, context).sync(current);
+        }
     }
 
     /**
