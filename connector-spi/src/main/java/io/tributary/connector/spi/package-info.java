@@ -30,5 +30,16 @@
  *       never cache them beyond one operation.</li>
  *   <li>The SPI depends on the JDK and Jackson only. It never exposes server classes.</li>
  * </ul>
+ *
+ * <h2>Datasets</h2>
+ * The host mirrors a connector's streams into its database. It reads them whole with
+ * {@link io.tributary.connector.spi.Connector#readStream} (in creation-time windows where the
+ * stream allows), then keeps {@code incremental} streams current with the objects created since
+ * and, when the connector has one, its change feed
+ * ({@link io.tributary.connector.spi.Connector#changeFeedStart},
+ * {@link io.tributary.connector.spi.Connector#readChanges},
+ * {@link io.tributary.connector.spi.Connector#readObject}). A connector may also answer queries
+ * from the mirror ({@link io.tributary.connector.spi.Connector#mirrorStreams},
+ * {@link io.tributary.connector.spi.Connector#runQueryOnMirror}) with the same result as live.
  */
 package io.tributary.connector.spi;
