@@ -34,9 +34,15 @@ final class FakeStripeContexts {
     /** The account clock as a {@link Clock}: "now" is the account's now, in whole seconds. */
     static final class AccountClock extends Clock {
         private final FakeStripeAccount account;
+        private final ZoneId zone;
 
         AccountClock(FakeStripeAccount account) {
+            this(account, ZoneOffset.UTC);
+        }
+
+        private AccountClock(FakeStripeAccount account, ZoneId zone) {
             this.account = account;
+            this.zone = zone;
         }
 
         @Override
@@ -46,12 +52,12 @@ final class FakeStripeContexts {
 
         @Override
         public ZoneId getZone() {
-            return ZoneOffset.UTC;
+            return zone;
         }
 
         @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("The account clock is in UTC");
+        public Clock withZone(ZoneId newZone) {
+            return new AccountClock(account, newZone);
         }
     }
 
