@@ -56,8 +56,8 @@ class LargeBackfillTest {
                 assertThat(created.status()).as(created.raw()).isEqualTo(201);
                 sourceId = created.body().get("id").asText();
 
-                assertThat(Eventually.within(Duration.ofSeconds(60), () -> mirrored(before.database(), sourceId) > total / 5))
-                        .as("a fifth of the backfill committed").isTrue();
+                assertThat(Eventually.within(Duration.ofSeconds(30), () -> mirrored(before.database(), sourceId) > 0))
+                        .as("the backfill started").isTrue();
                 // One scheduler thread, and the backfill on it: another source's refresh still gets its turn
                 // between the backfill's slices instead of waiting for the whole backfill.
                 String other = api.post("/api/v1/data-sources", token, Map.of("type", "stripe",
@@ -67,7 +67,10 @@ class LargeBackfillTest {
                 JsonNode progress = backfilling(api, token, sourceId).get("progress");
                 assertThat(progress.get("objectsRead").asLong()).isPositive();
                 assertThat(progress.get("estimatedRemaining").isNull()).isFalse();
-                // Stopping the server interrupts the backfill after the pages in flight.
+
+                assertThat(Eventually.within(Duration.ofSeconds(60), () -> mirrored(before.database(), sourceId) > total / 5))
+                        .as("a fifth of the backfill committed").isTrue();
+                // Stopping the server now interrupts the backfill after the pages in flight.
             }
             long requestsBeforeRestart = listRequests(stripe);
             try (TestServer after = at(new TestServer(stripe, false, settings, data), now.plusSeconds(1)).start()) {

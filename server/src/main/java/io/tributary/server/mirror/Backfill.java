@@ -149,7 +149,7 @@ public final class Backfill {
      */
     public Outcome run(String dataSourceId, List<StreamDescriptor> streams, Connector connector, ConnectorContext context,
                        int parallelism) throws InterruptedException {
-        return run(dataSourceId, streams, connector, context, parallelism, null);
+        return run(dataSourceId, streams, connector, context, parallelism, null, Map.of());
     }
 
     /**
@@ -158,9 +158,12 @@ public final class Backfill {
      * scheduler thread is not held for hours by one large account while other work waits).
      *
      * @param slice how long to read; null for as long as it takes
+     * @param reads each stream's full read id (its start), recorded on every object the read sees
+     *     so that {@link MirrorStore#sweepUnseen} can tell which it did not; streams left out are
+     *     not recorded
      */
     public Outcome run(String dataSourceId, List<StreamDescriptor> streams, Connector connector, ConnectorContext context,
-                       int parallelism, Duration slice) throws InterruptedException {
+                       int parallelism, Duration slice, Map<String, Instant> reads) throws InterruptedException {
         long deadline = slice == null ? Long.MAX_VALUE : System.nanoTime() + slice.toNanos();
         BlockingDeque<Window> waiting = new LinkedBlockingDeque<>();
         for (StreamDescriptor stream : streams) {
@@ -174,7 +177,7 @@ public final class Backfill {
             List<Future<?>> running = new ArrayList<>();
             for (int i = 0; i < readers; i++) {
                 running.add(pool.submit(() -> {
-                    readPages(dataSourceId, connector, context, waiting, reading, readers, failed, deadline);
+                    readPages(dataSourceId, connector, context, waiting, reading, readers, failed, deadline, reads);
                     return null;
                 }));
             }
@@ -211,8 +214,8 @@ public final class Backfill {
      * and all stop when nothing waits and nobody reads.
      */
     private void readPages(String dataSourceId, Connector connector, ConnectorContext context, BlockingDeque<Window> waiting,
-                           AtomicInteger reading, int readers, Map<String, RuntimeException> failed, long deadline)
-            throws InterruptedException {
+                           AtomicInteger reading, int readers, Map<String, RuntimeException> failed, long deadline,
+                           Map<String, Instant> reads) throws InterruptedException {
         while (!Thread.currentThread().isInterrupted() && System.nanoTime() < deadline) {
             Window window;
             int idle;
@@ -233,7 +236,8 @@ public final class Backfill {
                 if (failed.containsKey(window.stream().name())) {
                     continue; // its stream failed: the window stays stored for the next run
                 }
-                List<Window> next = readPage(dataSourceId, connector, context, window, Math.min(MAX_SPLIT, idle + 1));
+                List<Window> next = readPage(dataSourceId, connector, context, window, Math.min(MAX_SPLIT, idle + 1),
+                        reads.get(window.stream().name()));
                 synchronized (reading) {
                     next.forEach(waiting::addLast);
                 }
@@ -258,7 +262,8 @@ public final class Backfill {
      * @return the windows to continue with: none when the window is done; else the window itself
      *     (narrowed to the newest part when split) and the older parts as new windows
      */
-    private List<Window> readPage(String dataSourceId, Connector connector, ConnectorContext context, Window window, int parts) {
+    private List<Window> readPage(String dataSourceId, Connector connector, ConnectorContext context, Window window, int parts,
+                                  Instant read) {
         StreamDescriptor stream = window.stream();
         Instant readAt = clock.instant();
         StreamPage page = connector.readStream(context, new StreamReadRequest(stream.name(), window.cursor(), window.filter(), pageSize));
@@ -285,7 +290,7 @@ public final class Backfill {
             }
         }
         jdbi.useTransaction(handle -> {
-            store.write(handle, dataSourceId, objects);
+            store.write(handle, dataSourceId, objects, read);
             handle.createUpdate("UPDATE dataset_window SET window_from = :newFrom, cursor = :c, done = :done, objects = objects + :n, "
                             + "reached = :reached WHERE data_source_id = :s AND stream = :t AND window_from = :f")
                     .bind("newFrom", Timestamp.from(keptFrom))

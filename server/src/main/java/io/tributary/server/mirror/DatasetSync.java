@@ -245,8 +245,10 @@ public final class DatasetSync {
             }
             Backfill.Outcome outcome;
             try {
+                Map<String, Instant> reads = new LinkedHashMap<>();
+                reading.values().forEach(stream -> reads.put(stream.stream(), stream.backfillStartedAt()));
                 outcome = backfill.run(source.id(), descriptors, connector.connector(), context, config.readers(),
-                        Duration.ofSeconds(config.sliceSeconds()));
+                        Duration.ofSeconds(config.sliceSeconds()), reads);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return false;
@@ -349,18 +351,11 @@ public final class DatasetSync {
 
         /** Marks what the full read did not see as deleted, and the stream synced. */
         private void finishFullRead(DatasetStreamRow reading) {
-            Instant readStart = reading.backfillStartedAt();
+            Instant read = reading.backfillStartedAt();
             Instant now = clock.instant();
-            // "Not seen since the read started" is only meaningful on a clock that did not move back
-            // during the read; if it did, keep every object rather than mark live ones deleted.
-            boolean clockMovedBack = now.isBefore(readStart);
-            DatasetStreamRow done = withState(reading, SYNCED, readStart, now, readStart, nextSync(now), clockMovedBack
-                    ? "The server's clock moved back during the full read, so objects it did not see were not marked deleted; "
-                            + "resync the stream to check for deletions." : reading.notice());
+            DatasetStreamRow done = withState(reading, SYNCED, read, now, read, nextSync(now), reading.notice());
             jdbi.useTransaction(handle -> {
-                if (!clockMovedBack) {
-                    store.sweepUnseen(handle, source.id(), reading.stream(), readStart);
-                }
+                store.sweepUnseen(handle, source.id(), reading.stream(), read);
                 backfill.clear(handle, source.id(), reading.stream());
                 handle.attach(DatasetStreamDao.class).update(done);
             });

@@ -43,6 +43,16 @@ public final class MirrorStore {
 
     /** Stores versions of objects inside the caller's transaction (with the progress that goes with them). */
     public int write(Handle handle, String dataSourceId, List<MirroredObject> objects) {
+        return write(handle, dataSourceId, objects, null);
+    }
+
+    /**
+     * Stores versions of objects read by a full read, inside the caller's transaction, and records
+     * that this read saw them (changed or not), for {@link #sweepUnseen}.
+     *
+     * @param read the full read's id (its start); null for objects that did not come from one
+     */
+    public int write(Handle handle, String dataSourceId, List<MirroredObject> objects, Instant read) {
         if (objects.isEmpty()) {
             return 0;
         }
@@ -66,35 +76,37 @@ public final class MirrorStore {
         for (int count : batch.execute()) {
             changed += count;
         }
-        markSeen(handle, dataSourceId, objects, now);
+        if (read != null) {
+            markSeen(handle, dataSourceId, objects, read, now);
+        }
         return changed;
     }
 
-    /**
-     * Records that these objects were seen now, changed or not, so that when a full read is over
-     * the objects it did not see can be marked deleted ({@link #sweepUnseen}).
-     */
-    private static void markSeen(Handle handle, String dataSourceId, List<MirroredObject> objects, Instant now) {
+    /** Records that a full read saw these objects, changed or not. */
+    private static void markSeen(Handle handle, String dataSourceId, List<MirroredObject> objects, Instant read, Instant now) {
         Map<String, List<String>> idsByStream = new LinkedHashMap<>();
         for (MirroredObject object : objects) {
             idsByStream.computeIfAbsent(object.stream(), stream -> new ArrayList<>()).add(object.objectId());
         }
-        idsByStream.forEach((stream, ids) -> handle.createUpdate("UPDATE dataset_record SET seen_at = :now "
-                        + "WHERE data_source_id = :source AND stream = :stream AND object_id = ANY(:ids) AND seen_at < :now")
-                .bind("now", Timestamp.from(now)).bind("source", dataSourceId).bind("stream", stream)
+        idsByStream.forEach((stream, ids) -> handle.createUpdate("UPDATE dataset_record SET seen_by_read = :read, seen_at = :now "
+                        + "WHERE data_source_id = :source AND stream = :stream AND object_id = ANY(:ids) "
+                        + "AND seen_by_read IS DISTINCT FROM :read")
+                .bind("read", Timestamp.from(read)).bind("now", Timestamp.from(now)).bind("source", dataSourceId).bind("stream", stream)
                 .bindArray("ids", String.class, ids).execute());
     }
 
     /**
-     * Marks deleted the live objects of a stream that a full read started at {@code readStart} did
-     * not see, unless a change newer than the read's start wrote them.
+     * Marks deleted the live objects of a stream that the full read started at {@code read} did
+     * not see, unless a change newer than the read's start wrote them. Reads are told apart by
+     * id, not by the server's clock, so a clock that steps back cannot mark live objects deleted.
      *
      * @return how many objects were marked deleted
      */
-    public int sweepUnseen(Handle handle, String dataSourceId, String stream, Instant readStart) {
-        return handle.createUpdate("UPDATE dataset_record SET deleted = true, version_at = :start, synced_at = :now "
-                        + "WHERE data_source_id = :source AND stream = :stream AND NOT deleted AND seen_at < :start AND version_at < :start")
-                .bind("start", Timestamp.from(readStart)).bind("now", Timestamp.from(clock.instant()))
+    public int sweepUnseen(Handle handle, String dataSourceId, String stream, Instant read) {
+        return handle.createUpdate("UPDATE dataset_record SET deleted = true, version_at = :read, synced_at = :now "
+                        + "WHERE data_source_id = :source AND stream = :stream AND NOT deleted "
+                        + "AND seen_by_read IS DISTINCT FROM :read AND version_at < :read")
+                .bind("read", Timestamp.from(read)).bind("now", Timestamp.from(clock.instant()))
                 .bind("source", dataSourceId).bind("stream", stream).execute();
     }
 

@@ -17,9 +17,13 @@ import io.tributary.connector.stripe.fake.FakeStripeAccount;
 import io.tributary.connector.stripe.fake.KeyAccess;
 import io.tributary.server.core.Database;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.tributary.server.MutableClock;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -157,7 +161,9 @@ class BackfillTest {
     @Test
     void anInterruptedBackfillResumesFromItsLastPageLosingAndDuplicatingNothing() throws Exception {
         backfill.plan(source, stream("customers"), START, 1);
-        Connector dying = new DyingAfter(connector, 6);
+        Connector dying = new AfterPages(connector, 6, () -> {
+            throw new IllegalStateException("node died");
+        });
         assertThatThrownBy(() -> backfill.run(source, stream("customers"), dying, context, 1)).hasMessageContaining("node died");
         int partial = mirroredIds("customers").size();
         assertThat(partial).as("six pages of 20 were committed before the node died").isEqualTo(120);
@@ -170,15 +176,43 @@ class BackfillTest {
         assertThat(stripe.requestCount("/v1/customers")).as("only the rest was read: 180 of 300, 9 pages").isEqualTo(9);
     }
 
-    /** A connector whose node dies after a number of pages. */
-    private static final class DyingAfter implements Connector {
+    @Test
+    void aClockSteppingBackDuringAFullReadMarksNoLiveObjectDeleted() throws Exception {
+        MutableClock clock = new MutableClock();
+        Instant read = Instant.ofEpochSecond(stripe.account().now());
+        clock.set(read);
+        MirrorStore store = new MirrorStore(jdbi, clock);
+        Backfill steppingBack = new Backfill(jdbi, store, clock, 20);
+        // A customer an earlier read mirrored, which the account no longer has.
+        store.write(source, List.of(new MirroredObject("customers", "cus_goneSinceLastRead", read.minus(Duration.ofDays(400)),
+                read.minus(Duration.ofHours(1)), false, JsonNodeFactory.instance.objectNode().put("id", "cus_goneSinceLastRead"))));
+        steppingBack.plan(source, stream("customers"), START, read, 1);
+        // After three pages the server's clock steps back an hour (an NTP correction, say).
+        Connector stepping = new AfterPages(connector, 3, () -> clock.advance(Duration.ofHours(-1)));
+
+        Backfill.Outcome outcome = steppingBack.run(source, List.of(stream("customers")), stepping, context, 1, null,
+                Map.of("customers", read));
+        int deleted = jdbi.inTransaction(handle -> store.sweepUnseen(handle, source, "customers", read));
+
+        assertThat(outcome.complete()).containsExactly("customers");
+        assertThat(deleted).as("only the customer the read did not see").isEqualTo(1);
+        Set<String> live = Set.copyOf(jdbi.withHandle(handle -> handle.createQuery(
+                        "SELECT object_id FROM dataset_record WHERE data_source_id = :s AND stream = 'customers' AND NOT deleted")
+                .bind("s", source).mapTo(String.class).list()));
+        assertThat(live).as("every customer read after the clock stepped back is still live").isEqualTo(fakeIds("customer"));
+    }
+
+    /** A connector that does something (dies, moves a clock) once it has read a number of pages. */
+    private static final class AfterPages implements Connector {
         private final Connector delegate;
         private final int pages;
+        private final Runnable then;
         private final AtomicInteger read = new AtomicInteger();
 
-        DyingAfter(Connector delegate, int pages) {
+        AfterPages(Connector delegate, int pages, Runnable then) {
             this.delegate = delegate;
             this.pages = pages;
+            this.then = then;
         }
 
         @Override
@@ -203,8 +237,8 @@ class BackfillTest {
 
         @Override
         public StreamPage readStream(ConnectorContext context, StreamReadRequest request) {
-            if (read.incrementAndGet() > pages) {
-                throw new IllegalStateException("node died");
+            if (read.incrementAndGet() == pages + 1) {
+                then.run();
             }
             return delegate.readStream(context, request);
         }
