@@ -59,8 +59,9 @@ public final class QueryService {
             throw new ApiException(422, e.errorCode().code(), e.getMessage(), field);
         }
         WorkspaceRow workspace = jdbi.withExtension(WorkspaceDao.class, workspaces -> workspaces.find(source.workspaceId())).orElseThrow();
-        MirrorAnswers.Answer answer = answers.answer(source, connector, contexts.forOperation(source.type(),
-                () -> vault.decrypt(workspace.id(), workspace.dataKey(), source.id(), source.credentials(), caller.actor())), request);
+        MirrorAnswers.Answer answer = answers.session(source, connector, contexts.forOperation(source.type(),
+                () -> vault.decrypt(workspace.id(), workspace.dataKey(), source.id(), source.credentials(), caller.actor())))
+                .answer(request);
         QueryResult result = answer.result();
         return new Answer(request.queryTypeId(), result.data(), result.notices(), contexts.now(), answer.from());
     }

@@ -101,12 +101,13 @@ public final class RefreshService {
         WorkspaceRow workspace = jdbi.withExtension(WorkspaceDao.class, workspaces -> workspaces.find(source.workspaceId())).orElseThrow();
         ConnectorContext context = contexts.forOperation(source.type(),
                 () -> vault.decrypt(workspace.id(), workspace.dataKey(), source.id(), source.credentials(), actor));
+        MirrorAnswers.Session mirror = answers.session(source, connector, context);
         int refreshed = 0;
         int failed = 0;
         for (BlockRow block : blocks) {
             try {
                 QueryRequest request = ParameterValidator.prepare(connector.connector(), block.queryType(), read(block.queryParams()));
-                MirrorAnswers.Answer answer = answers.answer(source, connector, context, request);
+                MirrorAnswers.Answer answer = mirror.answer(request);
                 store(block, answer.result(), answer.from(), now);
                 refreshed++;
             } catch (ConnectorException e) {

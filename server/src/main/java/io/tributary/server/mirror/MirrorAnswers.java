@@ -7,6 +7,7 @@ import io.tributary.connector.spi.InstalledConnector;
 import io.tributary.connector.spi.QueryRequest;
 import io.tributary.connector.spi.QueryResult;
 import io.tributary.server.db.DataSourceRow;
+import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
@@ -38,28 +39,59 @@ public final class MirrorAnswers {
         this.sync = sync;
     }
 
-    public Answer answer(DataSourceRow source, InstalledConnector connector, ConnectorContext context, QueryRequest request) {
-        return fromMirror(source, connector, context, request).map(result -> new Answer(result, MIRROR))
-                .orElseGet(() -> new Answer(connector.connector().runQuery(context, request), LIVE));
+    /**
+     * Answers for one operation on one source (a refresh of its blocks, one API query). The
+     * mirror catches up at most once per stream in it: several blocks on the same streams cost one
+     * catch-up, not one each.
+     */
+    public Session session(DataSourceRow source, InstalledConnector connector, ConnectorContext context) {
+        return new Session(source, connector, context);
     }
 
-    private Optional<QueryResult> fromMirror(DataSourceRow source, InstalledConnector connector, ConnectorContext context,
-                                             QueryRequest request) {
-        Set<String> streams = connector.connector().mirrorStreams(request);
-        if (streams.isEmpty()) {
-            return Optional.empty();
+    /** See {@link #session}. Used on one thread. */
+    public final class Session {
+        private final DataSourceRow source;
+        private final InstalledConnector connector;
+        private final ConnectorContext context;
+        private final Set<String> caughtUp = new HashSet<>();
+        private boolean feedApplied;
+        private boolean mirrorUnusable;
+
+        private Session(DataSourceRow source, InstalledConnector connector, ConnectorContext context) {
+            this.source = source;
+            this.connector = connector;
+            this.context = context;
         }
-        try {
-            if (!sync.catchUp(source, connector, context, streams)) {
+
+        public Answer answer(QueryRequest request) {
+            return fromMirror(request).map(result -> new Answer(result, MIRROR))
+                    .orElseGet(() -> new Answer(connector.connector().runQuery(context, request), LIVE));
+        }
+
+        private Optional<QueryResult> fromMirror(QueryRequest request) {
+            Set<String> streams = connector.connector().mirrorStreams(request);
+            if (streams.isEmpty() || mirrorUnusable) {
                 return Optional.empty();
             }
-        } catch (ConnectorException e) {
-            if (e.kind() == ErrorKind.CREDENTIALS_REJECTED) {
-                throw e;
+            Set<String> behind = new HashSet<>(streams);
+            behind.removeAll(caughtUp);
+            if (!behind.isEmpty()) {
+                try {
+                    if (!sync.catchUp(source, connector, context, behind, !feedApplied)) {
+                        return Optional.empty();
+                    }
+                } catch (ConnectorException e) {
+                    if (e.kind() == ErrorKind.CREDENTIALS_REJECTED) {
+                        throw e;
+                    }
+                    LOG.info("The mirror of {} could not catch up ({}); answering live", source.id(), e.errorCode().code());
+                    mirrorUnusable = true;
+                    return Optional.empty();
+                }
+                feedApplied = true;
+                caughtUp.addAll(behind);
             }
-            LOG.info("The mirror of {} could not catch up ({}); answering {} live", source.id(), e.errorCode().code(), request.queryTypeId());
-            return Optional.empty();
+            return connector.connector().runQueryOnMirror(context, request, new MirrorRecordsReader(jdbi, source.id(), streams));
         }
-        return connector.connector().runQueryOnMirror(context, request, new MirrorRecordsReader(jdbi, source.id(), streams));
     }
 }
