@@ -1,6 +1,5 @@
 package io.tributary.server.mirror;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tributary.connector.spi.Connector;
 import io.tributary.connector.spi.ConnectorContext;
@@ -270,8 +269,9 @@ public final class Backfill {
         List<MirroredObject> objects = new ArrayList<>();
         Instant oldest = window.reached();
         for (ObjectNode record : page.records()) {
-            Instant created = createdAt(record, stream);
-            objects.add(new MirroredObject(stream.name(), record.get(stream.primaryKey()).asText(), created, readAt, false, record));
+            MirroredObject object = MirroredObject.of(stream, record, readAt, false);
+            objects.add(object);
+            Instant created = object.createdAt();
             if (created != null && (oldest == null || created.isBefore(oldest))) {
                 oldest = created;
             }
@@ -317,11 +317,6 @@ public final class Backfill {
     private static void insertWindow(Handle handle, String dataSourceId, String stream, Instant from, Instant until) {
         handle.createUpdate("INSERT INTO dataset_window (data_source_id, stream, window_from, window_until) VALUES (:s, :t, :f, :u)")
                 .bind("s", dataSourceId).bind("t", stream).bind("f", Timestamp.from(from)).bind("u", Timestamp.from(until)).execute();
-    }
-
-    private static Instant createdAt(JsonNode record, StreamDescriptor stream) {
-        JsonNode created = record.get(stream.cursorField());
-        return created != null && created.isIntegralNumber() ? Instant.ofEpochSecond(created.asLong()) : null;
     }
 
     private static void get(Future<?> reader) throws InterruptedException {

@@ -1,6 +1,5 @@
 package io.tributary.server.mirror;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tributary.connector.spi.Change;
@@ -95,7 +94,7 @@ final class ChangeApplier {
             Instant readAt = clock.instant();
             Optional<ObjectNode> current = connector.readObject(context, stream.name(), change.objectId());
             if (current.isPresent()) {
-                return new MirroredObject(stream.name(), change.objectId(), createdAt(current.get(), stream), readAt, false, current.get());
+                return MirroredObject.of(stream, change.objectId(), current.get(), readAt, false);
             }
             return deletion(dataSourceId, stream, change.objectId(), change.versionAt(), null);
         }
@@ -103,7 +102,7 @@ final class ChangeApplier {
             return deletion(dataSourceId, stream, change.objectId(), change.versionAt(), change.object());
         }
         ObjectNode object = change.object();
-        return new MirroredObject(stream.name(), change.objectId(), createdAt(object, stream), change.versionAt(), false, object);
+        return MirroredObject.of(stream, change.objectId(), object, change.versionAt(), false);
     }
 
     /** A deletion keeps the object's last known state, so the dataset still shows what was deleted. */
@@ -113,15 +112,10 @@ final class ChangeApplier {
             data = store.find(dataSourceId, stream.name(), objectId).map(MirroredObject::data)
                     .orElseGet(() -> JsonNodeFactory.instance.objectNode().put(stream.primaryKey(), objectId));
         }
-        return new MirroredObject(stream.name(), objectId, createdAt(data, stream), at, true, data);
+        return MirroredObject.of(stream, objectId, data, at, true);
     }
 
     private void saveCursor(String dataSourceId, String cursor) {
         jdbi.useExtension(DatasetStreamDao.class, dao -> dao.saveFeedCursor(dataSourceId, cursor, clock.instant()));
-    }
-
-    static Instant createdAt(JsonNode record, StreamDescriptor stream) {
-        JsonNode created = record.get(stream.cursorField());
-        return created != null && created.isIntegralNumber() ? Instant.ofEpochSecond(created.asLong()) : null;
     }
 }

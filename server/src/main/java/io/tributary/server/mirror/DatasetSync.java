@@ -112,24 +112,27 @@ public final class DatasetSync {
         }
         DataSourceRow source = found.get();
         InstalledConnector connector = connectors.find(source.type()).orElse(null);
-        List<DatasetStreamRow> streams = jdbi.withExtension(DatasetStreamDao.class, dao -> dao.list(dataSourceId));
-        Instant now = clock.instant();
-        boolean due = streams.stream().anyMatch(stream -> !stream.nextSyncAt().isAfter(now));
-        boolean following = changesNow && streams.stream().anyMatch(stream -> stream.incremental() && stream.backfilled());
-        if (connector == null || !due && !following) {
+        if (connector == null) {
             return Outcome.skippedOutcome();
         }
-        WorkspaceRow workspace = jdbi.withExtension(WorkspaceDao.class, workspaces -> workspaces.find(source.workspaceId())).orElseThrow();
-        ConnectorContext context = contexts.forOperation(source.type(),
-                () -> vault.decrypt(workspace.id(), workspace.dataKey(), source.id(), source.credentials(), actor));
         Optional<SourceSyncLock> lock = SourceSyncLock.tryAcquire(jdbi, source.id());
         if (lock.isEmpty()) {
             return Outcome.skippedOutcome(); // another node is syncing this source; the due check comes back
         }
         try (SourceSyncLock held = lock.get()) {
-            // The rows as they stand now that no other sync can change them.
-            List<DatasetStreamRow> current = jdbi.withExtension(DatasetStreamDao.class, dao -> dao.list(dataSourceId));
-            return new Run(source, connector, context).sync(current);
+            // Read under the lock: no other sync changes the rows until it is released.
+            List<DatasetStreamRow> streams = jdbi.withExtension(DatasetStreamDao.class, dao -> dao.list(dataSourceId));
+            Instant now = clock.instant();
+            boolean due = streams.stream().anyMatch(stream -> !stream.nextSyncAt().isAfter(now));
+            boolean following = changesNow && streams.stream().anyMatch(stream -> stream.incremental() && stream.backfilled());
+            if (!due && !following) {
+                return Outcome.skippedOutcome();
+            }
+            WorkspaceRow workspace = jdbi.withExtension(WorkspaceDao.class, workspaces -> workspaces.find(source.workspaceId()))
+                    .orElseThrow();
+            ConnectorContext context = contexts.forOperation(source.type(),
+                    () -> vault.decrypt(workspace.id(), workspace.dataKey(), source.id(), source.credentials(), actor));
+            return new Run(source, connector, context).sync(streams);
         }
     }
 
@@ -138,16 +141,18 @@ public final class DatasetSync {
      * change feed and reads the objects created since the last sync (no lookback: that is the
      * scheduled sync's safety net). Cheap on purpose: a request for the feed and one per stream.
      *
+     * @param applyFeed whether to apply the change feed (false when the caller applied it moments ago)
      * @return whether every stream is mirrored, backfilled and without errors, and now current
      */
-    public boolean catchUp(DataSourceRow source, InstalledConnector connector, ConnectorContext context, Set<String> streams) {
+    public boolean catchUp(DataSourceRow source, InstalledConnector connector, ConnectorContext context, Set<String> streams,
+                           boolean applyFeed) {
         List<DatasetStreamRow> rows = jdbi.withExtension(DatasetStreamDao.class, dao -> dao.list(source.id()));
         if (!streams.stream().allMatch(name -> rows.stream().anyMatch(row -> row.stream().equals(name) && current(row)))
                 || jdbi.withExtension(DatasetStreamDao.class, dao -> dao.feedCursor(source.id())).isEmpty()) {
             return false;
         }
         Run run = new Run(source, connector, context);
-        List<DatasetStreamRow> after = run.applyFeed(rows);
+        List<DatasetStreamRow> after = applyFeed ? run.applyFeed(rows) : rows;
         for (DatasetStreamRow row : after) {
             if (!streams.contains(row.stream())) {
                 continue;
@@ -406,8 +411,7 @@ public final class DatasetSync {
                     StreamPage page = connector.connector().readStream(context,
                             new StreamReadRequest(descriptor.name(), cursor, window, config.pageSize()));
                     List<MirroredObject> objects = new ArrayList<>();
-                    page.records().forEach(record -> objects.add(new MirroredObject(descriptor.name(),
-                            record.get(descriptor.primaryKey()).asText(), ChangeApplier.createdAt(record, descriptor), readAt, false, record)));
+                    page.records().forEach(record -> objects.add(MirroredObject.of(descriptor, record, readAt, false)));
                     store.write(source.id(), objects);
                     cursor = page.nextCursor();
                 } while (cursor != null && !Thread.currentThread().isInterrupted());

@@ -1,6 +1,8 @@
 package io.tributary.server.mirror;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tributary.connector.spi.StreamDescriptor;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -24,6 +26,18 @@ public record MirroredObject(String stream, String objectId, Instant createdAt, 
         Objects.requireNonNull(versionAt, "versionAt");
         Objects.requireNonNull(data, "data");
         data = data.deepCopy();
+    }
+
+    /** A version of a stream's record, its id and creation time taken from the fields the stream names. */
+    public static MirroredObject of(StreamDescriptor stream, ObjectNode record, Instant versionAt, boolean deleted) {
+        return of(stream, record.get(stream.primaryKey()).asText(), record, versionAt, deleted);
+    }
+
+    /** Like {@link #of(StreamDescriptor, ObjectNode, Instant, boolean)}, for a record whose id is known apart from it. */
+    public static MirroredObject of(StreamDescriptor stream, String objectId, ObjectNode record, Instant versionAt, boolean deleted) {
+        JsonNode created = record.get(stream.cursorField());
+        Instant createdAt = created != null && created.isIntegralNumber() ? Instant.ofEpochSecond(created.asLong()) : null;
+        return new MirroredObject(stream.name(), objectId, createdAt, versionAt, deleted, record);
     }
 
     @Override
