@@ -132,13 +132,7 @@ public final class RefreshScheduler implements Managed {
     private void scheduleDatasetSync(String dataSourceId, TriggerKey key, boolean changesNow, long delayMillis) {
         JobKey job = JobKey.jobKey(dataSourceId, DATASET_GROUP);
         try {
-            if (!scheduler.checkExists(job)) {
-                try {
-                    scheduler.addJob(JobBuilder.newJob(DatasetSyncJob.class).withIdentity(job).storeDurably().requestRecovery().build(), false);
-                } catch (ObjectAlreadyExistsException e) {
-                    // Added by another request or node meanwhile.
-                }
-            }
+            ensureJob(job, DatasetSyncJob.class);
             scheduler.scheduleJob(TriggerBuilder.newTrigger().withIdentity(key).forJob(job)
                     .usingJobData(DatasetSyncJob.DATA_SOURCE, dataSourceId)
                     .usingJobData(DatasetSyncJob.CHANGES_NOW, String.valueOf(changesNow))
@@ -205,18 +199,22 @@ public final class RefreshScheduler implements Managed {
                 .startAt(new java.util.Date(startAt)).build();
     }
 
-    /** Makes sure the source's job exists, then hands back the trigger to schedule for it. */
+    /** Makes sure the source's refresh job exists, then hands back the trigger to schedule for it. */
     private Trigger ensureJob(String dataSourceId, Trigger trigger) throws SchedulerException {
-        JobKey job = JobKey.jobKey(dataSourceId, REFRESH_GROUP);
+        ensureJob(JobKey.jobKey(dataSourceId, REFRESH_GROUP), RefreshSourceJob.class);
+        return trigger;
+    }
+
+    /** Makes sure a durable job that asks for recovery (another node runs it if its node dies) exists. */
+    private void ensureJob(JobKey job, Class<? extends org.quartz.Job> type) throws SchedulerException {
         if (!scheduler.checkExists(job)) {
-            JobDetail detail = JobBuilder.newJob(RefreshSourceJob.class).withIdentity(job).storeDurably().requestRecovery().build();
+            JobDetail detail = JobBuilder.newJob(type).withIdentity(job).storeDurably().requestRecovery().build();
             try {
                 scheduler.addJob(detail, false);
             } catch (ObjectAlreadyExistsException e) {
                 // Added by another request or node meanwhile.
             }
         }
-        return trigger;
     }
 
     private void schedule(String dataSourceId, TriggerKey key, long delayMillis) {
