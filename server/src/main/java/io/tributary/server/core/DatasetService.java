@@ -51,7 +51,9 @@ public final class DatasetService {
     /** {@code GET .../datasets}: each selected stream with its sync state. */
     public List<DatasetView> list(Caller caller, String dataSourceId) {
         DataSourceRow source = dataSources.find(caller, dataSourceId);
-        return jdbi.withExtension(DatasetStreamDao.class, dao -> dao.list(source.id())).stream().map(this::view).toList();
+        Map<String, Long> objects = store.counts(source.id());
+        return jdbi.withExtension(DatasetStreamDao.class, dao -> dao.list(source.id())).stream()
+                .map(row -> view(row, objects.getOrDefault(row.stream(), 0L))).toList();
     }
 
     /** {@code PUT .../datasets}: replaces the selection; streams left out stop being mirrored and their records go. */
@@ -84,7 +86,7 @@ public final class DatasetService {
             audit.record(handle, source.workspaceId(), caller.actor(), "dataset.resync", "data_source:" + source.id(), Map.of("stream", stream));
         });
         syncSoon.accept(source.id());
-        return view(again);
+        return view(again, store.count(source.id(), stream));
     }
 
     /** {@code GET .../datasets/{stream}/records}. */
@@ -102,10 +104,10 @@ public final class DatasetService {
                 .orElseThrow(() -> ApiException.notFound("Dataset " + stream + " (the data source does not mirror it)"));
     }
 
-    private DatasetView view(DatasetStreamRow row) {
+    private DatasetView view(DatasetStreamRow row, long objects) {
         boolean reading = DatasetStreamRow.BACKFILLING.equals(row.state());
         return new DatasetView(row.stream(), row.mode(), row.startDate(), row.lookbackDays(), row.state(), row.highWater(), row.lastSyncAt(),
-                row.nextSyncAt(), store.count(row.dataSourceId(), row.stream()),
+                row.nextSyncAt(), objects,
                 reading ? backfill.progress(row.dataSourceId(), row.stream()) : null,
                 row.lastErrorCode() == null ? null : new DatasetView.SyncError(row.lastErrorCode(), row.lastErrorMessage(),
                         row.lastErrorPermission()),

@@ -130,9 +130,18 @@ public final class MirrorStore {
 
     /** How many live (not deleted) objects a stream holds. */
     public long count(String dataSourceId, String stream) {
-        return jdbi.withHandle(handle -> handle.createQuery(
-                        "SELECT count(*) FROM dataset_record WHERE data_source_id = :source AND stream = :stream AND NOT deleted")
-                .bind("source", dataSourceId).bind("stream", stream).mapTo(Long.class).one());
+        return counts(dataSourceId).getOrDefault(stream, 0L);
+    }
+
+    /** How many live (not deleted) objects each of a source's streams holds, in one query; streams without any are left out. */
+    public Map<String, Long> counts(String dataSourceId) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        jdbi.useHandle(handle -> handle.createQuery("SELECT stream, count(*) AS objects FROM dataset_record "
+                        + "WHERE data_source_id = :source AND NOT deleted GROUP BY stream")
+                .bind("source", dataSourceId)
+                .map((rs, ctx) -> Map.entry(rs.getString("stream"), rs.getLong("objects")))
+                .forEach(entry -> counts.put(entry.getKey(), entry.getValue())));
+        return counts;
     }
 
     private static String write(ObjectNode data) {

@@ -49,7 +49,7 @@ public final class DatasetResource {
     @GET
     @Path("/{stream}/records")
     public DatasetRecordPage records(@Context SecurityContext security, @PathParam("id") String id, @PathParam("stream") String stream,
-                                     @QueryParam("limit") @DefaultValue("100") String limit, @QueryParam("cursor") String cursor,
+                                     @QueryParam("limit") @DefaultValue("" + DatasetRecords.DEFAULT_LIMIT) String limit, @QueryParam("cursor") String cursor,
                                      @QueryParam("created_gte") String createdGte, @QueryParam("created_lt") String createdLt,
                                      @QueryParam("filter") List<String> filters,
                                      @QueryParam("include_deleted") @DefaultValue("false") String includeDeleted) {
