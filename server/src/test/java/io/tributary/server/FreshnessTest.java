@@ -54,6 +54,14 @@ class FreshnessTest {
     }
 
     private Setup setup(int cadence, boolean push) {
+        // The scheduler waits while the source and its blocks are made, so the source's first full
+        // refresh (it is due at once) finds both blocks instead of racing their creation.
+        org.quartz.Scheduler quartz = ((TributaryApplication) server.app().getApplication()).refreshScheduler().quartz();
+        try {
+            quartz.standby();
+        } catch (org.quartz.SchedulerException e) {
+            throw new IllegalStateException(e);
+        }
         String token = api.post("/api/v1/workspaces", TestServer.ADMIN_TOKEN, Map.of("name", "Fresh", "plan", "builder"))
                 .body().get("apiToken").asText();
         String key = server.stripe().addKey(KeyAccess.allReads());
@@ -67,6 +75,11 @@ class FreshnessTest {
                 "queryConfig", Map.of("type", "stripe.balance"),
                 "projection", Map.of("fields", Map.of("value", Map.of("source", "available_cents")))))).body().get("id").asText();
         Setup setup = new Setup(token, sourceId, mrr, balance, key);
+        try {
+            quartz.start();
+        } catch (org.quartz.SchedulerException e) {
+            throw new IllegalStateException(e);
+        }
         // A new source was never refreshed in full, so it is due at once: let that refresh finish first
         // (a full refresh sets the source's lastRefreshAt when it is done).
         try {
