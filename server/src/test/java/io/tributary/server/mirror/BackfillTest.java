@@ -15,8 +15,6 @@ import io.tributary.connector.stripe.fake.AccountSize;
 import io.tributary.connector.stripe.fake.FakeStripe;
 import io.tributary.connector.stripe.fake.FakeStripeAccount;
 import io.tributary.connector.stripe.fake.KeyAccess;
-import io.tributary.server.core.Database;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.tributary.server.MutableClock;
 import java.time.Clock;
@@ -41,7 +39,7 @@ class BackfillTest {
 
     private static final Instant START = Instant.parse("2020-01-01T00:00:00Z");
 
-    private EmbeddedPostgres postgres;
+    private MirrorDatabase database;
     private Jdbi jdbi;
     private FakeStripe stripe;
     private ConnectorContext context;
@@ -49,15 +47,11 @@ class BackfillTest {
     private MirrorStore store;
     private Backfill backfill;
     private String source;
-    private int sources;
 
     @BeforeAll
     void start() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
-        Database.migrate(postgres.getPostgresDatabase());
-        jdbi = Database.jdbi(postgres.getPostgresDatabase());
-        jdbi.useHandle(handle -> handle.execute("INSERT INTO workspace (id, name, plan, data_key, created_at) "
-                + "VALUES ('ws_backfill', 'Backfill', 'free', 'not-used-here', now())"));
+        database = new MirrorDatabase();
+        jdbi = database.jdbi();
         FakeStripeAccount account = FakeStripeAccount.generate(5, AccountSize.of(300, 40, 400));
         stripe = FakeStripe.start(account);
         String key = stripe.addKey(KeyAccess.allReads());
@@ -73,16 +67,12 @@ class BackfillTest {
     @AfterAll
     void stop() throws Exception {
         stripe.close();
-        postgres.close();
+        database.close();
     }
 
     @BeforeEach
     void newSource() {
-        source = "ds_backfill" + (++sources);
-        jdbi.useHandle(handle -> handle.createUpdate("INSERT INTO data_source (id, workspace_id, type, label, cadence_minutes, credentials, "
-                        + "credential_hints, has_webhook_secret, status, created_at, updated_at) VALUES (:id, 'ws_backfill', 'stripe', 'B', 60, "
-                        + "'not-used-here', '{}', false, 'active', now(), now())")
-                .bind("id", source).execute());
+        source = database.newSource();
     }
 
     private StreamDescriptor stream(String name) {

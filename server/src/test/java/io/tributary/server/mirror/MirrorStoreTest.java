@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tributary.server.core.Database;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -24,34 +22,26 @@ class MirrorStoreTest {
     private static final Instant T1 = Instant.parse("2026-11-01T10:00:00Z");
     private static final Instant T2 = Instant.parse("2026-11-02T10:00:00Z");
 
-    private EmbeddedPostgres postgres;
+    private MirrorDatabase database;
     private Jdbi jdbi;
     private MirrorStore store;
     private String source;
-    private int sources;
 
     @BeforeAll
     void start() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
-        Database.migrate(postgres.getPostgresDatabase());
-        jdbi = Database.jdbi(postgres.getPostgresDatabase());
+        database = new MirrorDatabase();
+        jdbi = database.jdbi();
         store = new MirrorStore(jdbi, Clock.fixed(Instant.parse("2026-11-23T00:00:00Z"), ZoneOffset.UTC));
-        jdbi.useHandle(handle -> handle.execute("INSERT INTO workspace (id, name, plan, data_key, created_at) "
-                + "VALUES ('ws_mirror', 'Mirror', 'free', 'not-used-here', now())"));
     }
 
     @AfterAll
     void stop() throws Exception {
-        postgres.close();
+        database.close();
     }
 
     @BeforeEach
     void newSource() {
-        source = "ds_mirror" + (++sources);
-        jdbi.useHandle(handle -> handle.createUpdate("INSERT INTO data_source (id, workspace_id, type, label, cadence_minutes, credentials, "
-                        + "credential_hints, has_webhook_secret, status, created_at, updated_at) VALUES (:id, 'ws_mirror', 'stripe', 'M', 60, "
-                        + "'not-used-here', '{}', false, 'active', now(), now())")
-                .bind("id", source).execute());
+        source = database.newSource();
     }
 
     private static MirroredObject customer(String id, String email, Instant version, boolean deleted) {
