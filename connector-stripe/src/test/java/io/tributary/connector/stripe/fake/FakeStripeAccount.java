@@ -333,14 +333,7 @@ public final class FakeStripeAccount {
      */
     public synchronized String applyCoupon(String subscription, String coupon) {
         ObjectNode stored = requireStored(StripeObjectType.SUBSCRIPTION, subscription);
-        String discount = discount(coupon, stored.get("customer").asText(), subscription, null, now());
-        recordEvent("customer.discount.created", renderStored(StripeObjectType.DISCOUNT, discount), null);
-        com.fasterxml.jackson.databind.node.ArrayNode discounts = stored.get("discounts").deepCopy();
-        discounts.add(discount);
-        ObjectNode changes = Json.object();
-        changes.set("discounts", discounts);
-        update("subscription", subscription, changes);
-        return discount;
+        return addDiscount("subscription", subscription, stored, coupon, stored.get("customer").asText(), subscription, null);
     }
 
     /**
@@ -353,13 +346,19 @@ public final class FakeStripeAccount {
         ObjectNode item = requireStored(StripeObjectType.SUBSCRIPTION_ITEM, subscriptionItem);
         String subscription = item.get("subscription").asText();
         String customer = requireStored(StripeObjectType.SUBSCRIPTION, subscription).get("customer").asText();
+        return addDiscount("subscription_item", subscriptionItem, item, coupon, customer, subscription, subscriptionItem);
+    }
+
+    /** A new discount, its {@code customer.discount.created} event, and the holder's {@code discounts} updated (with its events). */
+    private String addDiscount(String holderType, String holderId, ObjectNode holder, String coupon, String customer, String subscription,
+                               String subscriptionItem) {
         String discount = discount(coupon, customer, subscription, subscriptionItem, now());
         recordEvent("customer.discount.created", renderStored(StripeObjectType.DISCOUNT, discount), null);
-        com.fasterxml.jackson.databind.node.ArrayNode discounts = item.get("discounts").deepCopy();
+        com.fasterxml.jackson.databind.node.ArrayNode discounts = holder.get("discounts").deepCopy();
         discounts.add(discount);
         ObjectNode changes = Json.object();
         changes.set("discounts", discounts);
-        update("subscription_item", subscriptionItem, changes);
+        update(holderType, holderId, changes);
         return discount;
     }
 
