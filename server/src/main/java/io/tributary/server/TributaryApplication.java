@@ -41,7 +41,11 @@ import io.tributary.server.resources.QueryResource;
 import io.tributary.server.scheduling.RefreshScheduler;
 import io.tributary.server.mirror.DatasetSync;
 import io.tributary.server.mirror.MirrorAnswers;
+import io.tributary.server.core.WebhookSecretUpgrade;
+import io.tributary.server.webhooks.RefusedDeliveryLimiter;
+import io.tributary.server.webhooks.WebhookMetrics;
 import io.tributary.server.webhooks.WebhookReceiver;
+import io.tributary.server.webhooks.WebhookSigningSecrets;
 import io.tributary.server.webhooks.WebhookResource;
 import io.tributary.server.errors.ErrorMappers;
 import io.tributary.server.health.DatabaseHealthCheck;
@@ -124,6 +128,8 @@ public class TributaryApplication extends Application<TributaryConfiguration> {
         Plans plans = new Plans(config.plans());
         ConnectorContexts contexts = new ConnectorContexts(config.connectors(), clock);
         CredentialVault vault = new CredentialVault(encryption);
+        WebhookSecretUpgrade.run(jdbi, vault, clock);
+        WebhookSigningSecrets webhookSecrets = new WebhookSigningSecrets(jdbi, vault);
 
         DatasetSync datasetSync = new DatasetSync(jdbi, connectors, contexts, vault, config.mirror());
         MirrorAnswers mirrorAnswers = new MirrorAnswers(jdbi, datasetSync);
@@ -135,7 +141,7 @@ public class TributaryApplication extends Application<TributaryConfiguration> {
         WorkspaceService workspaces = new WorkspaceService(jdbi, encryption, audit, plans, clock);
         DatasetCatalog datasetCatalog = new DatasetCatalog(connectors, datasetSync.backfill(), datasetSync.store(), clock);
         DataSourceService dataSources = new DataSourceService(jdbi, connectors, contexts, vault, audit, plans, config.publicUrl(),
-                datasetCatalog, scheduler::syncDatasetsSoon);
+                datasetCatalog, scheduler::syncDatasetsSoon, webhookSecrets);
         DatasetService datasets = new DatasetService(jdbi, datasetCatalog, dataSources, datasetSync.backfill(), datasetSync.store(), audit,
                 clock, scheduler::syncDatasetsSoon);
 
@@ -162,7 +168,10 @@ public class TributaryApplication extends Application<TributaryConfiguration> {
         environment.jersey().register(new BlockResource(blocks, widgetEvents));
         environment.jersey().register(new QueryResource(new QueryService(jdbi, connectors, contexts, vault, dataSources, mirrorAnswers)));
 
-        environment.jersey().register(new WebhookResource(new WebhookReceiver(jdbi, connectors, contexts, vault, scheduler)));
+        RefusedDeliveryLimiter refusedDeliveries = new RefusedDeliveryLimiter(config.limits().refusedWebhooksPerSecond(),
+                config.limits().refusedWebhooksBurst(), clock);
+        environment.jersey().register(new WebhookResource(new WebhookReceiver(jdbi, connectors, contexts, webhookSecrets,
+                refusedDeliveries, new WebhookMetrics(environment.metrics()), scheduler)));
 
         environment.healthChecks().register("database", new DatabaseHealthCheck(jdbi));
         environment.healthChecks().register("master-key", new MasterKeyHealthCheck(encryption));

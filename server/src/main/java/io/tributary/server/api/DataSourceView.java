@@ -14,11 +14,21 @@ import java.util.Map;
  * @param webhookUrl where to point the provider's webhooks
  * @param permissions what the credentials could serve at their last check
  * @param datasets the streams mirrored into datasets; their state is at {@code .../datasets}
+ * @param refusedWebhooks deliveries to {@code webhookUrl} refused for a bad, missing or stale signature
  */
 public record DataSourceView(String id, String type, String label, int cadenceMinutes, String mode, String status, Boolean livemode,
                              String accountId, Instant lastRefreshAt, String lastErrorMessage, String webhookUrl,
                              List<CapabilityStatus> permissions, Map<String, CredentialHint> credentials, List<String> warnings,
-                             List<String> datasets, Instant createdAt) {
+                             List<String> datasets, RefusedWebhooks refusedWebhooks, Instant createdAt) {
+
+    /**
+     * Webhook deliveries refused for their signature: many mean a wrong secret, or someone forging.
+     *
+     * @param count how many, since the source was created
+     * @param lastAt when the last came, or null
+     */
+    public record RefusedWebhooks(long count, Instant lastAt) {
+    }
 
     /**
      * What may be shown of a secret.

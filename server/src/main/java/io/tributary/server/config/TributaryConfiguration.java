@@ -35,6 +35,11 @@ public class TributaryConfiguration extends Configuration {
     @JsonProperty
     private MirrorConfig mirror = new MirrorConfig();
 
+    @Valid
+    @NotNull
+    @JsonProperty
+    private LimitsConfig limits = new LimitsConfig();
+
     /** Plans by name; {@code free} allows one Stripe data source, {@code builder} lifts the cap. */
     @NotEmpty
     @JsonProperty
@@ -77,6 +82,10 @@ public class TributaryConfiguration extends Configuration {
 
     public MirrorConfig mirror() {
         return mirror;
+    }
+
+    public LimitsConfig limits() {
+        return limits;
     }
 
     public Map<String, PlanConfig> plans() {

@@ -35,6 +35,16 @@ public final class ConnectorContexts {
         return forOperation(type, () -> credentials);
     }
 
+    /**
+     * For verifying a webhook delivery: the signing secrets come with the request, and the
+     * source's credentials stay closed, so a forged delivery can never make the server open them.
+     */
+    public ConnectorContext withoutCredentials(String type) {
+        return forOperation(type, () -> {
+            throw new IllegalStateException("A webhook delivery is verified without the source's credentials");
+        });
+    }
+
     public Clock clock() {
         return clock;
     }

@@ -12,13 +12,15 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Encrypts and decrypts a data source's credentials: every field in one ciphertext under the
- * workspace's data key, bound to the workspace and the data source, so one use is one decryption,
- * one audit row, and a ciphertext copied to another row does not open.
+ * Encrypts and decrypts a data source's credentials under the workspace's data key, bound to the
+ * workspace and the data source, so a ciphertext copied to another row does not open. The fields
+ * operations use are one ciphertext (one use, one decryption, one audit row); the webhook signing
+ * secret is another, with its own associated data, so verifying a delivery never opens the API key.
  */
 public final class CredentialVault {
 
     private static final String FIELD = "credentials";
+    private static final String WEBHOOK_SECRET_FIELD = "webhook_secret";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final EnvelopeEncryption encryption;
@@ -55,7 +57,21 @@ public final class CredentialVault {
         }
     }
 
+    public String encryptWebhookSecret(String workspaceId, String dataKey, String dataSourceId, String secret) {
+        return encryption.encryptString(webhookContext(workspaceId, dataSourceId), WrappedDataKey.parse(dataKey), secret).toText();
+    }
+
+    /** Decrypts the webhook signing secret alone, reporting (and so auditing) the decryption. */
+    public String decryptWebhookSecret(String workspaceId, String dataKey, String dataSourceId, String ciphertext, String requestedBy) {
+        return encryption.decryptString(webhookContext(workspaceId, dataSourceId), WrappedDataKey.parse(dataKey),
+                EncryptedSecret.parse(ciphertext), requestedBy);
+    }
+
     private static SecretContext context(String workspaceId, String dataSourceId) {
         return new SecretContext(workspaceId, "data_source:" + dataSourceId, FIELD);
+    }
+
+    private static SecretContext webhookContext(String workspaceId, String dataSourceId) {
+        return new SecretContext(workspaceId, "data_source:" + dataSourceId, WEBHOOK_SECRET_FIELD);
     }
 }

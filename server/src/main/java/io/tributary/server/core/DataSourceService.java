@@ -24,6 +24,7 @@ import io.tributary.server.db.WorkspaceDao;
 import io.tributary.server.db.WorkspaceRow;
 import io.tributary.server.errors.ApiException;
 import io.tributary.server.mirror.DatasetSelections;
+import io.tributary.server.webhooks.WebhookSigningSecrets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,9 +52,12 @@ public final class DataSourceService {
     private final String publicUrl;
     private final DatasetCatalog datasets;
     private final Consumer<String> syncDatasetsSoon;
+    private final WebhookSigningSecrets webhookSecrets;
 
     public DataSourceService(Jdbi jdbi, ConnectorRegistry connectors, ConnectorContexts contexts, CredentialVault vault,
-                             AuditTrail audit, Plans plans, String publicUrl, DatasetCatalog datasets, Consumer<String> syncDatasetsSoon) {
+                             AuditTrail audit, Plans plans, String publicUrl, DatasetCatalog datasets, Consumer<String> syncDatasetsSoon,
+                             WebhookSigningSecrets webhookSecrets) {
+        this.webhookSecrets = webhookSecrets;
         this.datasets = datasets;
         this.syncDatasetsSoon = syncDatasetsSoon;
         this.jdbi = jdbi;
@@ -84,20 +88,22 @@ public final class DataSourceService {
 
         String id = Ids.next("ds");
         Instant now = contexts.now();
+        SplitCredentials split = SplitCredentials.of(credentials);
         DataSourceRow row = jdbi.inTransaction(handle -> {
             WorkspaceRow locked = handle.attach(WorkspaceDao.class).lock(workspaceId).orElseThrow(() -> ApiException.notFound("Workspace"));
             DataSourceDao sources = handle.attach(DataSourceDao.class);
             plans.checkDataSourceAllowed(locked.plan(), type, sources.count(workspaceId, type));
             DataSourceRow inserted = new DataSourceRow(id, workspaceId, type, label, cadence,
-                    vault.encrypt(workspaceId, locked.dataKey(), id, credentials), hints(connector, credentials),
-                    credentials.containsKey(WEBHOOK_SECRET), "active", check.account().accountId(), check.account().livemode(),
-                    json(check.capabilities()), null, null, now, now);
+                    vault.encrypt(workspaceId, locked.dataKey(), id, split.forOperations()), hints(connector, credentials),
+                    webhookCiphertext(locked, id, split), "active", check.account().accountId(), check.account().livemode(),
+                    json(check.capabilities()), null, null, now, now, 0, null);
             sources.insert(inserted);
             datasets.replaceSelection(handle, id, selection);
             audit.record(handle, workspaceId, caller.actor(), "data_source.create", "data_source:" + id,
                     Map.of("type", type, "account", check.account().accountId()));
             return inserted;
         });
+        webhookSecrets.remember(id, row.webhookSecret(), split.webhookSecret());
         if (!selection.isEmpty()) {
             syncDatasetsSoon.accept(id);
         }
@@ -121,22 +127,21 @@ public final class DataSourceService {
         }
         String label = request.label() == null ? current.label() : Names.require("label", request.label());
         int cadence = cadence(request.cadenceMinutes(), current.cadenceMinutes());
-        DataSourceRow updated = new DataSourceRow(current.id(), current.workspaceId(), current.type(), label, cadence,
-                current.credentials(), current.credentialHints(), current.hasWebhookSecret(), current.status(), current.accountId(),
-                current.livemode(), current.permissions(), current.lastRefreshAt(), current.lastErrorMessage(), current.createdAt(),
-                contexts.now());
+        Instant now = contexts.now();
+        DataSourceRow updated = current.withSettings(label, cadence, now);
         List<String> warnings = List.of();
+        SplitCredentials split = null;
         if (request.credentials() != null) {
             InstalledConnector connector = connector(current.type());
             Map<String, String> credentials = credentials(connector, request.credentials());
             CredentialCheck check = validateWithProvider(connector, new Credentials(credentials));
             WorkspaceRow workspace = workspace(current.workspaceId());
             warnings = check.warnings();
+            split = SplitCredentials.of(credentials);
             // New credentials that work clear a rejection: the source refreshes again.
-            updated = new DataSourceRow(updated.id(), updated.workspaceId(), updated.type(), label, cadence,
-                    vault.encrypt(workspace.id(), workspace.dataKey(), current.id(), credentials), hints(connector, credentials),
-                    credentials.containsKey(WEBHOOK_SECRET), "active", check.account().accountId(), check.account().livemode(),
-                    json(check.capabilities()), current.lastRefreshAt(), null, current.createdAt(), updated.updatedAt());
+            updated = updated.withCredentials(vault.encrypt(workspace.id(), workspace.dataKey(), current.id(), split.forOperations()),
+                    hints(connector, credentials), webhookCiphertext(workspace, current.id(), split), now)
+                    .withCheck("active", null, check.account().accountId(), check.account().livemode(), json(check.capabilities()), now);
         }
         DataSourceRow row = updated;
         Map<String, DatasetSelections.Resolved> selection = request.datasets() == null ? null : datasets.resolve(row, request.datasets());
@@ -149,6 +154,9 @@ public final class DataSourceService {
                     Map.of("credentials_changed", String.valueOf(request.credentials() != null),
                             "datasets_changed", String.valueOf(selection != null)));
         });
+        if (split != null) {
+            webhookSecrets.remember(row.id(), row.webhookSecret(), split.webhookSecret());
+        }
         if (selection != null) {
             syncDatasetsSoon.accept(row.id());
         }
@@ -161,6 +169,7 @@ public final class DataSourceService {
             handle.attach(DataSourceDao.class).delete(current.workspaceId(), id);
             audit.record(handle, current.workspaceId(), caller.actor(), "data_source.delete", "data_source:" + id, Map.of());
         });
+        webhookSecrets.forget(id);
     }
 
     /**
@@ -187,12 +196,15 @@ public final class DataSourceService {
     }
 
     private DataSourceRow withCheck(DataSourceRow current, String status, String error, CredentialCheck check) {
-        return new DataSourceRow(current.id(), current.workspaceId(), current.type(), current.label(), current.cadenceMinutes(),
-                current.credentials(), current.credentialHints(), current.hasWebhookSecret(), status,
-                check == null ? current.accountId() : check.account().accountId(),
+        return current.withCheck(status, error, check == null ? current.accountId() : check.account().accountId(),
                 check == null ? current.livemode() : Boolean.valueOf(check.account().livemode()),
-                check == null ? current.permissions() : json(check.capabilities()), current.lastRefreshAt(),
-                error, current.createdAt(), contexts.now());
+                check == null ? current.permissions() : json(check.capabilities()), contexts.now());
+    }
+
+    /** The signing secret's own ciphertext, or null when the source takes no webhooks. */
+    private String webhookCiphertext(WorkspaceRow workspace, String dataSourceId, SplitCredentials split) {
+        return split.webhookSecret() == null ? null
+                : vault.encryptWebhookSecret(workspace.id(), workspace.dataKey(), dataSourceId, split.webhookSecret());
     }
 
     /** The data source, if it belongs to the caller's workspace; otherwise 404, as for an unknown id. */
@@ -201,8 +213,6 @@ public final class DataSourceService {
         return jdbi.withExtension(DataSourceDao.class, sources -> sources.find(workspaceId, id))
                 .orElseThrow(() -> ApiException.notFound("Data source " + id));
     }
-
-    private static final String WEBHOOK_SECRET = "webhook_secret";
 
     private CredentialCheck validateWithProvider(InstalledConnector connector, Credentials credentials) {
         try {
@@ -277,7 +287,7 @@ public final class DataSourceService {
                 read(row.permissions(), new TypeReference<List<CapabilityStatus>>() { }),
                 read(row.credentialHints(), new TypeReference<Map<String, DataSourceView.CredentialHint>>() { }),
                 warnings, jdbi.withExtension(DatasetStreamDao.class, dao -> dao.list(row.id())).stream().map(DatasetStreamRow::stream).toList(),
-                row.createdAt());
+                new DataSourceView.RefusedWebhooks(row.webhooksRefused(), row.webhookLastRefusedAt()), row.createdAt());
     }
 
     String requireWorkspace(Caller caller) {

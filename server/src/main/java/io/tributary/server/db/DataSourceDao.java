@@ -14,13 +14,14 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface DataSourceDao {
 
     String COLUMNS = "id, workspace_id, type, label, cadence_minutes, credentials, credential_hints::text AS credential_hints, "
-            + "has_webhook_secret, status, account_id, livemode, permissions::text AS permissions, last_refresh_at, "
-            + "last_error_message, created_at, updated_at";
+            + "webhook_secret, status, account_id, livemode, permissions::text AS permissions, last_refresh_at, "
+            + "last_error_message, created_at, updated_at, webhooks_refused, webhook_last_refused_at";
 
     @SqlUpdate("INSERT INTO data_source (id, workspace_id, type, label, cadence_minutes, credentials, credential_hints, "
-            + "has_webhook_secret, status, account_id, livemode, permissions, last_refresh_at, last_error_message, created_at, updated_at) "
+            + "has_webhook_secret, webhook_secret, status, account_id, livemode, permissions, last_refresh_at, last_error_message, "
+            + "created_at, updated_at) "
             + "VALUES (:id, :workspaceId, :type, :label, :cadenceMinutes, :credentials, CAST(:credentialHints AS jsonb), "
-            + ":hasWebhookSecret, :status, :accountId, :livemode, CAST(:permissions AS jsonb), :lastRefreshAt, :lastErrorMessage, "
+            + ":hasWebhookSecret, :webhookSecret, :status, :accountId, :livemode, CAST(:permissions AS jsonb), :lastRefreshAt, :lastErrorMessage, "
             + ":createdAt, :updatedAt)")
     void insert(@BindMethods DataSourceRow row);
 
@@ -37,7 +38,8 @@ public interface DataSourceDao {
     int count(@Bind("workspaceId") String workspaceId, @Bind("type") String type);
 
     @SqlUpdate("UPDATE data_source SET label = :label, cadence_minutes = :cadenceMinutes, credentials = :credentials, "
-            + "credential_hints = CAST(:credentialHints AS jsonb), has_webhook_secret = :hasWebhookSecret, status = :status, "
+            + "credential_hints = CAST(:credentialHints AS jsonb), has_webhook_secret = :hasWebhookSecret, webhook_secret = :webhookSecret, "
+            + "status = :status, "
             + "account_id = :accountId, livemode = :livemode, permissions = CAST(:permissions AS jsonb), "
             + "last_refresh_at = :lastRefreshAt, last_error_message = :lastErrorMessage, updated_at = :updatedAt "
             + "WHERE workspace_id = :workspaceId AND id = :id")
@@ -48,6 +50,14 @@ public interface DataSourceDao {
 
     @SqlUpdate("UPDATE data_source SET credentials = :credentials, updated_at = :updatedAt WHERE id = :id")
     void updateCredentials(@Bind("id") String id, @Bind("credentials") String credentials, @Bind("updatedAt") Instant updatedAt);
+
+    /** Counts a delivery refused for its signature. */
+    @SqlUpdate("UPDATE data_source SET webhooks_refused = webhooks_refused + 1, webhook_last_refused_at = :at WHERE id = :id")
+    void countRefusedWebhook(@Bind("id") String id, @Bind("at") Instant at);
+
+    /** Sources saved before the webhook secret had a ciphertext of its own: it is still in {@code credentials}. */
+    @SqlQuery("SELECT " + COLUMNS + " FROM data_source WHERE has_webhook_secret AND webhook_secret IS NULL ORDER BY id")
+    List<DataSourceRow> withWebhookSecretInCredentials();
 
     /** Records a refresh: when, and the source-level outcome (status and error). */
     @SqlUpdate("UPDATE data_source SET last_refresh_at = :at, status = :status, last_error_message = :error WHERE id = :id")

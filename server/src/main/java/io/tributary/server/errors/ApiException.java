@@ -1,5 +1,8 @@
 package io.tributary.server.errors;
 
+import java.time.Duration;
+import java.util.Optional;
+
 /** A request the server refuses, with the status, stable code, message and field to answer. */
 public class ApiException extends RuntimeException {
 
@@ -8,12 +11,23 @@ public class ApiException extends RuntimeException {
     private final int status;
     private final String code;
     private final String field;
+    private final Duration retryAfter;
 
     public ApiException(int status, String code, String message, String field) {
+        this(status, code, message, field, null);
+    }
+
+    private ApiException(int status, String code, String message, String field, Duration retryAfter) {
         super(message);
         this.status = status;
         this.code = code;
         this.field = field;
+        this.retryAfter = retryAfter;
+    }
+
+    /** 429 with a {@code Retry-After} header: the caller may try again after that long. */
+    public static ApiException tooManyRequests(String code, String message, Duration retryAfter) {
+        return new ApiException(429, code, message, null, retryAfter);
     }
 
     public static ApiException notFound(String what) {
@@ -38,6 +52,11 @@ public class ApiException extends RuntimeException {
 
     public String field() {
         return field;
+    }
+
+    /** When the caller may try again, for a {@code Retry-After} header. */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 
     public ApiError toError() {

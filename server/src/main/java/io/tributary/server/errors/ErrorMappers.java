@@ -6,10 +6,13 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.tributary.connector.spi.ConnectorException;
 import io.tributary.connector.spi.ErrorKind;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -36,19 +39,34 @@ public final class ErrorMappers {
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(error).build();
     }
 
+    /** With {@code Retry-After} in whole seconds, rounded up, when the caller may try again later. */
+    static Response respond(int status, ApiError error, Optional<Duration> retryAfter) {
+        Response.ResponseBuilder response = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(error);
+        retryAfter.ifPresent(wait -> response.header(HttpHeaders.RETRY_AFTER, Math.max(1, (wait.toMillis() + 999) / 1000)));
+        return response.build();
+    }
+
     /** Our own refusals. */
     public static final class ApiExceptionMapper implements ExceptionMapper<ApiException> {
         @Override
         public Response toResponse(ApiException e) {
-            return respond(e.status(), e.toError());
+            return respond(e.status(), e.toError(), e.retryAfter());
         }
     }
 
     /** A connector's typed failure: the kind decides the status. */
     public static final class ConnectorExceptionMapper implements ExceptionMapper<ConnectorException> {
+        private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(5);
+
         @Override
         public Response toResponse(ConnectorException e) {
-            return respond(status(e.kind()), ApiError.of(code(e), message(e), e.field().orElse(null)));
+            int status = status(e.kind());
+            return respond(status, ApiError.of(code(e), message(e), e.field().orElse(null)), status == 503 ? retryAfter(e) : Optional.empty());
+        }
+
+        /** A retryable failure says when to try again: the connector's estimate, else a short default. */
+        private static Optional<Duration> retryAfter(ConnectorException e) {
+            return Optional.of(e.retryAfter().orElse(DEFAULT_RETRY_AFTER));
         }
 
         static int status(ErrorKind kind) {

@@ -1,14 +1,13 @@
 package io.tributary.server.webhooks;
 
 import io.tributary.audit.AuditActors;
-import io.tributary.connector.spi.Connector;
+import io.tributary.connector.spi.ConnectorException;
 import io.tributary.connector.spi.ConnectorRegistry;
-import io.tributary.connector.spi.Credentials;
+import io.tributary.connector.spi.ErrorKind;
 import io.tributary.connector.spi.InstalledConnector;
 import io.tributary.connector.spi.WebhookEvent;
 import io.tributary.connector.spi.WebhookRequest;
 import io.tributary.server.core.ConnectorContexts;
-import io.tributary.server.core.CredentialVault;
 import io.tributary.server.db.BlockDao;
 import io.tributary.server.db.BlockRow;
 import io.tributary.server.db.DataSourceDao;
@@ -16,8 +15,6 @@ import io.tributary.server.db.DataSourceRow;
 import io.tributary.server.db.DatasetStreamDao;
 import io.tributary.server.db.DatasetStreamRow;
 import io.tributary.server.db.PendingRefreshDao;
-import io.tributary.server.db.WorkspaceDao;
-import io.tributary.server.db.WorkspaceRow;
 import io.tributary.server.errors.ApiException;
 import io.tributary.server.scheduling.RefreshQueue;
 import io.tributary.server.scheduling.RefreshScheduler;
@@ -28,21 +25,23 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Verifies a webhook delivery through its connector (one audited decryption of the signing
- * secret), records its events (a repeated event id is ignored) and queues a refresh of only the
- * bindings the events make stale, in one transaction; the refresh runs after the answer. Events
- * that touch mirrored streams also ask for a dataset sync, which applies them from the change feed.
+ * Takes a webhook delivery: verifies its signature before anything else (no credential is opened,
+ * nothing stored, audited or queued for a delivery that fails; it is only counted, and past a rate
+ * refused without being checked), then records its events (a repeated event id is ignored) and
+ * queues a refresh of only the bindings the events make stale, in one transaction; the refresh runs
+ * after the answer, and only it opens the API key. Events that touch mirrored streams also ask for a
+ * dataset sync, which applies them from the change feed.
  */
 public final class WebhookReceiver {
 
     /** Deliveries larger than this are refused before any signature work. */
     public static final int MAX_BODY_BYTES = 1024 * 1024;
-    private static final String WEBHOOK_SECRET = "webhook_secret";
 
     /** What a delivery did. */
     public record Outcome(int events, int duplicates) {
@@ -51,15 +50,19 @@ public final class WebhookReceiver {
     private final Jdbi jdbi;
     private final ConnectorRegistry connectors;
     private final ConnectorContexts contexts;
-    private final CredentialVault vault;
+    private final WebhookSigningSecrets signingSecrets;
+    private final RefusedDeliveryLimiter limiter;
+    private final WebhookMetrics metrics;
     private final RefreshScheduler scheduler;
 
-    public WebhookReceiver(Jdbi jdbi, ConnectorRegistry connectors, ConnectorContexts contexts, CredentialVault vault,
-                           RefreshScheduler scheduler) {
+    public WebhookReceiver(Jdbi jdbi, ConnectorRegistry connectors, ConnectorContexts contexts, WebhookSigningSecrets signingSecrets,
+                           RefusedDeliveryLimiter limiter, WebhookMetrics metrics, RefreshScheduler scheduler) {
         this.jdbi = jdbi;
         this.connectors = connectors;
         this.contexts = contexts;
-        this.vault = vault;
+        this.signingSecrets = signingSecrets;
+        this.limiter = limiter;
+        this.metrics = metrics;
         this.scheduler = scheduler;
     }
 
@@ -78,23 +81,28 @@ public final class WebhookReceiver {
     }
 
     public Outcome receive(String type, String dataSourceId, Map<String, List<String>> headers, byte[] body) {
-        DataSourceRow source = jdbi.withExtension(DataSourceDao.class, sources -> sources.findAnyWorkspace(dataSourceId))
-                .filter(found -> found.type().equals(type))
-                .orElseThrow(() -> ApiException.notFound("Webhook endpoint"));
+        Optional<DataSourceRow> found = jdbi.withExtension(DataSourceDao.class, sources -> sources.findAnyWorkspace(dataSourceId))
+                .filter(row -> row.type().equals(type));
+        if (found.isEmpty()) {
+            signingSecrets.forget(dataSourceId);
+            limiter.forget(dataSourceId);
+            throw ApiException.notFound("Webhook endpoint");
+        }
+        DataSourceRow source = found.get();
         if (!source.hasWebhookSecret()) {
             throw new ApiException(409, "webhooks_not_enabled",
                     "This data source has no webhook signing secret: add one to receive webhooks", null);
         }
         InstalledConnector connector = connectors.find(type).orElseThrow(() -> ApiException.notFound("Webhook endpoint"));
-        WorkspaceRow workspace = jdbi.withExtension(WorkspaceDao.class, workspaces -> workspaces.find(source.workspaceId())).orElseThrow();
+        if (!limiter.mayVerify(source.id())) {
+            metrics.rateLimited();
+            throw ApiException.tooManyRequests("webhook_rate_limited",
+                    "Too many deliveries to this endpoint failed their signature check: try again later", limiter.retryAfter());
+        }
         // system:stripeWebhook for Stripe, and likewise for other connectors.
         String actor = AuditActors.system(type + "Webhook");
-        Credentials credentials = vault.decrypt(workspace.id(), workspace.dataKey(), source.id(), source.credentials(), actor);
-        String secret = credentials.find(WEBHOOK_SECRET).orElseThrow(() -> new ApiException(409, "webhooks_not_enabled",
-                "This data source has no webhook signing secret", null));
-        Connector provider = connector.connector();
-        List<WebhookEvent> events = provider.parseWebhook(contexts.withPlainCredentials(type, credentials),
-                new WebhookRequest(body, headers, List.of(secret)));
+        List<WebhookEvent> events = verify(connector, source, headers, body, actor);
+        metrics.accepted();
 
         Instant now = contexts.now();
         int[] duplicates = new int[1];
@@ -131,5 +139,21 @@ public final class WebhookReceiver {
             scheduler.syncDatasetsAfterEvent(source.id());
         }
         return new Outcome(events.size(), duplicates[0]);
+    }
+
+    /** The delivery's events, if its signature holds; a refusal is counted, and nothing else happens. */
+    private List<WebhookEvent> verify(InstalledConnector connector, DataSourceRow source, Map<String, List<String>> headers,
+                                      byte[] body, String actor) {
+        WebhookRequest request = new WebhookRequest(body, headers, List.of(signingSecrets.secretOf(source, actor)));
+        try {
+            return connector.connector().parseWebhook(contexts.withoutCredentials(connector.typeId()), request);
+        } catch (ConnectorException e) {
+            if (e.kind() == ErrorKind.WEBHOOK_REJECTED) {
+                limiter.refused(source.id());
+                metrics.refused();
+                jdbi.useExtension(DataSourceDao.class, sources -> sources.countRefusedWebhook(source.id(), contexts.now()));
+            }
+            throw e;
+        }
     }
 }
