@@ -1,5 +1,6 @@
 package io.tributary.server;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
@@ -35,6 +36,7 @@ import io.tributary.server.core.QueryService;
 import io.tributary.server.core.RefreshService;
 import io.tributary.server.core.WidgetChangeRelay;
 import io.tributary.server.core.WidgetEvents;
+import io.tributary.server.http.SecurityHeaders;
 import io.tributary.server.resources.AuditLogResource;
 import io.tributary.server.resources.BlockResource;
 import io.tributary.server.resources.QueryResource;
@@ -76,6 +78,7 @@ public class TributaryApplication extends Application<TributaryConfiguration> {
     }
 
     public static void main(String[] args) throws Exception {
+        SerialFilter.installUnlessSet();
         new TributaryApplication().run(args);
     }
 
@@ -108,6 +111,8 @@ public class TributaryApplication extends Application<TributaryConfiguration> {
     public void run(TributaryConfiguration config, Environment environment) {
         // Times as ISO-8601 strings, not numbers; and a number is not silently taken for a text.
         environment.getObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        // A field the request type does not have is refused (unknown_field), never silently dropped.
+        environment.getObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         environment.getObjectMapper().coercionConfigFor(LogicalType.Textual)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
@@ -146,6 +151,7 @@ public class TributaryApplication extends Application<TributaryConfiguration> {
                 clock, scheduler::syncDatasetsSoon);
 
         environment.jersey().register(new RequestSizeLimit(config.maxRequestBytes()));
+        environment.jersey().register(new SecurityHeaders());
         environment.jersey().register(new TokenAuthFilter(secrets.adminToken(), jdbi));
         ErrorMappers.all().forEach(environment.jersey()::register);
         environment.jersey().register(new WorkspaceResource(workspaces));

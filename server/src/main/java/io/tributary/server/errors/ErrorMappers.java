@@ -3,6 +3,7 @@ package io.tributary.server.errors;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.tributary.connector.spi.ConnectorException;
 import io.tributary.connector.spi.ErrorKind;
 import jakarta.ws.rs.WebApplicationException;
@@ -97,15 +98,32 @@ public final class ErrorMappers {
     public static final class JsonMapper implements ExceptionMapper<JsonProcessingException> {
         @Override
         public Response toResponse(JsonProcessingException e) {
+            if (e instanceof UnrecognizedPropertyException unknown) {
+                // A misspelt or misplaced field is refused, never dropped: the caller would think it was applied.
+                String field = path(unknown);
+                return respond(422, ApiError.of("unknown_field", "'" + field + "' is not a field of this request"
+                        + known(unknown), field));
+            }
             if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-                String field = mismatch.getPath().stream()
-                        .map(reference -> reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
-                        .collect(Collectors.joining("."));
+                String field = path(mismatch);
                 String expected = e instanceof InvalidFormatException format && format.getTargetType() != null
                         ? " (expected " + format.getTargetType().getSimpleName().toLowerCase(Locale.ROOT) + ")" : "";
                 return respond(422, ApiError.of("invalid_request", "'" + field + "' has the wrong type" + expected, field));
             }
             return respond(400, ApiError.of("invalid_json", "The request body is not valid JSON", null));
+        }
+
+        private static String path(MismatchedInputException e) {
+            return e.getPath().stream()
+                    .map(reference -> reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
+                    .collect(Collectors.joining("."));
+        }
+
+        private static String known(UnrecognizedPropertyException e) {
+            if (e.getKnownPropertyIds() == null || e.getKnownPropertyIds().isEmpty()) {
+                return "";
+            }
+            return "; known fields: " + e.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));
         }
     }
 

@@ -5,6 +5,7 @@ import io.tributary.server.api.WorkspaceView;
 import io.tributary.server.auth.AdminOnly;
 import io.tributary.server.auth.Caller;
 import io.tributary.server.core.WorkspaceService;
+import io.tributary.server.http.ShowsSecretOnce;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -31,6 +32,7 @@ public final class WorkspaceResource {
 
     @POST
     @AdminOnly
+    @ShowsSecretOnce
     public Response create(@Context SecurityContext security, WorkspaceRequests.Create request) {
         return Response.status(201).entity(workspaces.create(caller(security), request)).build();
     }
