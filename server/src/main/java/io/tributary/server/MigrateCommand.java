@@ -18,7 +18,7 @@ public final class MigrateCommand extends ConfiguredCommand<TributaryConfigurati
     protected void run(Bootstrap<TributaryConfiguration> bootstrap, Namespace namespace, TributaryConfiguration config)
             throws Exception {
         try (StandaloneDatabase database = new StandaloneDatabase(config.database())) {
-            Database.migrate(database.dataSource());
+            Database.migrate(database.access());
         }
         System.out.println("The database schema is up to date.");
     }

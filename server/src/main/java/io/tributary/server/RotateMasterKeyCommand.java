@@ -32,7 +32,7 @@ public final class RotateMasterKeyCommand extends ConfiguredCommand<TributaryCon
             throws Exception {
         Secrets secrets = Secrets.resolve(config.security());
         try (StandaloneDatabase database = new StandaloneDatabase(config.database())) {
-            Database.migrate(database.dataSource());
+            Database.migrate(database.access());
             int rewrapped = rotate(Database.jdbi(database.dataSource()), new EnvelopeEncryption(secrets.masterKeys(), DecryptionListener.NONE));
             System.out.println("Rewrapped " + rewrapped + " workspace data key(s) and the server's own under master key '"
                     + secrets.masterKeys().current().keyId() + "'.");

@@ -25,6 +25,7 @@ import io.tributary.server.core.DataSourceService;
 import io.tributary.server.core.DatasetCatalog;
 import io.tributary.server.core.DatasetService;
 import io.tributary.server.core.Database;
+import io.tributary.server.core.DatabaseAccess;
 import io.tributary.server.core.Plans;
 import io.tributary.server.core.RequestSizeLimit;
 import io.tributary.server.core.Secrets;
@@ -118,8 +119,9 @@ public class TributaryApplication extends Application<TributaryConfiguration> {
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
         Secrets secrets = Secrets.resolve(config.security());
-        ManagedDataSource dataSource = Database.open(config.database(), environment);
-        Database.migrate(dataSource);
+        DatabaseAccess access = DatabaseAccess.of(config.database());
+        Database.migrate(access);
+        ManagedDataSource dataSource = Database.open(access, config.database(), environment);
         Jdbi jdbi = Database.jdbi(dataSource);
 
         AuditTrail audit = new AuditTrail();

@@ -43,6 +43,7 @@ public final class TestServer implements AutoCloseable {
         this.dataDirectory = dataDirectory;
         java.util.List<ConfigOverride> configOverrides = new java.util.ArrayList<>(java.util.List.of(
                 ConfigOverride.config("database.embeddedDataDirectory", dataDirectory.resolve("postgres").toString()),
+                ConfigOverride.config("database.embeddedSecretsFile", dataDirectory.resolve("dev-secrets.properties").toString()),
                 ConfigOverride.config("connectors.stripe.api_base", stripe.baseUrl()),
                 ConfigOverride.config("connectors.stripe.retry_base_delay_ms", "1"),
                 ConfigOverride.config("connectors.stripe.retry_max_delay_ms", "10")));
@@ -109,17 +110,39 @@ public final class TestServer implements AutoCloseable {
 
     /**
      * Direct access to the server's database, for checks the API does not offer (audit rows, a dump
-     * of every table): the configured URL, or this run's embedded database (its port is in its
-     * postmaster.pid).
+     * of every table): the configured URL, or this run's embedded database as its superuser.
      */
     public org.jdbi.v3.core.Jdbi database() {
         String url = app.getConfiguration().database().url();
         if (!url.isEmpty()) {
             return org.jdbi.v3.core.Jdbi.create(url, app.getConfiguration().database().user(), app.getConfiguration().database().password());
         }
+        return embeddedAs("postgres", "database_superuser_password");
+    }
+
+    /** This run's embedded database as the role the server runs as. */
+    public org.jdbi.v3.core.Jdbi databaseAsApp() {
+        return embeddedAs(io.tributary.server.dev.EmbeddedDatabase.APP_ROLE, "database_app_password");
+    }
+
+    /** The embedded database's JDBC URL (its port is in its postmaster.pid). */
+    public String databaseUrl() {
         try {
             java.util.List<String> pid = Files.readAllLines(dataDirectory.resolve("postgres").resolve("postmaster.pid"));
-            return org.jdbi.v3.core.Jdbi.create("jdbc:postgresql://127.0.0.1:" + pid.get(3).trim() + "/postgres", "postgres", "");
+            return "jdbc:postgresql://127.0.0.1:" + pid.get(3).trim() + "/postgres";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The embedded database as a role whose password is in the secrets file. */
+    private org.jdbi.v3.core.Jdbi embeddedAs(String role, String passwordName) {
+        try {
+            java.util.Properties secrets = new java.util.Properties();
+            try (java.io.InputStream in = Files.newInputStream(dataDirectory.resolve("dev-secrets.properties"))) {
+                secrets.load(in);
+            }
+            return org.jdbi.v3.core.Jdbi.create(databaseUrl(), role, secrets.getProperty(passwordName));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -19,12 +19,27 @@ public class DatabaseConfig {
     @JsonProperty
     private String password = "";
 
+    /**
+     * The role migrations run as, which owns the tables ({@code TRIBUTARY_DATABASE_OWNER_USER}); the
+     * server itself runs as {@code user}, which may not rewrite the audit history. Empty: one role
+     * does both, and nothing but the audit tables' triggers stands between it and that history.
+     */
+    @JsonProperty
+    private String ownerUser = "";
+
+    @JsonProperty
+    private String ownerPassword = "";
+
     /** Whether an empty {@code url} may start an embedded PostgreSQL; false in production. */
     @JsonProperty
     private boolean allowEmbedded = false;
 
     @JsonProperty
     private String embeddedDataDirectory = "./data/postgres";
+
+    /** Where the embedded database's generated role passwords are kept (mode 0600). */
+    @JsonProperty
+    private String embeddedSecretsFile = "./data/dev-secrets.properties";
 
     /** The embedded database's port; 0 picks a free one. */
     @JsonProperty
@@ -47,6 +62,18 @@ public class DatabaseConfig {
 
     public String password() {
         return password;
+    }
+
+    public String ownerUser() {
+        return ownerUser == null ? "" : ownerUser.trim();
+    }
+
+    public String ownerPassword() {
+        return ownerPassword == null ? "" : ownerPassword;
+    }
+
+    public String embeddedSecretsFile() {
+        return embeddedSecretsFile;
     }
 
     public boolean allowEmbedded() {

@@ -5,8 +5,6 @@ import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.db.ManagedDataSource;
 import io.tributary.audit.AuditSchema;
 import io.tributary.server.config.DatabaseConfig;
-import io.tributary.server.dev.EmbeddedDatabase;
-import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
@@ -24,23 +22,16 @@ public final class Database {
     private Database() {
     }
 
-    /** Opens a pooled data source whose lifecycle the environment manages. */
-    public static ManagedDataSource open(DatabaseConfig config, Environment environment) {
-        String url = config.url();
-        String user = config.user();
-        String password = config.password();
-        if (config.embedded()) {
-            EmbeddedDatabase embedded = EmbeddedDatabase.start(Path.of(config.embeddedDataDirectory()), config.embeddedPort());
-            environment.lifecycle().manage(embedded);
-            url = embedded.jdbcUrl();
-            user = embedded.user();
-            password = "";
+    /** Opens a pool of connections as the application role; the environment manages its lifecycle (and the embedded database's). */
+    public static ManagedDataSource open(DatabaseAccess access, DatabaseConfig config, Environment environment) {
+        if (access.embedded() != null) {
+            environment.lifecycle().manage(access.embedded());
         }
         DataSourceFactory factory = new DataSourceFactory();
         factory.setDriverClass("org.postgresql.Driver");
-        factory.setUrl(url);
-        factory.setUser(user);
-        factory.setPassword(password);
+        factory.setUrl(access.url());
+        factory.setUser(access.app().user());
+        factory.setPassword(access.app().password());
         factory.setMaxSize(config.maxConnections());
         factory.setMinSize(2);
         factory.setInitialSize(2);
@@ -50,16 +41,32 @@ public final class Database {
         return dataSource;
     }
 
+    /**
+     * Migrates as the owner role: the server's tables, then the audit log's (whose grants give the
+     * application role read and append only), then the application role's rights on the rest.
+     */
+    public static void migrate(DatabaseAccess access) {
+        migrate(access.unpooled(access.migrator()), access.appRoleToGrant());
+    }
+
+    /** Migrates with one role doing everything (tests of the storage alone). */
     public static void migrate(DataSource dataSource) {
+        migrate(dataSource, "");
+    }
+
+    private static void migrate(DataSource owner, String appRole) {
         Flyway.configure()
-                .dataSource(dataSource)
+                .dataSource(owner)
                 .locations("classpath:db/migration/server")
                 .table(SERVER_HISTORY_TABLE)
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
                 .load()
                 .migrate();
-        AuditSchema.migrate(dataSource, "");
+        AuditSchema.migrate(owner, appRole);
+        if (!appRole.isEmpty()) {
+            AppRoleGrants.apply(owner, appRole);
+        }
     }
 
     public static Jdbi jdbi(DataSource dataSource) {

@@ -1,40 +1,30 @@
 package io.tributary.server.core;
 
 import io.tributary.server.config.DatabaseConfig;
-import io.tributary.server.dev.EmbeddedDatabase;
-import java.nio.file.Path;
 import javax.sql.DataSource;
-import org.postgresql.ds.PGSimpleDataSource;
 
-/** The database for a one-off command (migrate, rotate the master key): no pool, closed after. */
+/** The database for a one-off command (migrate, rotate keys): no pool, closed after. */
 public final class StandaloneDatabase implements AutoCloseable {
 
-    private final EmbeddedDatabase embedded;
-    private final DataSource dataSource;
+    private final DatabaseAccess access;
 
     public StandaloneDatabase(DatabaseConfig config) {
-        PGSimpleDataSource source = new PGSimpleDataSource();
-        if (config.embedded()) {
-            embedded = EmbeddedDatabase.start(Path.of(config.embeddedDataDirectory()), config.embeddedPort());
-            source.setURL(embedded.jdbcUrl());
-            source.setUser(embedded.user());
-        } else {
-            embedded = null;
-            source.setURL(config.url());
-            source.setUser(config.user());
-            source.setPassword(config.password());
-        }
-        this.dataSource = source;
+        this.access = DatabaseAccess.of(config);
     }
 
+    public DatabaseAccess access() {
+        return access;
+    }
+
+    /** As the application role, like the server. */
     public DataSource dataSource() {
-        return dataSource;
+        return access.unpooled(access.app());
     }
 
     @Override
     public void close() throws java.io.IOException {
-        if (embedded != null) {
-            embedded.stop();
+        if (access.embedded() != null) {
+            access.embedded().stop();
         }
     }
 }

@@ -1,17 +1,8 @@
 package io.tributary.server.dev;
 
 import io.tributary.crypto.MasterKey;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
-import java.util.Base64;
-import java.util.Properties;
 
 /**
  * The master key and admin token of a development setup: generated on first start, kept in a file
@@ -26,29 +17,13 @@ public record DevSecrets(String masterKeyBase64, String adminToken) {
     private static final String MASTER_KEY = "master_key";
     private static final String ADMIN_TOKEN = "admin_token";
 
-    /** Loads the file, creating it with fresh secrets when missing. */
+    /** Loads the file, creating it (mode 0600 from its first byte) with fresh secrets when missing. */
     public static DevSecrets loadOrCreate(Path file, String adminTokenOverride) {
-        try {
-            Properties properties = new Properties();
-            if (Files.exists(file)) {
-                try (InputStream in = Files.newInputStream(file)) {
-                    properties.load(in);
-                }
-            } else {
-                properties.setProperty(MASTER_KEY, MasterKey.generate("dev").exportBase64());
-                properties.setProperty(ADMIN_TOKEN, "trb_admin_" + randomToken());
-                Files.createDirectories(file.toAbsolutePath().getParent());
-                try (OutputStream out = Files.newOutputStream(file)) {
-                    properties.store(out, "Tributary development secrets: never use these in production");
-                }
-                restrictToOwner(file);
-            }
-            String adminToken = adminTokenOverride == null || adminTokenOverride.isBlank()
-                    ? properties.getProperty(ADMIN_TOKEN) : adminTokenOverride.trim();
-            return new DevSecrets(properties.getProperty(MASTER_KEY), adminToken);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not read or write the development secrets in " + file, e);
-        }
+        SecretsFile secrets = new SecretsFile(file);
+        String masterKey = secrets.getOrCreate(MASTER_KEY, () -> MasterKey.generate("dev").exportBase64());
+        String stored = secrets.getOrCreate(ADMIN_TOKEN, () -> "trb_admin_" + SecretsFile.randomToken());
+        String adminToken = adminTokenOverride == null || adminTokenOverride.isBlank() ? stored : adminTokenOverride.trim();
+        return new DevSecrets(masterKey, adminToken);
     }
 
     /** The warning printed at every development start. */
@@ -69,19 +44,5 @@ public record DevSecrets(String masterKeyBase64, String adminToken) {
     @Override
     public String toString() {
         return "DevSecrets[***]";
-    }
-
-    private static String randomToken() {
-        byte[] bytes = new byte[24];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    private static void restrictToOwner(Path file) throws IOException {
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-            // Not a POSIX file system: the folder's own permissions apply.
-        }
     }
 }

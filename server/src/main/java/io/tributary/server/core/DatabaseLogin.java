@@ -1,0 +1,10 @@
+package io.tributary.server.core;
+
+/** A database role and its password. */
+public record DatabaseLogin(String user, String password) {
+
+    @Override
+    public String toString() {
+        return "DatabaseLogin[" + user + ", password=***]";
+    }
+}
