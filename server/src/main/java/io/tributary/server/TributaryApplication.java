@@ -31,6 +31,7 @@ import io.tributary.server.core.RequestSizeLimit;
 import io.tributary.server.core.Secrets;
 import io.tributary.server.core.UnreadBodyGuard;
 import io.tributary.server.core.ServerKeys;
+import io.tributary.server.core.TokenService;
 import io.tributary.server.core.WorkspaceService;
 import io.tributary.server.core.BlockService;
 import io.tributary.server.core.QueryService;
@@ -38,6 +39,7 @@ import io.tributary.server.core.RefreshService;
 import io.tributary.server.core.WidgetChangeRelay;
 import io.tributary.server.core.WidgetEvents;
 import io.tributary.server.http.SecurityHeaders;
+import io.tributary.server.limits.TokenBuckets;
 import io.tributary.server.resources.AuditLogResource;
 import io.tributary.server.resources.BlockResource;
 import io.tributary.server.resources.QueryResource;
@@ -45,7 +47,6 @@ import io.tributary.server.scheduling.RefreshScheduler;
 import io.tributary.server.mirror.DatasetSync;
 import io.tributary.server.mirror.MirrorAnswers;
 import io.tributary.server.core.WebhookSecretUpgrade;
-import io.tributary.server.webhooks.RefusedDeliveryLimiter;
 import io.tributary.server.webhooks.WebhookMetrics;
 import io.tributary.server.webhooks.WebhookReceiver;
 import io.tributary.server.webhooks.WebhookSigningSecrets;
@@ -57,6 +58,7 @@ import io.tributary.server.health.SchedulerHealthCheck;
 import io.tributary.server.resources.ConnectorResource;
 import io.tributary.server.resources.DataSourceResource;
 import io.tributary.server.resources.DatasetResource;
+import io.tributary.server.resources.TokenResource;
 import io.tributary.server.resources.WorkspaceResource;
 import java.time.Clock;
 import java.util.Map;
@@ -145,7 +147,8 @@ public class TributaryApplication extends Application<TributaryConfiguration> {
         this.refreshScheduler = scheduler;
         environment.lifecycle().manage(scheduler);
 
-        WorkspaceService workspaces = new WorkspaceService(jdbi, encryption, audit, plans, clock);
+        TokenService tokens = new TokenService(jdbi, audit, clock);
+        WorkspaceService workspaces = new WorkspaceService(jdbi, encryption, audit, plans, clock, tokens);
         DatasetCatalog datasetCatalog = new DatasetCatalog(connectors, datasetSync.backfill(), datasetSync.store(), clock);
         DataSourceService dataSources = new DataSourceService(jdbi, connectors, contexts, vault, audit, plans, config.publicUrl(),
                 datasetCatalog, scheduler::syncDatasetsSoon, webhookSecrets);
@@ -154,14 +157,16 @@ public class TributaryApplication extends Application<TributaryConfiguration> {
 
         environment.jersey().register(new RequestSizeLimit(config.maxRequestBytes()));
         environment.jersey().register(new SecurityHeaders());
-        environment.jersey().register(new TokenAuthFilter(secrets.adminToken(), jdbi));
+        environment.jersey().register(new TokenAuthFilter(secrets.adminToken(), jdbi, clock, audit,
+                new TokenBuckets(config.limits().requestsPerSecondPerToken(), config.limits().requestBurstPerToken())));
         ErrorMappers.all().forEach(environment.jersey()::register);
         environment.jersey().register(new WorkspaceResource(workspaces));
+        environment.jersey().register(new TokenResource(tokens));
         environment.jersey().register(new ConnectorResource(connectors));
         environment.jersey().register(new DataSourceResource(dataSources));
         environment.jersey().register(new DatasetResource(datasets));
 
-        WidgetEvents widgetEvents = new WidgetEvents();
+        WidgetEvents widgetEvents = new WidgetEvents(config.limits().eventStreamsPerToken());
         environment.lifecycle().manage(widgetEvents);
         // Event streams never end by themselves: close them as soon as the server starts stopping,
         // so its graceful shutdown does not wait for them.
@@ -176,8 +181,7 @@ public class TributaryApplication extends Application<TributaryConfiguration> {
         environment.jersey().register(new BlockResource(blocks, widgetEvents));
         environment.jersey().register(new QueryResource(new QueryService(jdbi, connectors, contexts, vault, dataSources, mirrorAnswers)));
 
-        RefusedDeliveryLimiter refusedDeliveries = new RefusedDeliveryLimiter(config.limits().refusedWebhooksPerSecond(),
-                config.limits().refusedWebhooksBurst(), clock);
+        TokenBuckets refusedDeliveries = new TokenBuckets(config.limits().refusedWebhooksPerSecond(), config.limits().refusedWebhooksBurst());
         environment.jersey().register(new WebhookResource(new WebhookReceiver(jdbi, connectors, contexts, webhookSecrets,
                 refusedDeliveries, new WebhookMetrics(environment.metrics()), scheduler)));
 

@@ -6,6 +6,7 @@ import io.tributary.connector.stripe.fake.FakeStripeAccount;
 import io.tributary.connector.stripe.fake.KeyAccess;
 import io.tributary.server.auth.AdminOnly;
 import io.tributary.server.auth.PublicEndpoint;
+import io.tributary.server.auth.ReadScope;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
@@ -53,6 +54,13 @@ class EndpointSecurityTest {
     private static final Set<String> PUBLIC_ENDPOINTS = Set.of(
             "POST /webhooks/{type}/{dataSourceId}");
 
+    /**
+     * Every endpoint a read token may call: reading blocks and their events. Adding one means
+     * adding it here: a read token is for apps that only display widgets.
+     */
+    private static final Set<String> READ_SCOPE_ENDPOINTS = Set.of(
+            "GET /api/v1/blocks", "GET /api/v1/blocks/{id}", "GET /api/v1/blocks/{id}/events");
+
     /** Endpoints that must stay admin-only (more may be). */
     private static final Set<String> ADMIN_ONLY_AT_LEAST = Set.of("POST /api/v1/workspaces");
 
@@ -64,6 +72,8 @@ class EndpointSecurityTest {
      */
     private final Map<String, Function<Owner, String>> ownedResources = Map.<String, Function<Owner, String>>of(
             "/api/v1/workspaces/{id}", Owner::workspaceId,
+            "/api/v1/workspaces/{workspaceId}", Owner::workspaceId,
+            "/api/v1/workspaces/{workspaceId}/tokens/{tokenId}", Owner::tokenId,
             "/api/v1/data-sources/{id}", Owner::dataSourceId,
             "/api/v1/data-sources/{id}/datasets/{stream}", Owner::mirroredStream,
             "/api/v1/blocks/{id}", Owner::blockId);
@@ -163,6 +173,15 @@ class EndpointSecurityTest {
                         Map.of("datasets", List.of(Map.of("stream", "customers"))));
                 assertThat(selected.status()).as(selected.raw()).isEqualTo(200);
                 return "customers";
+            });
+        }
+
+        /** A second token of the owner's workspace (not the one this test calls with). */
+        String tokenId() {
+            return created.computeIfAbsent("token", kind -> {
+                Api.Reply issued = api.post("/api/v1/workspaces/" + workspaceId + "/tokens", token, Map.of("name", "spare", "scope", "read"));
+                assertThat(issued.status()).as(issued.raw()).isEqualTo(201);
+                return issued.body().get("id").asText();
             });
         }
 
@@ -304,6 +323,26 @@ class EndpointSecurityTest {
             });
         }
         softly.assertAll();
+    }
+
+    @Test
+    void aReadTokenReachesTheReadEndpointsAlone() {
+        assertThat(names(endpoints.stream().filter(endpoint -> endpoint.method().isAnnotationPresent(ReadScope.class))))
+                .as("endpoints marked @ReadScope; a new one must be added to READ_SCOPE_ENDPOINTS deliberately")
+                .containsExactlyInAnyOrderElementsOf(READ_SCOPE_ENDPOINTS);
+        Api.Reply issued = api.post("/api/v1/workspaces/" + owner.workspaceId() + "/tokens", owner.token(),
+                Map.of("name", "reader", "scope", "read"));
+        String reader = issued.body().get("token").asText();
+
+        SoftAssertions softly = new SoftAssertions();
+        for (Endpoint endpoint : endpoints.stream().filter(endpoint -> !endpoint.isPublic()
+                && !READ_SCOPE_ENDPOINTS.contains(endpoint.name())).toList()) {
+            String path = endpoint.pathWith(key -> ownedResources.containsKey(key) ? ownedResources.get(key).apply(owner) : randomId(key));
+            Api.Reply reply = api.send(endpoint.httpMethod(), path, reader, endpoint.body());
+            softly.assertThat(reply.status()).as("%s with a read token: %s", endpoint.name(), reply.raw()).isEqualTo(403);
+        }
+        softly.assertAll();
+        assertThat(api.get("/api/v1/blocks/" + owner.blockId(), reader).status()).isEqualTo(200);
     }
 
     @Test

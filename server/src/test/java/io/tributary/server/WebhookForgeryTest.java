@@ -42,7 +42,7 @@ class WebhookForgeryTest {
     void start() {
         FakeStripeAccount account = FakeStripeAccount.create();
         account.balance(Map.of("usd", 1_000L), Map.of());
-        // One refused delivery a second refills the bucket: the server's clock stands still unless the test moves it.
+        // One refused delivery a second, after a burst: the flood below takes a few seconds, so nearly all of it is turned away.
         server = new TestServer(account, Map.of("limits.refusedWebhooksPerSecond", "1",
                 "limits.refusedWebhooksBurst", String.valueOf(BURST))).start();
         api = server.api();
@@ -69,6 +69,7 @@ class WebhookForgeryTest {
 
         int refused = 0;
         int rateLimited = 0;
+        long started = System.nanoTime();
         String event = event("evt_forged", "balance.available");
         for (int i = 0; i < 1_000; i++) {
             HttpResponse<String> response = http.send(forgery(i % 4, sourceId, event), HttpResponse.BodyHandlers.ofString());
@@ -82,7 +83,9 @@ class WebhookForgeryTest {
             }
         }
 
-        assertThat(refused).as("checked and refused until the source's bucket ran dry").isEqualTo(BURST);
+        long elapsedSeconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+        assertThat(refused).as("checked and refused until the source's bucket ran dry, then one a second")
+                .isBetween(BURST, BURST + (int) elapsedSeconds + 1);
         assertThat(refused).isEqualTo(1_000 - rateLimited);
         assertThat(count("SELECT count(*) FROM audit_event WHERE action = 'credential.decrypt'")).as("decryptions").isEqualTo(decryptions);
         assertThat(count("SELECT count(*) FROM audit_event")).as("audit rows").isEqualTo(auditRows);
@@ -97,14 +100,16 @@ class WebhookForgeryTest {
         assertThat(meters.at("/webhooks.refused/count").asLong()).isEqualTo(refused);
         assertThat(meters.at("/webhooks.rate_limited/count").asLong()).isEqualTo(rateLimited);
 
-        // While the bucket is dry even a genuine delivery waits (the provider retries); a second later it is taken.
-        assertThat(SignedWebhooks.deliver(server, "/webhooks/stripe/" + sourceId, SIGNING_SECRET, event("evt_early", "balance.available"))
-                .statusCode()).isEqualTo(429);
-        server.clock().advance(Duration.ofSeconds(1));
-        HttpResponse<String> genuine = SignedWebhooks.deliver(server, "/webhooks/stripe/" + sourceId, SIGNING_SECRET,
-                event("evt_genuine", "balance.available"));
-        assertThat(genuine.statusCode()).as(genuine.body()).isEqualTo(200);
-        assertThat(genuine.body()).contains("\"received\":1");
+        // While the bucket is dry even a genuine delivery is turned away (the provider retries it); within a second it is taken.
+        String genuineEvent = event("evt_genuine", "balance.available");
+        @SuppressWarnings("unchecked")
+        HttpResponse<String>[] genuine = new HttpResponse[1];
+        assertThat(Eventually.within(Duration.ofSeconds(10), () -> {
+            genuine[0] = deliver(sourceId, genuineEvent);
+            return genuine[0].statusCode() != 429;
+        })).isTrue();
+        assertThat(genuine[0].statusCode()).as(genuine[0].body()).isEqualTo(200);
+        assertThat(genuine[0].body()).contains("\"received\":1");
         assertThat(count("SELECT count(*) FROM webhook_event")).isEqualTo(1);
         // The verified event queues a refresh of the balance block; only that refresh opens the API key.
         assertThat(Eventually.within(Duration.ofSeconds(30), () -> count(
@@ -125,6 +130,14 @@ class WebhookForgeryTest {
             case 2 -> request.header("Stripe-Signature", "t=" + (now - 3_600) + ",v1=" + sign(SIGNING_SECRET, now - 3_600, body)).build();
             default -> request.header("Stripe-Signature", "t=yesterday,v1=zz").build();
         };
+    }
+
+    private HttpResponse<String> deliver(String sourceId, String body) {
+        try {
+            return SignedWebhooks.deliver(server, "/webhooks/stripe/" + sourceId, SIGNING_SECRET, body);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String sign(String secret, long t, String body) throws Exception {

@@ -7,11 +7,12 @@ import java.security.Principal;
  *
  * @param workspaceId the caller's workspace, or null for the admin
  * @param actor how the audit log names the caller: {@code admin} or {@code token:<id>}
+ * @param scope what the token may do; {@link TokenScope#ADMIN} for the admin
  */
-public record Caller(String workspaceId, String actor) implements Principal {
+public record Caller(String workspaceId, String actor, TokenScope scope) implements Principal {
 
     public static Caller admin() {
-        return new Caller(null, "admin");
+        return new Caller(null, "admin", TokenScope.ADMIN);
     }
 
     public boolean isAdmin() {

@@ -21,6 +21,34 @@ public class LimitsConfig {
     @Max(10_000)
     private int refusedWebhooksBurst = 20;
 
+    /** Requests a second one token may make (after a burst of {@link #requestBurstPerToken}); past it, 429. */
+    @JsonProperty
+    @DecimalMin("0.1")
+    private double requestsPerSecondPerToken = 50;
+
+    @JsonProperty
+    @Min(1)
+    @Max(100_000)
+    private int requestBurstPerToken = 100;
+
+    /** Server-Sent Events streams one token may hold open at once (per node); past it, 429. */
+    @JsonProperty
+    @Min(1)
+    @Max(10_000)
+    private int eventStreamsPerToken = 20;
+
+    public double requestsPerSecondPerToken() {
+        return requestsPerSecondPerToken;
+    }
+
+    public int requestBurstPerToken() {
+        return requestBurstPerToken;
+    }
+
+    public int eventStreamsPerToken() {
+        return eventStreamsPerToken;
+    }
+
     public double refusedWebhooksPerSecond() {
         return refusedWebhooksPerSecond;
     }

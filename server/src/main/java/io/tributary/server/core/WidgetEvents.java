@@ -33,14 +33,38 @@ public final class WidgetEvents implements Managed {
     }
 
     private final Map<String, Set<Listener>> listeners = new ConcurrentHashMap<>();
+    private final Map<Listener, String> owners = new ConcurrentHashMap<>();
+    private final Map<String, Integer> openByOwner = new ConcurrentHashMap<>();
+    private final int maxPerOwner;
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "widget-event-heartbeat");
         thread.setDaemon(true);
         return thread;
     });
 
-    public void subscribe(String blockId, Listener listener) {
-        listeners.computeIfAbsent(blockId, id -> ConcurrentHashMap.newKeySet()).add(listener);
+    /** @param maxPerOwner how many streams one owner (a token) may hold open at once */
+    public WidgetEvents(int maxPerOwner) {
+        this.maxPerOwner = maxPerOwner;
+    }
+
+    /**
+     * Subscribes a listener on behalf of its owner (the caller's token), unless the owner already
+     * holds {@code maxPerOwner} streams.
+     *
+     * @return whether it was subscribed
+     */
+    public boolean subscribe(String blockId, String owner, Listener listener) {
+        boolean[] admitted = new boolean[1];
+        openByOwner.compute(owner, (key, open) -> {
+            int count = open == null ? 0 : open;
+            admitted[0] = count < maxPerOwner;
+            return admitted[0] ? count + 1 : open;
+        });
+        if (admitted[0]) {
+            owners.put(listener, owner);
+            listeners.computeIfAbsent(blockId, id -> ConcurrentHashMap.newKeySet()).add(listener);
+        }
+        return admitted[0];
     }
 
     public void unsubscribe(String blockId, Listener listener) {
@@ -48,6 +72,16 @@ public final class WidgetEvents implements Managed {
             current.remove(listener);
             return current.isEmpty() ? null : current;
         });
+        // Unsubscribing twice (a failed send, then the close) releases the owner's slot once.
+        String owner = owners.remove(listener);
+        if (owner != null) {
+            openByOwner.computeIfPresent(owner, (key, open) -> open <= 1 ? null : open - 1);
+        }
+    }
+
+    /** Streams the owner holds open on this node. */
+    public int openStreams(String owner) {
+        return openByOwner.getOrDefault(owner, 0);
     }
 
     /** Delivers a change to this node's listeners of the block. */
@@ -73,15 +107,15 @@ public final class WidgetEvents implements Managed {
         heartbeats.shutdownNow();
         listeners.forEach((blockId, set) -> set.forEach(Listener::close));
         listeners.clear();
+        owners.clear();
+        openByOwner.clear();
     }
 
     private void beat() {
-        listeners.forEach((blockId, set) -> set.removeIf(listener -> {
-            boolean alive = listener.heartbeat();
-            if (!alive) {
-                listener.close();
+        listeners.forEach((blockId, set) -> set.forEach(listener -> {
+            if (!listener.heartbeat()) {
+                listener.close(); // unsubscribes it, releasing its owner's slot
             }
-            return !alive;
         }));
     }
 }

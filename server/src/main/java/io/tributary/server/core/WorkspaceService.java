@@ -3,8 +3,9 @@ package io.tributary.server.core;
 import io.tributary.crypto.EnvelopeEncryption;
 import io.tributary.server.api.WorkspaceRequests;
 import io.tributary.server.api.WorkspaceView;
+import io.tributary.server.api.TokenView;
 import io.tributary.server.auth.Caller;
-import io.tributary.server.db.ApiTokenDao;
+import io.tributary.server.auth.TokenScope;
 import io.tributary.server.db.WorkspaceDao;
 import io.tributary.server.db.WorkspaceRow;
 import io.tributary.server.errors.ApiException;
@@ -13,7 +14,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 
-/** Creates and changes workspaces; each gets its own data key and a first API token. */
+/** Creates and changes workspaces; each gets its own data key and a first API token (scope admin). */
 public final class WorkspaceService {
 
     private final Jdbi jdbi;
@@ -21,8 +22,10 @@ public final class WorkspaceService {
     private final AuditTrail audit;
     private final Plans plans;
     private final Clock clock;
+    private final TokenService tokens;
 
-    public WorkspaceService(Jdbi jdbi, EnvelopeEncryption encryption, AuditTrail audit, Plans plans, Clock clock) {
+    public WorkspaceService(Jdbi jdbi, EnvelopeEncryption encryption, AuditTrail audit, Plans plans, Clock clock, TokenService tokens) {
+        this.tokens = tokens;
         this.jdbi = jdbi;
         this.encryption = encryption;
         this.audit = audit;
@@ -38,12 +41,11 @@ public final class WorkspaceService {
         String plan = plans.require(request.plan());
         String id = Ids.next("ws");
         String dataKey = encryption.newDataKey(id).toText();
-        ApiTokens.Issued token = ApiTokens.issue();
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-        jdbi.useTransaction(handle -> {
+        TokenView token = jdbi.inTransaction(handle -> {
             handle.attach(WorkspaceDao.class).insert(id, name, plan, dataKey, now);
-            handle.attach(ApiTokenDao.class).insert(token.id(), id, token.secretHash(), now);
             audit.record(handle, id, caller.actor(), "workspace.create", "workspace:" + id, Map.of("plan", plan));
+            return tokens.issue(handle, caller, id, "default", TokenScope.ADMIN, null, now);
         });
         return new WorkspaceView(id, name, plan, now, token.token());
     }

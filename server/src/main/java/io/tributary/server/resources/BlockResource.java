@@ -4,9 +4,12 @@ import static io.tributary.server.resources.WorkspaceResource.caller;
 
 import io.tributary.server.api.BlockRequest;
 import io.tributary.server.api.BlockView;
+import io.tributary.server.auth.Caller;
+import io.tributary.server.auth.ReadScope;
 import io.tributary.server.core.BlockService;
 import io.tributary.server.core.WidgetEvents;
 import io.tributary.server.db.BlockRow;
+import io.tributary.server.errors.ApiException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -22,6 +25,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -49,11 +53,13 @@ public final class BlockResource {
     }
 
     @GET
+    @ReadScope
     public Map<String, List<BlockView>> list(@Context SecurityContext security) {
         return Map.of("blocks", blocks.list(caller(security)));
     }
 
     @GET
+    @ReadScope
     @Path("/{id}")
     public BlockView get(@Context SecurityContext security, @PathParam("id") String id) {
         return blocks.get(caller(security), id);
@@ -83,12 +89,18 @@ public final class BlockResource {
      * stream starts with the current data, so a client never waits for the first change.
      */
     @GET
+    @ReadScope
     @Path("/{id}/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public void events(@Context SecurityContext security, @PathParam("id") String id, @Context SseEventSink sink, @Context Sse sse) {
-        BlockRow block = blocks.find(caller(security), id);
+        Caller caller = caller(security);
+        BlockRow block = blocks.find(caller, id);
+        SinkListener listener = new SinkListener(block.id(), sink, sse, events);
+        if (!events.subscribe(block.id(), caller.actor(), listener)) {
+            throw ApiException.tooManyRequests("too_many_event_streams",
+                    "This token holds as many event streams open as it may: close one first", Duration.ofSeconds(5));
+        }
         sink.send(event(sse, new WidgetEvents.Change(block.id(), BlockService.widgetData(block))));
-        events.subscribe(block.id(), new SinkListener(block.id(), sink, sse, events));
     }
 
     /** Forwards changes to one client's event stream; leaves when the client does. */

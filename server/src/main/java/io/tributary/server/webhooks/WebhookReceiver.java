@@ -16,6 +16,7 @@ import io.tributary.server.db.DatasetStreamDao;
 import io.tributary.server.db.DatasetStreamRow;
 import io.tributary.server.db.PendingRefreshDao;
 import io.tributary.server.errors.ApiException;
+import io.tributary.server.limits.TokenBuckets;
 import io.tributary.server.scheduling.RefreshQueue;
 import io.tributary.server.scheduling.RefreshScheduler;
 import java.io.ByteArrayOutputStream;
@@ -32,8 +33,9 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Takes a webhook delivery: verifies its signature before anything else (no credential is opened,
- * nothing stored, audited or queued for a delivery that fails; it is only counted, and past a rate
- * refused without being checked), then records its events (a repeated event id is ignored) and
+ * nothing stored, audited or queued for a delivery that fails; it is only counted, and once a
+ * source's refusals pass their rate, deliveries are answered 429 unchecked, so a flood of forgeries
+ * costs no CPU; genuine deliveries never drain that budget, and the provider retries a 429), then records its events (a repeated event id is ignored) and
  * queues a refresh of only the bindings the events make stale, in one transaction; the refresh runs
  * after the answer, and only it opens the API key. Events that touch mirrored streams also ask for a
  * dataset sync, which applies them from the change feed.
@@ -51,17 +53,17 @@ public final class WebhookReceiver {
     private final ConnectorRegistry connectors;
     private final ConnectorContexts contexts;
     private final WebhookSigningSecrets signingSecrets;
-    private final RefusedDeliveryLimiter limiter;
+    private final TokenBuckets refusals;
     private final WebhookMetrics metrics;
     private final RefreshScheduler scheduler;
 
     public WebhookReceiver(Jdbi jdbi, ConnectorRegistry connectors, ConnectorContexts contexts, WebhookSigningSecrets signingSecrets,
-                           RefusedDeliveryLimiter limiter, WebhookMetrics metrics, RefreshScheduler scheduler) {
+                           TokenBuckets refusals, WebhookMetrics metrics, RefreshScheduler scheduler) {
         this.jdbi = jdbi;
         this.connectors = connectors;
         this.contexts = contexts;
         this.signingSecrets = signingSecrets;
-        this.limiter = limiter;
+        this.refusals = refusals;
         this.metrics = metrics;
         this.scheduler = scheduler;
     }
@@ -85,7 +87,7 @@ public final class WebhookReceiver {
                 .filter(row -> row.type().equals(type));
         if (found.isEmpty()) {
             signingSecrets.forget(dataSourceId);
-            limiter.forget(dataSourceId);
+            refusals.forget(dataSourceId);
             throw ApiException.notFound("Webhook endpoint");
         }
         DataSourceRow source = found.get();
@@ -94,10 +96,10 @@ public final class WebhookReceiver {
                     "This data source has no webhook signing secret: add one to receive webhooks", null);
         }
         InstalledConnector connector = connectors.find(type).orElseThrow(() -> ApiException.notFound("Webhook endpoint"));
-        if (!limiter.mayVerify(source.id())) {
+        if (!refusals.hasToken(source.id())) {
             metrics.rateLimited();
             throw ApiException.tooManyRequests("webhook_rate_limited",
-                    "Too many deliveries to this endpoint failed their signature check: try again later", limiter.retryAfter());
+                    "Too many deliveries to this endpoint failed their signature check: try again later", refusals.retryAfter());
         }
         // system:stripeWebhook for Stripe, and likewise for other connectors.
         String actor = AuditActors.system(type + "Webhook");
@@ -149,7 +151,7 @@ public final class WebhookReceiver {
             return connector.connector().parseWebhook(contexts.withoutCredentials(connector.typeId()), request);
         } catch (ConnectorException e) {
             if (e.kind() == ErrorKind.WEBHOOK_REJECTED) {
-                limiter.refused(source.id());
+                refusals.drain(source.id());
                 metrics.refused();
                 jdbi.useExtension(DataSourceDao.class, sources -> sources.countRefusedWebhook(source.id(), contexts.now()));
             }

@@ -1,0 +1,17 @@
+package io.tributary.server.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.tributary.server.auth.TokenScope;
+import java.time.Instant;
+
+/**
+ * A workspace token as the API shows it: never its value, except {@code token} in the answer to
+ * its creation.
+ *
+ * @param lastUsedAt when it was last used, to the minute; null when never
+ * @param expired whether its expiry has passed (it no longer works)
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record TokenView(String id, String name, TokenScope scope, Instant createdAt, Instant expiresAt, Instant lastUsedAt,
+                        boolean expired, String token) {
+}
