@@ -1,8 +1,11 @@
 package io.tributary.audit;
 
+import io.tributary.audit.VerificationResult.Problem;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -35,9 +38,17 @@ public final class AuditLog {
      *     verification.
      */
     public AuditLog(Jdbi jdbi, Clock clock, byte[] macKey) {
+        this(jdbi, clock, SealKeys.single(macKey));
+    }
+
+    /**
+     * @param keys the seal keys: the current one seals (an append reseals a head sealed under an
+     *     older one), each verifies what it sealed
+     */
+    public AuditLog(Jdbi jdbi, Clock clock, SealKeys keys) {
         this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.sealer = new HeadSealer(macKey);
+        this.sealer = HeadSealer.of(Objects.requireNonNull(keys, "keys"));
         this.verifier = new ChainVerifier(sealer);
     }
 
@@ -92,15 +103,102 @@ public final class AuditLog {
     }
 
     /**
-     * Checks a workspace's whole chain: every event against its hash and predecessor, and the end of
-     * the chain against the sealed head. Reads one consistent snapshot, so concurrent appends do
-     * not cause false alarms. An unknown or empty workspace verifies clean.
+     * Checks a workspace's chain: every event after the prefix verified before (sealed in
+     * {@code audit_verified}) against its hash and predecessor, and the end of the chain against the
+     * sealed head; then remembers the new verified prefix. Reads one consistent snapshot, so
+     * concurrent appends do not cause false alarms. An unknown or empty workspace verifies clean.
+     * A prefix whose seal or last row does not hold is ignored and the whole chain read.
      */
     public VerificationResult verify(String workspace) {
+        return verify(workspace, Optional.empty());
+    }
+
+    /** As {@link #verify(String)}, and against the chain's newest anchor, which catches rollbacks and removed chains. */
+    public VerificationResult verify(String workspace, Optional<AnchoredHead> anchor) {
+        return verify(workspace, anchor, true);
+    }
+
+    /** Reads and checks every event of the chain, whatever was verified before (an edit of an old row shows only so). */
+    public VerificationResult verifyFully(String workspace, Optional<AnchoredHead> anchor) {
+        return verify(workspace, anchor, false);
+    }
+
+    /** Every chain's sealed head, to anchor outside the database. */
+    public List<AnchoredHead> heads() {
+        Instant now = clock.instant();
+        return jdbi.withHandle(handle -> repository.allHeads(handle)).stream().map(head -> AnchoredHead.of(head, now)).toList();
+    }
+
+    /** The workspaces that have a chain. */
+    public List<String> workspaces() {
+        return jdbi.withHandle(handle -> repository.allHeads(handle)).stream().map(ChainHead::workspace).toList();
+    }
+
+    /** The current seal key's id. */
+    public String sealKeyId() {
+        return sealer.currentKeyId();
+    }
+
+    private record Checked(VerificationResult result, Optional<ChainHead> head) {
+    }
+
+    private VerificationResult verify(String workspace, Optional<AnchoredHead> anchor, boolean fromVerifiedPrefix) {
         Objects.requireNonNull(workspace, "workspace");
-        return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, handle -> {
+        Checked checked = jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, handle -> {
             Optional<ChainHead> head = repository.findHead(handle, workspace);
-            return repository.walkChain(handle, workspace, events -> verifier.verify(workspace, head, events));
+            ChainVerifier.Start start = fromVerifiedPrefix ? verifiedStart(handle, workspace, head) : ChainVerifier.Start.genesis();
+            VerificationResult result = repository.walkChain(handle, workspace, start.seq(),
+                    events -> verifier.verify(workspace, head, start, events));
+            if (result.isValid() && anchor.isPresent()) {
+                result = checkAgainstAnchor(handle, workspace, head, anchor.get(), result);
+            }
+            return new Checked(result, head);
         });
+        VerificationResult result = checked.result();
+        if (result.isValid() && checked.head().isPresent() && checked.head().get().lastSeq() > 0) {
+            ChainHead head = checked.head().get();
+            VerifiedPrefix prefix = new VerifiedPrefix(workspace, head.lastSeq(), head.lastHash(), sealer.currentKeyId(),
+                    sealer.sealVerified(workspace, head.lastSeq(), head.lastHash()), clock.instant().truncatedTo(ChronoUnit.MICROS));
+            jdbi.useHandle(handle -> repository.saveVerified(handle, prefix));
+        }
+        return result;
+    }
+
+    /** Where to start: after the verified prefix if its seal holds, it lies within the chain and its last row is unchanged. */
+    private ChainVerifier.Start verifiedStart(Handle handle, String workspace, Optional<ChainHead> head) {
+        return repository.findVerified(handle, workspace)
+                .filter(sealer::isAuthenticVerified)
+                .filter(prefix -> head.isPresent() && prefix.seq() <= head.get().lastSeq())
+                .filter(prefix -> repository.hashAt(handle, workspace, prefix.seq())
+                        .map(hash -> MessageDigest.isEqual(hash, prefix.hash())).orElse(false))
+                .map(prefix -> new ChainVerifier.Start(prefix.seq(), prefix.hash()))
+                .orElse(ChainVerifier.Start.genesis());
+    }
+
+    private VerificationResult checkAgainstAnchor(Handle handle, String workspace, Optional<ChainHead> head, AnchoredHead anchor,
+                                                  VerificationResult verified) {
+        if (!sealer.isAuthentic(anchor.toHead())) {
+            return VerificationResult.failed(workspace, verified.rowsChecked(), anchor.lastSeq(), Problem.ANCHOR_SEAL_INVALID,
+                    "the newest anchor of this chain (seq " + anchor.lastSeq() + ") does not carry a valid MAC");
+        }
+        if (anchor.lastSeq() == 0) {
+            return verified;
+        }
+        if (head.isEmpty()) {
+            return VerificationResult.failed(workspace, 0, 1, Problem.CHAIN_MISSING,
+                    "the chain was anchored at seq " + anchor.lastSeq() + " on " + anchor.anchoredAt() + " but is gone from the database");
+        }
+        if (head.get().lastSeq() < anchor.lastSeq()) {
+            return VerificationResult.failed(workspace, verified.rowsChecked(), anchor.lastSeq(), Problem.ROLLED_BACK,
+                    "the chain ends at seq " + head.get().lastSeq() + " but was anchored at seq " + anchor.lastSeq() + " on "
+                            + anchor.anchoredAt() + ": it was rolled back");
+        }
+        boolean sameHistory = repository.hashAt(handle, workspace, anchor.lastSeq())
+                .map(hash -> HexFormat.of().formatHex(hash).equals(anchor.lastHash())).orElse(false);
+        if (!sameHistory) {
+            return VerificationResult.failed(workspace, verified.rowsChecked(), anchor.lastSeq(), Problem.ROLLED_BACK,
+                    "seq " + anchor.lastSeq() + " no longer has the hash anchored on " + anchor.anchoredAt() + ": the chain was rewritten");
+        }
+        return verified;
     }
 }

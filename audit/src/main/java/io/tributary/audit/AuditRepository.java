@@ -31,7 +31,13 @@ final class AuditRepository {
             rs.getBytes("hash"));
 
     private static final RowMapper<ChainHead> HEAD = (rs, ctx) -> new ChainHead(
-            rs.getString("workspace"), rs.getLong("last_seq"), rs.getBytes("last_hash"), rs.getBytes("mac"));
+            rs.getString("workspace"), rs.getLong("last_seq"), rs.getBytes("last_hash"), rs.getString("key_id"), rs.getBytes("mac"));
+
+    private static final RowMapper<VerifiedPrefix> VERIFIED = (rs, ctx) -> new VerifiedPrefix(
+            rs.getString("workspace"), rs.getLong("seq"), rs.getBytes("hash"), rs.getString("key_id"), rs.getBytes("mac"),
+            rs.getObject("verified_at", OffsetDateTime.class).toInstant());
+
+    private static final String HEAD_COLUMNS = "workspace, last_seq, last_hash, key_id, mac";
 
     /** Rows fetched per round trip when walking a whole chain. */
     private static final int CHAIN_FETCH_SIZE = 1_000;
@@ -42,18 +48,16 @@ final class AuditRepository {
      */
     ChainHead lockHead(Handle handle, ChainHead emptyHead) {
         handle.createUpdate("""
-                INSERT INTO audit_chain_head (workspace, last_seq, last_hash, mac)
-                VALUES (:workspace, :lastSeq, :lastHash, :mac)
+                INSERT INTO audit_chain_head (workspace, last_seq, last_hash, key_id, mac)
+                VALUES (:workspace, :lastSeq, :lastHash, :keyId, :mac)
                 ON CONFLICT (workspace) DO NOTHING""")
                 .bind("workspace", emptyHead.workspace())
                 .bind("lastSeq", emptyHead.lastSeq())
                 .bind("lastHash", emptyHead.lastHash())
+                .bind("keyId", emptyHead.keyId())
                 .bind("mac", emptyHead.mac())
                 .execute();
-        return handle.createQuery("""
-                SELECT workspace, last_seq, last_hash, mac FROM audit_chain_head
-                WHERE workspace = :workspace
-                FOR UPDATE""")
+        return handle.createQuery("SELECT " + HEAD_COLUMNS + " FROM audit_chain_head WHERE workspace = :workspace FOR UPDATE")
                 .bind("workspace", emptyHead.workspace())
                 .map(HEAD)
                 .one();
@@ -61,19 +65,58 @@ final class AuditRepository {
 
     void updateHead(Handle handle, ChainHead head) {
         handle.createUpdate("""
-                UPDATE audit_chain_head SET last_seq = :lastSeq, last_hash = :lastHash, mac = :mac
+                UPDATE audit_chain_head SET last_seq = :lastSeq, last_hash = :lastHash, key_id = :keyId, mac = :mac
                 WHERE workspace = :workspace""")
                 .bind("workspace", head.workspace())
                 .bind("lastSeq", head.lastSeq())
                 .bind("lastHash", head.lastHash())
+                .bind("keyId", head.keyId())
                 .bind("mac", head.mac())
                 .execute();
     }
 
     Optional<ChainHead> findHead(Handle handle, String workspace) {
-        return handle.createQuery("SELECT workspace, last_seq, last_hash, mac FROM audit_chain_head WHERE workspace = :workspace")
+        return handle.createQuery("SELECT " + HEAD_COLUMNS + " FROM audit_chain_head WHERE workspace = :workspace")
                 .bind("workspace", workspace)
                 .map(HEAD)
+                .findOne();
+    }
+
+    /** Every chain's head, by workspace. */
+    List<ChainHead> allHeads(Handle handle) {
+        return handle.createQuery("SELECT " + HEAD_COLUMNS + " FROM audit_chain_head ORDER BY workspace").map(HEAD).list();
+    }
+
+    Optional<VerifiedPrefix> findVerified(Handle handle, String workspace) {
+        return handle.createQuery("SELECT workspace, seq, hash, key_id, mac, verified_at FROM audit_verified WHERE workspace = :workspace")
+                .bind("workspace", workspace)
+                .map(VERIFIED)
+                .findOne();
+    }
+
+    /** Records a verified prefix, unless a longer one is already recorded. */
+    void saveVerified(Handle handle, VerifiedPrefix prefix) {
+        handle.createUpdate("""
+                INSERT INTO audit_verified (workspace, seq, hash, key_id, mac, verified_at)
+                VALUES (:workspace, :seq, :hash, :keyId, :mac, :verifiedAt)
+                ON CONFLICT (workspace) DO UPDATE SET seq = excluded.seq, hash = excluded.hash, key_id = excluded.key_id,
+                    mac = excluded.mac, verified_at = excluded.verified_at
+                WHERE audit_verified.seq <= excluded.seq""")
+                .bind("workspace", prefix.workspace())
+                .bind("seq", prefix.seq())
+                .bind("hash", prefix.hash())
+                .bind("keyId", prefix.keyId())
+                .bind("mac", prefix.mac())
+                .bind("verifiedAt", timestamptz(prefix.verifiedAt()))
+                .execute();
+    }
+
+    /** The hash of one event, if it exists. */
+    Optional<byte[]> hashAt(Handle handle, String workspace, long seq) {
+        return handle.createQuery("SELECT hash FROM audit_event WHERE workspace = :workspace AND seq = :seq")
+                .bind("workspace", workspace)
+                .bind("seq", seq)
+                .mapTo(byte[].class)
                 .findOne();
     }
 
@@ -97,9 +140,10 @@ final class AuditRepository {
      * Hands {@code walker} the workspace's events in seq order, fetched in batches rather than all
      * at once (PostgreSQL only streams inside a transaction, so call this in one).
      */
-    <R> R walkChain(Handle handle, String workspace, Function<Iterator<AuditEvent>, R> walker) {
-        return handle.createQuery("SELECT " + EVENT_COLUMNS + " FROM audit_event WHERE workspace = :workspace ORDER BY seq")
+    <R> R walkChain(Handle handle, String workspace, long afterSeq, Function<Iterator<AuditEvent>, R> walker) {
+        return handle.createQuery("SELECT " + EVENT_COLUMNS + " FROM audit_event WHERE workspace = :workspace AND seq > :afterSeq ORDER BY seq")
                 .bind("workspace", workspace)
+                .bind("afterSeq", afterSeq)
                 .setFetchSize(CHAIN_FETCH_SIZE)
                 .map(EVENT)
                 .withIterator(walker::apply);

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -15,51 +16,74 @@ import javax.crypto.spec.SecretKeySpec;
  * alone cannot stop someone with write access from cutting off the tail or recomputing every
  * hash; they cannot forge this MAC without the key.
  *
- * <p>MAC input: the string {@value #DOMAIN}, the workspace (each as 4-byte length plus UTF-8),
- * lastSeq (8 bytes big-endian) and lastHash (32 bytes). The workspace is included so a head cannot
- * be copied from one workspace to another.
+ * <p>MAC input: a domain string, the workspace (each as 4-byte length plus UTF-8), the seq (8
+ * bytes big-endian) and the hash (32 bytes). The workspace is included so a head cannot be copied
+ * from one workspace to another; the domain tells heads ({@value #DOMAIN}) from verified prefixes
+ * ({@value #VERIFIED_DOMAIN}), so one can never pass for the other. The current key seals; the key
+ * a seal names verifies it.
  */
 final class HeadSealer {
 
-    /** Shortest MAC key accepted: HMAC-SHA256 wants at least its output size. */
-    static final int MIN_KEY_LENGTH = 32;
-
     static final String DOMAIN = "tributary.audit.head.v1";
+    static final String VERIFIED_DOMAIN = "tributary.audit.verified.v1";
 
     private static final String ALGORITHM = "HmacSHA256";
 
-    private final SecretKeySpec key;
+    private final SealKeys keys;
+
+    private HeadSealer(SealKeys keys) {
+        this.keys = keys;
+    }
 
     HeadSealer(byte[] macKey) {
-        if (macKey == null || macKey.length < MIN_KEY_LENGTH) {
-            throw new IllegalArgumentException("the audit MAC key must be at least " + MIN_KEY_LENGTH + " bytes");
-        }
-        this.key = new SecretKeySpec(macKey.clone(), ALGORITHM);
+        this(SealKeys.single(macKey));
     }
 
-    /** The head that follows an event with this seq and hash, sealed. */
+    static HeadSealer of(SealKeys keys) {
+        return new HeadSealer(keys);
+    }
+
+    String currentKeyId() {
+        return keys.currentId();
+    }
+
+    /** The head that follows an event with this seq and hash, sealed under the current key. */
     ChainHead seal(String workspace, long lastSeq, byte[] lastHash) {
-        return new ChainHead(workspace, lastSeq, lastHash, mac(workspace, lastSeq, lastHash));
+        return new ChainHead(workspace, lastSeq, lastHash, keys.currentId(), mac(keys.current(), DOMAIN, workspace, lastSeq, lastHash));
     }
 
-    /** Whether the head's MAC matches its fields, compared in constant time. */
+    /** Whether the head's MAC matches its fields under the key it names, compared in constant time. */
     boolean isAuthentic(ChainHead head) {
-        return MessageDigest.isEqual(head.mac(), mac(head.workspace(), head.lastSeq(), head.lastHash()));
+        return isAuthentic(DOMAIN, head.workspace(), head.lastSeq(), head.lastHash(), head.keyId(), head.mac());
     }
 
-    private byte[] mac(String workspace, long lastSeq, byte[] lastHash) {
+    /** A MAC over a verified prefix, under the current key. */
+    byte[] sealVerified(String workspace, long seq, byte[] hash) {
+        return mac(keys.current(), VERIFIED_DOMAIN, workspace, seq, hash);
+    }
+
+    boolean isAuthenticVerified(VerifiedPrefix prefix) {
+        return isAuthentic(VERIFIED_DOMAIN, prefix.workspace(), prefix.seq(), prefix.hash(), prefix.keyId(), prefix.mac());
+    }
+
+    private boolean isAuthentic(String domain, String workspace, long seq, byte[] hash, String keyId, byte[] mac) {
+        Optional<byte[]> key = keys.find(keyId);
+        return key.isPresent() && MessageDigest.isEqual(mac, mac(key.get(), domain, workspace, seq, hash));
+    }
+
+    private static byte[] mac(byte[] key, String domain, String workspace, long seq, byte[] hash) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
-            writeString(out, DOMAIN);
+            writeString(out, domain);
             writeString(out, workspace);
-            out.writeLong(lastSeq);
-            out.write(lastHash);
+            out.writeLong(seq);
+            out.write(hash);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot happen: writing to memory", e);
         }
         try {
             Mac mac = Mac.getInstance(ALGORITHM); // Mac is not thread-safe; one per call is cheap
-            mac.init(key);
+            mac.init(new SecretKeySpec(key, ALGORITHM));
             return mac.doFinal(bytes.toByteArray());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("every JVM provides " + ALGORITHM, e);

@@ -6,10 +6,17 @@ import java.util.Optional;
  * Outcome of verifying one workspace's chain: valid, or the first bad seq and why.
  *
  * @param workspace the workspace verified
- * @param rowsChecked events that passed before the first problem (all of them when valid)
+ * @param rowsChecked events known good before the first problem (all of them when valid), read
+ *     now or verified before
  * @param failure the first problem found, empty when the chain is intact
+ * @param rowsRead events this verification read: only those after the prefix verified before,
+ *     unless it had to read the whole chain
  */
-public record VerificationResult(String workspace, long rowsChecked, Optional<Failure> failure) {
+public record VerificationResult(String workspace, long rowsChecked, Optional<Failure> failure, long rowsRead) {
+
+    public VerificationResult(String workspace, long rowsChecked, Optional<Failure> failure) {
+        this(workspace, rowsChecked, failure, rowsChecked);
+    }
 
     /** Why a chain failed verification. */
     public enum Problem {
@@ -34,7 +41,17 @@ public record VerificationResult(String workspace, long rowsChecked, Optional<Fa
          * Every event matches its hash and link, but the last hash is not the sealed one: the chain
          * was recomputed. Which event was changed cannot be known, so reported at seq 1.
          */
-        HEAD_MISMATCH
+        HEAD_MISMATCH,
+        /**
+         * The chain ends before a head written to the anchor file outside the database, or no
+         * longer holds the anchored hash at its seq: it was rolled back to an older head (a saved
+         * head row restored after removing the rows since) or rewritten. Reported at the anchored seq.
+         */
+        ROLLED_BACK,
+        /** The anchor file knows this chain, but the database holds neither its rows nor its head. */
+        CHAIN_MISSING,
+        /** The newest anchor of this chain does not carry a valid MAC: the anchor file was edited. */
+        ANCHOR_SEAL_INVALID
     }
 
     /**
@@ -49,6 +66,10 @@ public record VerificationResult(String workspace, long rowsChecked, Optional<Fa
     /** Whether the chain verified clean. */
     public boolean isValid() {
         return failure.isEmpty();
+    }
+
+    VerificationResult withRowsRead(long read) {
+        return new VerificationResult(workspace, rowsChecked, failure, read);
     }
 
     static VerificationResult valid(String workspace, long rowsChecked) {

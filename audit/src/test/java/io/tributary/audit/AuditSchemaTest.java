@@ -27,10 +27,11 @@ class AuditSchemaTest {
         List<String> versions = jdbi.withHandle(h -> h.createQuery(
                 "SELECT version FROM flyway_audit_history WHERE success AND version IS NOT NULL ORDER BY installed_rank")
                 .mapTo(String.class).list());
-        assertThat(versions).containsExactly("1");
+        assertThat(versions).containsExactly("1", "2");
         assertThat(tableExists(jdbi, "flyway_schema_history")).isFalse();
         assertThat(tableExists(jdbi, "audit_event")).isTrue();
         assertThat(tableExists(jdbi, "audit_chain_head")).isTrue();
+        assertThat(tableExists(jdbi, "audit_verified")).isTrue();
     }
 
     @Test

@@ -26,10 +26,10 @@ class HeadSealerTest {
         byte[] otherMac = head.mac();
         otherMac[0] ^= 1;
 
-        assertThat(sealer.isAuthentic(new ChainHead("ws_2", 5, hash, head.mac()))).isFalse();
-        assertThat(sealer.isAuthentic(new ChainHead("ws_1", 4, hash, head.mac()))).isFalse();
-        assertThat(sealer.isAuthentic(new ChainHead("ws_1", 5, otherHash, head.mac()))).isFalse();
-        assertThat(sealer.isAuthentic(new ChainHead("ws_1", 5, hash, otherMac))).isFalse();
+        assertThat(sealer.isAuthentic(new ChainHead("ws_2", 5, hash, head.keyId(), head.mac()))).isFalse();
+        assertThat(sealer.isAuthentic(new ChainHead("ws_1", 4, hash, head.keyId(), head.mac()))).isFalse();
+        assertThat(sealer.isAuthentic(new ChainHead("ws_1", 5, otherHash, head.keyId(), head.mac()))).isFalse();
+        assertThat(sealer.isAuthentic(new ChainHead("ws_1", 5, hash, head.keyId(), otherMac))).isFalse();
     }
 
     @Test

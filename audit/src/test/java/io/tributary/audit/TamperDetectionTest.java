@@ -209,14 +209,7 @@ class TamperDetectionTest {
 
     /** Runs changes the way an attacker with superuser access would: triggers off, then back on. */
     private static void asAttacker(Consumer<Handle> changes) {
-        // One transaction; ALTER TABLE locks the tables, so no other test sees the triggers off.
-        jdbi.useTransaction(h -> {
-            h.execute("ALTER TABLE audit_event DISABLE TRIGGER USER");
-            h.execute("ALTER TABLE audit_chain_head DISABLE TRIGGER USER");
-            changes.accept(h);
-            h.execute("ALTER TABLE audit_event ENABLE TRIGGER USER");
-            h.execute("ALTER TABLE audit_chain_head ENABLE TRIGGER USER");
-        });
+        TestDatabase.asAttacker(jdbi, changes);
     }
 
     private void update(Handle h, String sql) {
@@ -237,7 +230,7 @@ class TamperDetectionTest {
 
     /** Rewrites prev_hash and hash of every row from {@code fromSeq} on, as the format prescribes; returns the new last hash. */
     private byte[] recomputeHashesFrom(Handle h, long fromSeq) {
-        List<AuditEvent> events = new AuditRepository().walkChain(h, ws, it -> {
+        List<AuditEvent> events = new AuditRepository().walkChain(h, ws, 0, it -> {
             List<AuditEvent> all = new java.util.ArrayList<>();
             it.forEachRemaining(all::add);
             return all;

@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -56,6 +58,20 @@ final class TestDatabase {
         DataSource dataSource = emptyDatabase();
         AuditSchema.migrate(dataSource, "");
         return dataSource;
+    }
+
+    /**
+     * Changes rows as someone with the owner's rights would: the append-only triggers off for one
+     * transaction (ALTER TABLE locks the tables, so no other test sees them off).
+     */
+    static void asAttacker(Jdbi jdbi, Consumer<Handle> changes) {
+        jdbi.useTransaction(h -> {
+            h.execute("ALTER TABLE audit_event DISABLE TRIGGER USER");
+            h.execute("ALTER TABLE audit_chain_head DISABLE TRIGGER USER");
+            changes.accept(h);
+            h.execute("ALTER TABLE audit_event ENABLE TRIGGER USER");
+            h.execute("ALTER TABLE audit_chain_head ENABLE TRIGGER USER");
+        });
     }
 
     /** A clock standing still at a fixed instant, with sub-microsecond nanos to show truncation. */
