@@ -35,6 +35,20 @@ class StripeConnectorContractTest extends ConnectorContractTest {
         validKey = fake.addKey(KeyAccess.allReads());
         revokedKey = fake.addKey(KeyAccess.revoked());
         customerId = fake.account().objects("customer").get(0).get("id").asText();
+        giveEveryStreamARecordOnItsFirstPage(fake.account(), customerId);
+    }
+
+    /**
+     * The kit checks keys on the records a stream's first pages read, and fails a stream that reads
+     * none. A child stream's first page is the newest parent's children, and the generated account
+     * gives bank accounts and credit-balance changes to random customers; its events are at
+     * customers' creation times, mostly older than the 30 days Stripe lists. So the newest customer
+     * gets one of each, and one event is recorded now.
+     */
+    private static void giveEveryStreamARecordOnItsFirstPage(FakeStripeAccount account, String newestCustomer) {
+        account.bankAccount(newestCustomer, "STRIPE TEST BANK", "4321", "usd");
+        account.customerBalanceTransaction(newestCustomer, -500L, "usd", "adjustment", account.now());
+        account.recordEvent("customer.updated", account.object("customer", newestCustomer).orElseThrow(), null);
     }
 
     @AfterAll
