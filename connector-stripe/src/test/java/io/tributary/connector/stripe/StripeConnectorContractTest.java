@@ -105,6 +105,7 @@ class StripeConnectorContractTest extends ConnectorContractTest {
                 new InvalidQuery("stripe.list", json.objectNode().put("object", "charges").put("customer", "acct_A1b2C3d4"), "customer"),
                 new InvalidQuery("stripe.list", json.objectNode().put("object", "subscription_items"), "parent"),
                 new InvalidQuery("stripe.list", json.objectNode().put("object", "subscription_items").put("parent", "cus_A1b2C3d4"), "parent"),
+                new InvalidQuery("stripe.list", json.objectNode().put("object", "invoice_line_items").put("parent", "in_x?a"), "parent"),
                 new InvalidQuery("stripe.revenue", json.objectNode().put("created_gte", 1_700_000_000L).put("created_lt", 1_600_000_000L), "created_lt"));
     }
 
