@@ -2,10 +2,6 @@ package io.tributary.connector.stripe;
 
 import io.tributary.connector.spi.ConnectorException;
 import io.tributary.connector.spi.StandardErrorCode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -51,20 +47,6 @@ public record StripeKey(String value, boolean restricted, boolean livemode) {
      */
     public String masked() {
         return value.substring(0, value.indexOf('_', 3) + 1) + "..." + value.substring(value.length() - 4);
-    }
-
-    /**
-     * A stable, one-way identifier of the key, for caches that must not hold the key as their map
-     * key in logs or dumps.
-     *
-     * @return the hex SHA-256 of the key
-     */
-    public String fingerprint() {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 
     @Override
