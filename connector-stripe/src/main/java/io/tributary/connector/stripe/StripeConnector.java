@@ -67,9 +67,11 @@ public final class StripeConnector implements Connector {
             .collect(Collectors.toUnmodifiableMap(StripeQuery::id, Function.identity()));
     private final ConnectorDescriptor descriptor = new ConnectorDescriptor(TYPE_ID, "Stripe",
             "Payments, subscriptions and balances from a Stripe account, read with a restricted read-only key.",
-            List.of(CredentialField.secret(StripeCredentials.API_KEY, "Restricted API key", StripeKey.PATTERN, StripeKey.HELP),
+            List.of(CredentialField.secret(StripeCredentials.API_KEY, "Restricted API key", StripeKey.PATTERN, StripeKey.HELP)
+                            .withPublicPrefixes(StripeKey.KINDS.toArray(String[]::new)),
                     new CredentialField(StripeCredentials.WEBHOOK_SECRET, "Webhook signing secret", true, false, "whsec_[A-Za-z0-9]{16,}",
-                            "Optional: the signing secret (whsec_...) of a webhook endpoint pointed at this data source, for updates within seconds")),
+                            "Optional: the signing secret (whsec_...) of a webhook endpoint pointed at this data source, for updates within seconds")
+                            .withPublicPrefixes("whsec_")),
             StripeQueryTypes.all(),
             Arrays.stream(StripeStream.values()).map(StripeStream::descriptor).toList(),
             true);

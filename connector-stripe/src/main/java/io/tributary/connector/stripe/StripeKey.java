@@ -2,6 +2,7 @@ package io.tributary.connector.stripe;
 
 import io.tributary.connector.spi.ConnectorException;
 import io.tributary.connector.spi.StandardErrorCode;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,6 +18,9 @@ public record StripeKey(String value, boolean restricted, boolean livemode) {
 
     /** What a key looks like, for the credential field's pattern. */
     public static final String PATTERN = "(rk|sk)_(live|test)_[A-Za-z0-9]{10,247}";
+
+    /** The prefixes naming a key's kind and mode: not secret, so they may be shown beside a stored key's last characters. */
+    public static final List<String> KINDS = List.of("rk_live_", "rk_test_", "sk_live_", "sk_test_");
 
     /** What a person is told when a key does not look right. */
     public static final String HELP = "A restricted key (recommended, read-only) starts with rk_live_ or rk_test_; "
