@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * object keeps. Classes outside the JDK are read field by field (stripe-java's included); JDK maps,
  * collections, arrays, optionals and atomic references are read through their API; other JDK
  * values (numbers, times, patterns, classes) are leaves. Text is collected from strings and from
- * {@code char[]} and {@code byte[]} arrays, with the field it was found in.
+ * {@code char[]} and {@code byte[]} arrays, with the field it was found in. Walk only what no other
+ * thread is changing: it takes no locks.
  */
 final class ReachableObjects {
 
@@ -83,17 +84,13 @@ final class ReachableObjects {
                     }
                 }
             } else if (object instanceof Map<?, ?> map) {
-                synchronized (map) {
-                    map.forEach((key, value) -> {
-                        push(pending, key, via + " key");
-                        push(pending, value, via + " value");
-                    });
-                }
+                map.forEach((key, value) -> {
+                    push(pending, key, via + " key");
+                    push(pending, value, via + " value");
+                });
                 fields(object, pending); // a subclass of ours may add fields of its own
             } else if (object instanceof Collection<?> collection) {
-                synchronized (collection) {
-                    collection.forEach(element -> push(pending, element, via + " element"));
-                }
+                collection.forEach(element -> push(pending, element, via + " element"));
                 fields(object, pending);
             } else if (object instanceof Optional<?> optional) {
                 optional.ifPresent(value -> push(pending, value, via));
