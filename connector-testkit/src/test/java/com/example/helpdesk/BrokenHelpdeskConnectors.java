@@ -7,6 +7,8 @@ import io.tributary.connector.spi.CredentialField;
 import io.tributary.connector.spi.FieldType;
 import io.tributary.connector.spi.QueryRequest;
 import io.tributary.connector.spi.ResultField;
+import io.tributary.connector.spi.StreamPage;
+import io.tributary.connector.spi.StreamReadRequest;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -87,6 +89,20 @@ public final class BrokenHelpdeskConnectors {
         @Override
         public String changeFeedStart(ConnectorContext context) {
             return "tickets-after:0";
+        }
+    }
+
+    /** Reads every stream as empty pages: nothing for the kit to check keys on, which must not pass as checked. */
+    public static class EmptyStreams extends HelpdeskConnector {
+        /** Installed by ServiceLoader. */
+        public EmptyStreams() {
+            super("helpdesk-empty-streams");
+        }
+
+        @Override
+        public StreamPage readStream(ConnectorContext context, StreamReadRequest request) {
+            super.readStream(context, request); // unknown streams still fail as the real connector's do
+            return new StreamPage(List.of(), null);
         }
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
 
@@ -53,6 +54,13 @@ class ContractTestCatchesDefectsTest {
                 return "helpdesk-half-feed";
             }
         }
+
+        static class EmptyStreams extends HelpdeskContract {
+            @Override
+            protected String connectorTypeId() {
+                return "helpdesk-empty-streams";
+            }
+        }
     }
 
     private static List<String> failedTests(Class<?> contract) {
@@ -86,5 +94,17 @@ class ContractTestCatchesDefectsTest {
     @Test
     void aChangeFeedThatStartsButCannotBeReadFailsTheFeedCheck() {
         assertThat(failedTests(Contracts.HalfFeed.class)).containsExactly("aChangeFeedIsEitherWholeOrAbsent()");
+    }
+
+    @Test
+    void streamsReadAsEmptyFailTheStreamKeysCheckNamingTheStream() {
+        Events tests = EngineTestKit.engine("junit-jupiter").selectors(selectClass(Contracts.EmptyStreams.class)).execute().testEvents();
+        assertThat(tests.failed().list()).singleElement().satisfies(event -> {
+            assertThat(event.getTestDescriptor().getDisplayName()).isEqualTo("tickets");
+            assertThat(event.getPayload(TestExecutionResult.class).flatMap(TestExecutionResult::getThrowable))
+                    .get().extracting(Throwable::getMessage).asString()
+                    .contains("stream 'tickets' read no records").contains("give your fake at least one record of 'tickets'");
+        });
+        assertThat(tests.succeeded().count()).as("tests of EmptyStreams that still pass").isPositive();
     }
 }

@@ -95,7 +95,8 @@ public class HelpdeskConnector implements Connector {
 
     /** The credential field; a variant may describe it differently. */
     protected CredentialField apiTokenField() {
-        return CredentialField.secret("api_token", "API token", "hd_[A-Za-z0-9]{16,}", "Starts with hd_, from Settings > API");
+        return CredentialField.secret("api_token", "API token", "hd_[A-Za-z0-9]{16,}", "Starts with hd_, from Settings > API")
+                .withPublicPrefixes("hd_");
     }
 
     /** The result fields of open_tickets; a variant may promise more. */

@@ -8,27 +8,26 @@ import static org.bouncycastle.util.encoders.Hex.decode;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.bouncycastle.crypto.InvalidCipherTextException;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Runs Project Wycheproof's AES-GCM vectors, read from {@code shared/} beside the project root (never
- * copied into the project). Every vector runs through the BouncyCastle primitive; those matching our
- * parameters (256-bit key, 96-bit nonce, 128-bit tag) also run through our own sealer and storage
- * format via the {@link SecretSealer} test seam. Without the file these tests are reported as skipped
- * with the expected path; the built-in known answers in {@link GcmSpecKnownAnswerTest} still run.
+ * Runs Project Wycheproof's AES-GCM vectors (C2SP/wycheproof, {@code testvectors_v1/aes_gcm_test.json}),
+ * kept in this module's test resources with their license so they run from any fresh clone. Every vector
+ * runs through the BouncyCastle primitive; those matching our parameters (256-bit key, 96-bit nonce,
+ * 128-bit tag) also run through our own sealer and storage format via the {@link SecretSealer} test seam.
+ * A missing or unreadable file fails these tests: a security check must never quietly not run.
  */
 class WycheproofAesGcmTest {
 
-    static final String VECTORS = "shared/test-vectors/wycheproof/aes_gcm_test.json";
+    /** A class-path resource: src/test/resources/wycheproof, beside its LICENSE and NOTICE. */
+    static final String VECTORS = "/wycheproof/aes_gcm_test.json";
     private static final int EXPECTED_TEST_COUNT = 316;
 
     record VectorFile(String algorithm, int numberOfTests, List<Group> testGroups) {
@@ -63,31 +62,25 @@ class WycheproofAesGcmTest {
 
     @TestFactory
     Stream<DynamicTest> everyVectorThroughBouncyCastleGcm() {
-        if (locateVectors().isEmpty()) {
-            return vectorsAbsent();
-        }
         return loadCases().stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> checkWithBouncyCastle(c)));
     }
 
     @TestFactory
     Stream<DynamicTest> matchingVectorsThroughOurSealer() {
-        if (locateVectors().isEmpty()) {
-            return vectorsAbsent();
-        }
         List<Case> matching = loadCases().stream().filter(Case::matchesOurParameters).toList();
         assertThat(matching).as("vectors with our parameters").isNotEmpty();
         return matching.stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> checkWithOurSealer(c)));
     }
 
-    /** One skipped test carrying the reason, so a run without the vectors shows it in its skipped count. */
-    private static Stream<DynamicTest> vectorsAbsent() {
-        return Stream.of(DynamicTest.dynamicTest("Wycheproof vectors absent", () -> Assumptions.abort(absentMessage())));
-    }
-
-    private static String absentMessage() {
-        return "Wycheproof AES-GCM vectors not found, so they were NOT run: expected "
-                + "<project root>/../" + VECTORS + " (searched for " + VECTORS + " in "
-                + Path.of("").toAbsolutePath() + " and every parent directory). The built-in GCM spec known answers (GcmSpecKnownAnswerTest) do not need it.";
+    @Test
+    void theVectorsAreOnTheClassPathAndAMissingFileFailsInsteadOfSkipping() {
+        assertThat(WycheproofAesGcmTest.class.getResource(VECTORS)).as("vectors in the test resources").isNotNull();
+        assertThat(WycheproofAesGcmTest.class.getResource("/wycheproof/LICENSE")).as("their license beside them").isNotNull();
+        assertThat(WycheproofAesGcmTest.class.getResource("/wycheproof/NOTICE")).as("their notice beside them").isNotNull();
+        assertThatThrownBy(() -> read("/wycheproof/absent.json"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("missing from the test class path")
+                .hasMessageContaining("/wycheproof/absent.json");
     }
 
     private static void checkWithBouncyCastle(Case c) throws InvalidCipherTextException {
@@ -134,8 +127,7 @@ class WycheproofAesGcmTest {
     }
 
     private static List<Case> loadCases() {
-        Optional<Path> file = locateVectors();
-        VectorFile vectors = read(file.orElseThrow(() -> new IllegalStateException(absentMessage())));
+        VectorFile vectors = read(VECTORS);
         List<Case> cases = new ArrayList<>();
         for (Group group : vectors.testGroups()) {
             for (Vector vector : group.tests()) {
@@ -148,24 +140,18 @@ class WycheproofAesGcmTest {
         return cases;
     }
 
-    /** Walks up from the working directory (surefire's is the module) to the folder holding {@code shared/}. */
-    static Optional<Path> locateVectors() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve(VECTORS);
-            if (Files.isRegularFile(candidate)) {
-                return Optional.of(candidate);
+    /** Reads the vectors from the class path; a missing resource is an error, never a skip. */
+    static VectorFile read(String resource) {
+        try (InputStream in = WycheproofAesGcmTest.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("Wycheproof AES-GCM vectors missing from the test class path: expected "
+                        + "resource " + resource + " (crypto/src/test/resources" + resource + ")");
             }
-        }
-        return Optional.empty();
-    }
-
-    private static VectorFile read(Path file) {
-        try {
             return new ObjectMapper()
                     .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-                    .readValue(file.toFile(), VectorFile.class);
+                    .readValue(in, VectorFile.class);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + file, e);
+            throw new IllegalStateException("cannot read Wycheproof vectors " + resource, e);
         }
     }
 }

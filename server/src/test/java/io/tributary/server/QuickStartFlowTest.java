@@ -118,6 +118,7 @@ class QuickStartFlowTest {
         assertThat(created.body().get("cadenceMinutes").asInt()).isEqualTo(60);
         assertThat(created.body().get("label").asText()).isEqualTo("Stripe");
         assertThat(created.body().at("/credentials/webhookSecret/kind").asText()).isEqualTo("whsec_");
+        assertThat(created.body().at("/credentials/webhookSecret/last4").asText()).isEqualTo("ghij");
     }
 
     @Test

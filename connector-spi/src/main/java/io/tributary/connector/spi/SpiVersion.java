@@ -25,8 +25,12 @@ public final class SpiVersion {
     /** The major version: connectors must match it exactly. */
     public static final int MAJOR = 1;
 
-    /** The minor version: connectors built for this or an older minor version are accepted. */
-    public static final int MINOR = 0;
+    /**
+     * The minor version: connectors built for this or an older minor version are accepted. 1.1 added
+     * {@link CredentialField#publicPrefixes()} and {@link CapabilityStatus.Status} (a capability may
+     * be unknown, with a reason), which a 1.0 host would not understand.
+     */
+    public static final int MINOR = 1;
 
     /** {@code "MAJOR.MINOR"}; return this from {@link Connector#spiVersion()}. */
     public static final String CURRENT = MAJOR + "." + MINOR;

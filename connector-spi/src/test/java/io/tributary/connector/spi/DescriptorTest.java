@@ -118,4 +118,30 @@ class DescriptorTest {
         });
         assertThatThrownBy(() -> new CredentialField("k", "K", true, true, "[", null)).hasMessageContaining("invalid pattern");
     }
+
+    @Test
+    void aSecretFieldDeclaresThePrefixesOfItsValuesThatAreNotSecret() {
+        CredentialField key = API_KEY.withPublicPrefixes("key_live_", "key_test_");
+
+        assertThat(key.publicPrefixes()).containsExactly("key_live_", "key_test_");
+        assertThat(key.withPublicPrefixes().publicPrefixes()).isEmpty();
+        assertThat(API_KEY.publicPrefixes()).as("fields made the way they were before prefixes existed").isEmpty();
+        assertThat(new CredentialField("k", "K", true, true, null, null).publicPrefixes()).isEmpty();
+        assertThat(key).isEqualTo(CredentialField.secret("api_key", "API key", "key_[a-z0-9]{8}",
+                "Starts with key_ and has 8 more letters or digits").withPublicPrefixes("key_live_", "key_test_"));
+        JsonNode json = new ObjectMapper().valueToTree(descriptor(List.of(key), List.of(), List.of()));
+        assertThat(json.at("/credentialFields/0/publicPrefixes/1").asText()).isEqualTo("key_test_");
+    }
+
+    @Test
+    void refusesPublicPrefixesThatAreEmptyLongSpacedRepeatedOrOnAFieldThatIsNotSecret() {
+        assertThatThrownBy(() -> API_KEY.withPublicPrefixes("")).hasMessageContaining("public prefix must be 1 to 16");
+        assertThatThrownBy(() -> API_KEY.withPublicPrefixes("key_" + "x".repeat(13))).hasMessageContaining("public prefix must be 1 to 16");
+        assertThatThrownBy(() -> API_KEY.withPublicPrefixes("key ")).hasMessageContaining("without spaces");
+        assertThatThrownBy(() -> API_KEY.withPublicPrefixes("clé_")).hasMessageContaining("printable ASCII");
+        assertThatThrownBy(() -> API_KEY.withPublicPrefixes("key_", "key_")).hasMessageContaining("'key_' is declared twice");
+        assertThatThrownBy(() -> API_KEY.withPublicPrefixes((String) null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> new CredentialField("region", "Region", false, false, null, null).withPublicPrefixes("eu"))
+                .hasMessageContaining("'region' is not secret");
+    }
 }

@@ -11,7 +11,8 @@ class SpiVersionTest {
     @CsvSource({
             "1.0, true",
             "' 1.0 ', true",
-            "1.1, false",
+            "1.1, true",
+            "1.2, false",
             "0.9, false",
             "2.0, false",
             "1, false",

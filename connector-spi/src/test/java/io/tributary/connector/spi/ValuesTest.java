@@ -3,6 +3,8 @@ package io.tributary.connector.spi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
@@ -133,14 +135,56 @@ class ValuesTest {
         CredentialCheck check = new CredentialCheck(new AccountIdentity("acct_1", true, "Shop"), List.of(
                 CapabilityStatus.available(CapabilityStatus.Kind.QUERY_TYPE, "acme.count"),
                 CapabilityStatus.missing(CapabilityStatus.Kind.QUERY_TYPE, "acme.mrr", "Subscriptions: Read"),
-                CapabilityStatus.available(CapabilityStatus.Kind.STREAM, "customers")), List.of());
+                CapabilityStatus.available(CapabilityStatus.Kind.STREAM, "customers"),
+                CapabilityStatus.unknown(CapabilityStatus.Kind.STREAM, "events", "GET /v1/events answered HTTP 404")), List.of());
 
         assertThat(check.canRun("acme.count")).isTrue();
         assertThat(check.canRun("acme.mrr")).isFalse();
         assertThat(check.canRun("customers")).isFalse();
         assertThat(check.canRead("customers")).isTrue();
+        assertThat(check.canRead("events")).as("unknown is not readable").isFalse();
         assertThatThrownBy(() -> new CapabilityStatus(CapabilityStatus.Kind.STREAM, "x", true, "Read"))
-                .hasMessageContaining("no missing permission");
+                .hasMessageContaining("Only a missing capability names a permission");
+    }
+
+    @Test
+    void anUnknownCapabilitySaysWhyAndOnlyItHasAReason() {
+        CapabilityStatus unknown = CapabilityStatus.unknown(CapabilityStatus.Kind.STREAM, "events", "GET /v1/events answered HTTP 404");
+
+        assertThat(unknown.status()).isEqualTo(CapabilityStatus.Status.UNKNOWN);
+        assertThat(unknown.available()).isFalse();
+        assertThat(unknown.missingPermission()).isNull();
+        assertThat(unknown.reason()).isEqualTo("GET /v1/events answered HTTP 404");
+        assertThat(new CapabilityStatus(CapabilityStatus.Kind.STREAM, "x", false, "Events: Read"))
+                .isEqualTo(CapabilityStatus.missing(CapabilityStatus.Kind.STREAM, "x", "Events: Read"));
+        assertThatThrownBy(() -> CapabilityStatus.unknown(CapabilityStatus.Kind.STREAM, "x", " ")).hasMessageContaining("reason");
+        assertThatThrownBy(() -> CapabilityStatus.unknown(CapabilityStatus.Kind.STREAM, "x", null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> new CapabilityStatus(CapabilityStatus.Kind.STREAM, "x", CapabilityStatus.Status.MISSING, null, "why"))
+                .hasMessageContaining("only an unknown one, has a reason");
+        assertThatThrownBy(() -> new CapabilityStatus(CapabilityStatus.Kind.STREAM, "x", CapabilityStatus.Status.UNKNOWN, "Read", "why"))
+                .hasMessageContaining("Only a missing capability names a permission");
+    }
+
+    @Test
+    void capabilitiesRoundTripThroughJsonAndReadWhatWasStoredBeforeStatuses() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        List<CapabilityStatus> statuses = List.of(CapabilityStatus.available(CapabilityStatus.Kind.QUERY_TYPE, "acme.count"),
+                CapabilityStatus.missing(CapabilityStatus.Kind.STREAM, "customers", "Customers: Read"),
+                CapabilityStatus.unknown(CapabilityStatus.Kind.STREAM, "events", "GET /v1/events answered HTTP 404"));
+        TypeReference<List<CapabilityStatus>> listOf = new TypeReference<>() { };
+
+        String written = json.writeValueAsString(statuses);
+
+        assertThat(json.readTree(written).get(2).toString()).isEqualTo(
+                "{\"kind\":\"STREAM\",\"id\":\"events\",\"status\":\"UNKNOWN\",\"available\":false,"
+                        + "\"missingPermission\":null,\"reason\":\"GET /v1/events answered HTTP 404\"}");
+        assertThat(json.readTree(written).get(0).get("available").asBoolean()).isTrue();
+        assertThat(json.readValue(written, listOf)).isEqualTo(statuses);
+        String storedBefore = "[{\"kind\":\"QUERY_TYPE\",\"id\":\"acme.count\",\"available\":true,\"missingPermission\":null},"
+                + "{\"kind\":\"STREAM\",\"id\":\"customers\",\"available\":false,\"missingPermission\":\"Customers: Read\"}]";
+        assertThat(json.readValue(storedBefore, listOf)).isEqualTo(statuses.subList(0, 2));
+        assertThatThrownBy(() -> json.readValue("[{\"kind\":\"STREAM\",\"id\":\"x\"}]", listOf))
+                .hasMessageContaining("needs 'status'");
     }
 
     @Test

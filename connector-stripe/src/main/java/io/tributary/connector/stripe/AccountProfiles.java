@@ -36,7 +36,7 @@ final class AccountProfiles {
 
     private static StripeAccount.Profile fetch(StripeSession session, Instant now) {
         try {
-            Account account = session.account().client().v1().accounts().retrieveCurrent();
+            Account account = session.client().v1().accounts().retrieveCurrent();
             String name = account.getSettings() != null && account.getSettings().getDashboard() != null
                     ? account.getSettings().getDashboard().getDisplayName() : null;
             if (name == null && account.getBusinessProfile() != null) {

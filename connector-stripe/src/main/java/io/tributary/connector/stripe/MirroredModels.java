@@ -25,7 +25,7 @@ final class MirroredModels {
     static <T extends StripeObject> T parse(StripeSession session, JsonNode json, Class<T> model) {
         StripeObject parsed;
         try {
-            parsed = session.account().client().deserialize(json.toString(), ApiMode.V1);
+            parsed = session.client().deserialize(json.toString(), ApiMode.V1);
         } catch (StripeException | RuntimeException e) {
             throw new ConnectorException(StandardErrorCode.PROVIDER_ERROR,
                     "A mirrored Stripe object could not be read as a " + model.getSimpleName(), e);

@@ -1,12 +1,11 @@
 package io.tributary.connector.stripe;
 
-import com.stripe.StripeClient;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
- * What this process keeps per Stripe key: its client, its rate limiter, and what it last learned
- * about the account (so a refresh need not ask again).
+ * What this process keeps per Stripe key between operations: its rate limiter, and what it last
+ * learned about the account (so a refresh need not ask again). Never the key.
  */
 final class StripeAccount {
 
@@ -18,17 +17,11 @@ final class StripeAccount {
     record Profile(String accountId, String defaultCurrency, String displayName, boolean readable, Instant fetchedAt) {
     }
 
-    private final StripeClient client;
     private final RequestRateLimiter limiter;
     private volatile Profile profile;
 
-    StripeAccount(StripeClient client, RequestRateLimiter limiter) {
-        this.client = client;
+    StripeAccount(RequestRateLimiter limiter) {
         this.limiter = limiter;
-    }
-
-    StripeClient client() {
-        return client;
     }
 
     RequestRateLimiter limiter() {

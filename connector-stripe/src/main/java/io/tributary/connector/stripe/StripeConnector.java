@@ -67,9 +67,11 @@ public final class StripeConnector implements Connector {
             .collect(Collectors.toUnmodifiableMap(StripeQuery::id, Function.identity()));
     private final ConnectorDescriptor descriptor = new ConnectorDescriptor(TYPE_ID, "Stripe",
             "Payments, subscriptions and balances from a Stripe account, read with a restricted read-only key.",
-            List.of(CredentialField.secret(StripeCredentials.API_KEY, "Restricted API key", StripeKey.PATTERN, StripeKey.HELP),
+            List.of(CredentialField.secret(StripeCredentials.API_KEY, "Restricted API key", StripeKey.PATTERN, StripeKey.HELP)
+                            .withPublicPrefixes(StripeKey.KINDS.toArray(String[]::new)),
                     new CredentialField(StripeCredentials.WEBHOOK_SECRET, "Webhook signing secret", true, false, "whsec_[A-Za-z0-9]{16,}",
-                            "Optional: the signing secret (whsec_...) of a webhook endpoint pointed at this data source, for updates within seconds")),
+                            "Optional: the signing secret (whsec_...) of a webhook endpoint pointed at this data source, for updates within seconds")
+                            .withPublicPrefixes("whsec_")),
             StripeQueryTypes.all(),
             Arrays.stream(StripeStream.values()).map(StripeStream::descriptor).toList(),
             true);
@@ -93,20 +95,24 @@ public final class StripeConnector implements Connector {
     public CredentialCheck validateCredentials(ConnectorContext context) {
         StripeSession session = StripeSession.open(context, accounts);
         StripeAccount.Profile profile = AccountProfiles.profile(session);
-        Map<StripePermission, Boolean> granted = new EnumMap<>(StripePermission.class);
+        Map<StripePermission, PermissionProbe.Outcome> outcomes = new EnumMap<>(StripePermission.class);
         for (StripePermission permission : StripePermission.values()) {
-            granted.put(permission, PermissionProbe.has(session, permission, profile));
+            outcomes.put(permission, PermissionProbe.probe(session, permission, profile));
         }
         List<CapabilityStatus> capabilities = new ArrayList<>();
         for (QueryType queryType : descriptor.queryTypes()) {
-            capabilities.add(status(CapabilityStatus.Kind.QUERY_TYPE, queryType.id(), query(queryType.id()).permissions(), granted));
+            capabilities.add(KeyCapabilities.status(CapabilityStatus.Kind.QUERY_TYPE, queryType.id(), query(queryType.id()).permissions(),
+                    outcomes));
         }
         for (StripeStream stream : StripeStream.values()) {
-            capabilities.add(status(CapabilityStatus.Kind.STREAM, stream.streamName(), Set.of(stream.permission()), granted));
+            capabilities.add(KeyCapabilities.status(CapabilityStatus.Kind.STREAM, stream.streamName(), Set.of(stream.permission()), outcomes));
         }
-        List<String> warnings = session.key().restricted() ? List.of() : List.of(
-                "This is a secret key: it can also write to your Stripe account. Tributary only reads, so a restricted key "
-                        + "with Read permissions is safer.");
+        List<String> warnings = new ArrayList<>();
+        if (!session.key().restricted()) {
+            warnings.add("This is a secret key: it can also write to your Stripe account. Tributary only reads, so a restricted key "
+                    + "with Read permissions is safer.");
+        }
+        warnings.addAll(KeyCapabilities.warnings(capabilities));
         return new CredentialCheck(new AccountIdentity(profile.accountId(), session.key().livemode(), profile.displayName()),
                 capabilities, warnings);
     }
@@ -158,18 +164,6 @@ public final class StripeConnector implements Connector {
         }
         return query.runOnMirror(new MirrorRun(request, mirror, context.clock(),
                 new OnDemandSession(() -> StripeSession.open(context, accounts))));
-    }
-
-    private static CapabilityStatus status(CapabilityStatus.Kind kind, String id, Set<StripePermission> needed,
-                                           Map<StripePermission, Boolean> granted) {
-        if (needed.isEmpty()) {
-            // stripe.list and stripe.get read whatever the key may read.
-            boolean any = granted.entrySet().stream().anyMatch(entry -> entry.getKey() != StripePermission.ACCOUNT && entry.getValue());
-            return any ? CapabilityStatus.available(kind, id) : CapabilityStatus.missing(kind, id, StripePermission.CUSTOMER.toGrant());
-        }
-        return needed.stream().sorted().filter(permission -> !granted.get(permission)).findFirst()
-                .map(missing -> CapabilityStatus.missing(kind, id, missing.toGrant()))
-                .orElse(CapabilityStatus.available(kind, id));
     }
 
     private StripeQuery query(String id) {

@@ -42,7 +42,7 @@ final class StripeFailures {
         }
         Integer status = e.getStatusCode();
         if (e instanceof InvalidRequestException && status != null && status == 404) {
-            return new ConnectorException(StandardErrorCode.OBJECT_NOT_FOUND, "Stripe has no such object" + paramSuffix(e));
+            return new ConnectorException(StandardErrorCode.OBJECT_NOT_FOUND, "Stripe has no such object (HTTP 404)" + paramSuffix(e));
         }
         if (status != null && status >= 500) {
             return ConnectorException.transientFailure("Stripe failed with HTTP " + status + " after retries", null);

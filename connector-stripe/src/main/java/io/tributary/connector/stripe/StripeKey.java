@@ -2,10 +2,7 @@ package io.tributary.connector.stripe;
 
 import io.tributary.connector.spi.ConnectorException;
 import io.tributary.connector.spi.StandardErrorCode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,6 +18,9 @@ public record StripeKey(String value, boolean restricted, boolean livemode) {
 
     /** What a key looks like, for the credential field's pattern. */
     public static final String PATTERN = "(rk|sk)_(live|test)_[A-Za-z0-9]{10,247}";
+
+    /** The prefixes naming a key's kind and mode: not secret, so they may be shown beside a stored key's last characters. */
+    public static final List<String> KINDS = List.of("rk_live_", "rk_test_", "sk_live_", "sk_test_");
 
     /** What a person is told when a key does not look right. */
     public static final String HELP = "A restricted key (recommended, read-only) starts with rk_live_ or rk_test_; "
@@ -51,20 +51,6 @@ public record StripeKey(String value, boolean restricted, boolean livemode) {
      */
     public String masked() {
         return value.substring(0, value.indexOf('_', 3) + 1) + "..." + value.substring(value.length() - 4);
-    }
-
-    /**
-     * A stable, one-way identifier of the key, for caches that must not hold the key as their map
-     * key in logs or dumps.
-     *
-     * @return the hex SHA-256 of the key
-     */
-    public String fingerprint() {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 
     @Override

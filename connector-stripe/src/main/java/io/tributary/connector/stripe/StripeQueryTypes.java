@@ -19,6 +19,8 @@ final class StripeQueryTypes {
     static final String SUBSCRIBERS = "stripe.subscribers";
 
     private static final String CURRENCY_PATTERN = "[a-z]{3}";
+    /** An object id goes into a request path as it is, so it may hold only characters that need no escaping. */
+    private static final String ID_PATTERN = "[A-Za-z0-9_\\-]{1,255}";
 
     private StripeQueryTypes() {
     }
@@ -75,7 +77,7 @@ final class StripeQueryTypes {
                 ParameterSpec.string("object", "The kind of object to list.").oneOf(listableObjects()).asRequired(),
                 ParameterSpec.string("parent", "For objects listed under a parent, the parent's id: the invoice of invoice_line_items, "
                         + "the subscription of subscription_items, the Checkout Session of checkout_sessions_line_items, "
-                        + "the customer of customer_balance_transactions and bank_accounts."),
+                        + "the customer of customer_balance_transactions and bank_accounts.").matching(ID_PATTERN),
                 ParameterSpec.integer("limit", "How many objects.").between(1, 100).withDefault(10L),
                 ParameterSpec.string("starting_after", "The next_cursor of the previous page."),
                 ParameterSpec.string("customer", "Only objects of this customer (cus_...)."),
@@ -108,7 +110,7 @@ final class StripeQueryTypes {
     private static QueryType get() {
         return new QueryType(GET, "One Stripe object by its id.",
                 List.of(ParameterSpec.string("object", "The kind of object.").oneOf(StripeObject.apiNames()).asRequired(),
-                        ParameterSpec.string("id", "The object's id, such as cus_NffrFeUfNV2Hib.").matching("[A-Za-z0-9_\\-]{1,255}").asRequired()),
+                        ParameterSpec.string("id", "The object's id, such as cus_NffrFeUfNV2Hib.").matching(ID_PATTERN).asRequired()),
                 List.of(ResultField.of("object", FieldType.OBJECT, "The object, as Stripe returns it.")));
     }
 

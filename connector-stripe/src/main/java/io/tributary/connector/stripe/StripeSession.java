@@ -20,8 +20,9 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * One operation's view of a Stripe account: the key (read from the context once), the shared
- * client, and calls whose failures come out as the SPI's typed errors.
+ * One operation's view of a Stripe account: the key (read from the context once), a client built
+ * for this operation on the key's shared rate limiter, and calls whose failures come out as the
+ * SPI's typed errors. It lives as long as the operation, and with it the key.
  */
 final class StripeSession {
 
@@ -35,18 +36,22 @@ final class StripeSession {
 
     private final StripeKey key;
     private final StripeAccount account;
+    private final StripeClient client;
     private final Clock clock;
 
-    private StripeSession(StripeKey key, StripeAccount account, Clock clock) {
+    private StripeSession(StripeKey key, StripeAccount account, StripeClient client, Clock clock) {
         this.key = key;
         this.account = account;
+        this.client = client;
         this.clock = clock;
     }
 
     static StripeSession open(ConnectorContext context, StripeAccounts accounts) {
         StripeSettings settings = StripeSettings.from(context.settings());
         StripeKey key = StripeKey.parse(context.credentials().require(StripeCredentials.API_KEY));
-        return new StripeSession(key, accounts.forKey(key, settings, context.timeouts()), context.clock());
+        StripeAccount account = accounts.forKey(key, settings);
+        return new StripeSession(key, account, OperationClients.open(key, settings, context.timeouts(), account.limiter()),
+                context.clock());
     }
 
     StripeKey key() {
@@ -55,6 +60,11 @@ final class StripeSession {
 
     StripeAccount account() {
         return account;
+    }
+
+    /** This operation's client, for calls that handle stripe-java's exceptions themselves. */
+    StripeClient client() {
+        return client;
     }
 
     Clock clock() {
@@ -69,7 +79,7 @@ final class StripeSession {
      */
     <T> T call(StripePermission permission, StripeCall<T> call) {
         try {
-            return call.call(account.client());
+            return call.call(client);
         } catch (StripeException e) {
             throw StripeFailures.map(e, permission);
         } catch (ConnectorException e) {

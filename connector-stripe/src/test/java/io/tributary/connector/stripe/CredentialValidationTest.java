@@ -128,4 +128,45 @@ class CredentialValidationTest {
             assertThat(check.account().accountId()).isEqualTo("acct_1LiveAccount01");
         }
     }
+
+    @Test
+    void anEndpointAnswering404OrFailingAfterRetriesLeavesItsCapabilitiesUnknownAndTheKeyAccepted() {
+        String key = fake.addKey(KeyAccess.allReads());
+        fake.failNext("/v1/events", 1, 404);
+        fake.failNext("/v1/payouts", 5, 500); // every attempt: the contexts allow 5
+        long payoutRequestsBefore = fake.requestCount("/v1/payouts");
+        try {
+            CredentialCheck check = validate(key);
+            Map<String, CapabilityStatus> capabilities = byId(check);
+
+            assertThat(check.account().accountId()).isEqualTo(fake.account().id());
+            assertThat(fake.requestCount("/v1/payouts") - payoutRequestsBefore).as("attempts at the payouts probe").isEqualTo(5);
+            assertThat(capabilities.values().stream().filter(status -> status.status() == CapabilityStatus.Status.UNKNOWN)
+                    .map(CapabilityStatus::id)).containsExactlyInAnyOrder("events", "payouts");
+            assertThat(capabilities.get("STREAM:events").reason()).contains("GET /v1/events", "HTTP 404");
+            assertThat(capabilities.get("STREAM:payouts").reason()).contains("GET /v1/payouts", "HTTP 500 after retries");
+            assertThat(capabilities.values()).filteredOn(status -> !List.of("events", "payouts").contains(status.id()))
+                    .allSatisfy(status -> assertThat(status.available()).as(status.id()).isTrue());
+            assertThat(check.warnings()).hasSize(2);
+            assertThat(check.warnings()).anySatisfy(warning -> assertThat(warning).contains("'events'", "GET /v1/events"));
+            assertThat(check.warnings()).anySatisfy(warning -> assertThat(warning).contains("'payouts'", "GET /v1/payouts"));
+            assertThat(String.join(" ", check.warnings())).doesNotContain(key.substring(8));
+        } finally {
+            fake.clearFaults();
+        }
+    }
+
+    @Test
+    void aKeyRefusedByAnyProbeIsStillRefused() {
+        String key = fake.addKey(KeyAccess.allReads());
+        fake.failNext("/v1/events", 1, 401);
+        try {
+            assertThatThrownBy(() -> validate(key)).isInstanceOfSatisfying(ConnectorException.class,
+                    e -> assertThat(e.kind()).isEqualTo(ErrorKind.CREDENTIALS_REJECTED));
+        } finally {
+            fake.clearFaults();
+        }
+        assertThatThrownBy(() -> validate(fake.addKey(KeyAccess.revoked()))).isInstanceOfSatisfying(ConnectorException.class,
+                e -> assertThat(e.kind()).isEqualTo(ErrorKind.CREDENTIALS_REJECTED));
+    }
 }

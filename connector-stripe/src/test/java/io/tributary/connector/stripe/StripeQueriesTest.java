@@ -189,6 +189,29 @@ class StripeQueriesTest {
     }
 
     @Test
+    void aParentThatIsNotAnIdIsRefusedByParameterValidationBeforeAnyRequest() {
+        // The parent goes into the request path (/v1/invoices/{parent}/lines): "in_x?a" passed the prefix check and
+        // reached Stripe as a path with a query string of its own.
+        for (String parent : List.of("in_x?a", "../x", "a/b", "in_x%2F..", "in_x a", "", "in_" + "x".repeat(253))) {
+            ObjectNode parameters = JSON.createObjectNode().put("object", "invoice_line_items").put("parent", parent);
+            long before = fake.requestCount();
+            assertThatThrownBy(() -> ParameterValidator.validate(connector.descriptor().queryType("stripe.list").orElseThrow(), parameters))
+                    .as("parent %s", parent)
+                    .isInstanceOfSatisfying(ConnectorException.class, e -> {
+                        assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_PARAMETERS);
+                        assertThat(e.field()).contains("parent");
+                        assertThat(e.getMessage()).contains("does not have the expected form");
+                    });
+            assertThatThrownBy(() -> run("stripe.list", parameters.toString())).as("running with parent %s", parent)
+                    .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.field()).contains("parent"));
+            assertThat(fake.requestCount()).as("requests sent for parent %s", parent).isEqualTo(before);
+        }
+        // 255 characters is the longest id accepted, as for stripe.get's id.
+        ObjectNode longest = JSON.createObjectNode().put("object", "invoice_line_items").put("parent", "in_" + "x".repeat(252));
+        assertThat(ParameterValidator.problems(connector.descriptor().queryType("stripe.list").orElseThrow(), longest)).isEmpty();
+    }
+
+    @Test
     void getReadsOneObjectAndAnUnknownIdIsNotFound() {
         JsonNode customer = run("stripe.get", "{\"object\": \"customers\", \"id\": \"" + ann + "\"}").get("object");
         assertThat(customer.get("email").asText()).isEqualTo("ann@example.com");

@@ -70,7 +70,8 @@ import org.junit.jupiter.api.TestInstance;
  * credential is read or request sent; valid credentials identify the account and report a
  * capability for every query type and stream; every query type returns the fields it declares;
  * rejected credentials, an unavailable provider and bad webhooks come out as the SPI's typed
- * errors; every stream reads pages that carry their primary key and cursor field.
+ * errors; every stream reads pages that carry their primary key and cursor field (your fake must
+ * hold at least one record of every stream, or that stream fails: an empty page proves nothing).
  *
  * <p>The test instance lives for the whole class ({@link TestInstance.Lifecycle#PER_CLASS}), so
  * you may start your fake server in a non-static {@code @BeforeAll}.
@@ -308,6 +309,11 @@ public abstract class ConnectorContractTest {
                 StreamPage second = connector.readStream(contextWithValidCredentials(),
                         new StreamReadRequest(stream.name(), first.nextCursor(), null, 2));
                 assertKeys(stream, second, ids);
+            }
+            // Keys are only checked on records that exist: an empty stream would pass the checks above vacuously.
+            if (ids.isEmpty()) {
+                fail("stream '%s' read no records, so its primary key '%s' and cursor field '%s' could not be checked: "
+                        + "give your fake at least one record of '%s'", stream.name(), stream.primaryKey(), stream.cursorField(), stream.name());
             }
         }));
     }

@@ -33,8 +33,8 @@ public record DataSourceView(String id, String type, String label, int cadenceMi
     /**
      * What may be shown of a secret.
      *
-     * @param kind the value's prefix naming its kind, such as {@code rk_live_}, or empty
-     * @param last4 its last four characters
+     * @param kind the prefix the connector declares as not secret (the value's kind), such as {@code rk_live_}, or empty
+     * @param last4 its last four characters, or empty when the secret after that prefix is shorter than 16 characters
      */
     public record CredentialHint(String kind, String last4) {
     }

@@ -264,20 +264,8 @@ public final class DataSourceService {
 
     private static String hints(InstalledConnector connector, Map<String, String> credentials) {
         Map<String, DataSourceView.CredentialHint> hints = new LinkedHashMap<>();
-        for (CredentialField field : connector.descriptor().credentialFields()) {
-            String value = credentials.get(field.name());
-            if (value != null && field.secret()) {
-                hints.put(camel(field.name()), hint(value));
-            }
-        }
+        CredentialHints.of(connector.descriptor().credentialFields(), credentials).forEach((field, hint) -> hints.put(camel(field), hint));
         return json(hints);
-    }
-
-    /** The value's prefix up to its last underscore (its kind, such as rk_live_), and its last four. */
-    static DataSourceView.CredentialHint hint(String value) {
-        int underscore = value.lastIndexOf('_', Math.min(value.length() - 1, 10));
-        String kind = underscore > 0 && value.length() - underscore > 8 ? value.substring(0, underscore + 1) : "";
-        return new DataSourceView.CredentialHint(kind, value.length() >= 12 ? value.substring(value.length() - 4) : "");
     }
 
     DataSourceView view(DataSourceRow row, List<String> warnings) {

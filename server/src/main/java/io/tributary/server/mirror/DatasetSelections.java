@@ -18,7 +18,8 @@ import java.util.Optional;
 /**
  * Checks a requested selection of streams against the connector's streams and what the
  * credentials can read, and resolves defaults. A stream the credentials cannot read is refused
- * with the permission to add, rather than accepted and left failing.
+ * with the permission to add, rather than accepted and left failing; so is one whose readability
+ * the last check could not tell, with its reason, rather than taken as readable.
  */
 public final class DatasetSelections {
 
@@ -49,15 +50,14 @@ public final class DatasetSelections {
                 throw ApiException.invalid(field + ".stream", "Each dataset names a stream, or \"*\" for every stream the key can read");
             }
             List<StreamDescriptor> streams = EVERY_READABLE.equals(selection.stream())
-                    ? descriptor.streams().stream().filter(stream -> readable(capabilities, stream.name()).isEmpty()).toList()
+                    ? descriptor.streams().stream().filter(stream -> notReadable(capabilities, stream.name()).isEmpty()).toList()
                     : List.of(descriptor.stream(selection.stream()).orElseThrow(() -> ApiException.invalid(field + ".stream",
                             "There is no stream '" + selection.stream() + "'; streams: "
                                     + String.join(", ", descriptor.streams().stream().map(StreamDescriptor::name).toList()))));
             for (StreamDescriptor stream : streams) {
                 if (!EVERY_READABLE.equals(selection.stream())) {
-                    readable(capabilities, stream.name()).ifPresent(permission -> {
-                        throw new ApiException(422, "stream_not_readable", "The credentials cannot read the stream '" + stream.name()
-                                + "': grant " + permission + " and test the data source again", field + ".stream");
+                    notReadable(capabilities, stream.name()).ifPresent(status -> {
+                        throw refusal(status, field);
                     });
                 }
                 if (resolved.containsKey(stream.name()) && !EVERY_READABLE.equals(selection.stream())) {
@@ -83,12 +83,22 @@ public final class DatasetSelections {
         return !current.mode().equals(next.mode()) || !java.util.Objects.equals(current.startDate(), next.startDate());
     }
 
-    /** Empty when the credentials can read the stream, else the permission to grant. */
-    private static Optional<String> readable(List<CapabilityStatus> capabilities, String stream) {
+    /** Empty when the credentials can read the stream, else the status saying they cannot or that it is unknown. */
+    private static Optional<CapabilityStatus> notReadable(List<CapabilityStatus> capabilities, String stream) {
         return capabilities.stream()
                 .filter(status -> status.kind() == CapabilityStatus.Kind.STREAM && status.id().equals(stream) && !status.available())
-                .map(status -> status.missingPermission() == null ? "read access" : status.missingPermission())
                 .findFirst();
+    }
+
+    private static ApiException refusal(CapabilityStatus status, String field) {
+        if (status.status() == CapabilityStatus.Status.UNKNOWN) {
+            return new ApiException(422, "stream_readability_unknown", "Whether the credentials can read the stream '" + status.id()
+                    + "' is unknown (" + status.reason() + "): test the data source again, and select the stream once it is readable",
+                    field + ".stream");
+        }
+        String permission = status.missingPermission() == null ? "read access" : status.missingPermission();
+        return new ApiException(422, "stream_not_readable", "The credentials cannot read the stream '" + status.id()
+                + "': grant " + permission + " and test the data source again", field + ".stream");
     }
 
     private static String mode(String requested, StreamDescriptor stream, String field) {
