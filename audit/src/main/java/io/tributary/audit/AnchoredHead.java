@@ -35,7 +35,7 @@ public record AnchoredHead(String workspace, long lastSeq, String lastHash, Stri
     }
 
     /** Whether this anchors the same head as {@code other}, whenever each was written. */
-    boolean sameHeadAs(AnchoredHead other) {
+    public boolean sameHeadAs(AnchoredHead other) {
         return other != null && workspace.equals(other.workspace) && lastSeq == other.lastSeq && lastHash.equals(other.lastHash)
                 && keyId.equals(other.keyId) && mac.equals(other.mac);
     }

@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
@@ -46,9 +47,22 @@ public final class AuditLog {
      *     older one), each verifies what it sealed
      */
     public AuditLog(Jdbi jdbi, Clock clock, SealKeys keys) {
+        this(jdbi, clock, HeadSealer.of(Objects.requireNonNull(keys, "keys")));
+    }
+
+    /**
+     * @param keys the seal keys to start with
+     * @param reload loads the seal keys again, called (at most once a minute) when a seal names a
+     *     key this log does not know, so a rotation made on another node takes effect without a restart
+     */
+    public AuditLog(Jdbi jdbi, Clock clock, SealKeys keys, Supplier<SealKeys> reload) {
+        this(jdbi, clock, HeadSealer.reloading(Objects.requireNonNull(keys, "keys"), Objects.requireNonNull(reload, "reload")));
+    }
+
+    private AuditLog(Jdbi jdbi, Clock clock, HeadSealer sealer) {
         this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.sealer = HeadSealer.of(Objects.requireNonNull(keys, "keys"));
+        this.sealer = sealer;
         this.verifier = new ChainVerifier(sealer);
     }
 

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -29,18 +30,33 @@ final class HeadSealer {
 
     private static final String ALGORITHM = "HmacSHA256";
 
-    private final SealKeys keys;
+    /** At most one reload of the keys this often, so seals naming unknown keys cannot make a node reload on every check. */
+    private static final long RELOAD_INTERVAL_NANOS = 60_000_000_000L;
 
-    private HeadSealer(SealKeys keys) {
+    private final Supplier<SealKeys> reload;
+    private volatile SealKeys keys;
+    private long lastReloadNanos;
+
+    private HeadSealer(SealKeys keys, Supplier<SealKeys> reload) {
         this.keys = keys;
+        this.reload = reload;
+        this.lastReloadNanos = System.nanoTime() - RELOAD_INTERVAL_NANOS;
     }
 
     HeadSealer(byte[] macKey) {
-        this(SealKeys.single(macKey));
+        this(SealKeys.single(macKey), null);
     }
 
     static HeadSealer of(SealKeys keys) {
-        return new HeadSealer(keys);
+        return new HeadSealer(keys, null);
+    }
+
+    /**
+     * With keys that may change while the server runs: a seal naming a key this node does not know
+     * (another node rotated) loads the keys again, and from then on the newest seals.
+     */
+    static HeadSealer reloading(SealKeys keys, Supplier<SealKeys> reload) {
+        return new HeadSealer(keys, reload);
     }
 
     String currentKeyId() {
@@ -67,8 +83,17 @@ final class HeadSealer {
     }
 
     private boolean isAuthentic(String domain, String workspace, long seq, byte[] hash, String keyId, byte[] mac) {
-        Optional<byte[]> key = keys.find(keyId);
+        Optional<byte[]> key = keys.find(keyId).or(() -> reloaded().find(keyId));
         return key.isPresent() && MessageDigest.isEqual(mac, mac(key.get(), domain, workspace, seq, hash));
+    }
+
+    private synchronized SealKeys reloaded() {
+        long now = System.nanoTime();
+        if (reload != null && now - lastReloadNanos >= RELOAD_INTERVAL_NANOS) {
+            lastReloadNanos = now;
+            keys = reload.get();
+        }
+        return keys;
     }
 
     private static byte[] mac(byte[] key, String domain, String workspace, long seq, byte[] hash) {

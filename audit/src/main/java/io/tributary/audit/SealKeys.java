@@ -53,6 +53,11 @@ public final class SealKeys {
         return currentId;
     }
 
+    /** Every key's id. */
+    public java.util.Set<String> ids() {
+        return keys.keySet();
+    }
+
     byte[] current() {
         return keys.get(currentId);
     }

@@ -48,6 +48,32 @@ class SealKeyRotationTest {
     }
 
     @Test
+    void aLogMeetingAHeadSealedUnderAKeyItDoesNotKnowLoadsTheKeysAgain() {
+        String ws = "ws_" + UUID.randomUUID();
+        SealKeys both = new SealKeys("k2", Map.of(SealKeys.INITIAL, TestDatabase.MAC_KEY, "k2", NEXT_KEY));
+        int[] reloads = new int[1];
+        AuditLog stale = new AuditLog(jdbi, clock, SealKeys.single(TestDatabase.MAC_KEY), () -> {
+            reloads[0]++;
+            return both;
+        });
+        stale.append(AuditEntry.of(ws, "admin", "workspace.create", null));
+        assertThat(keyOf(ws)).isEqualTo(SealKeys.INITIAL);
+
+        new AuditLog(jdbi, clock, both).append(AuditEntry.of(ws, "admin", "workspace.update", null));
+        assertThat(keyOf(ws)).isEqualTo("k2");
+
+        assertThat(stale.verify(ws).isValid()).isTrue();
+        stale.append(AuditEntry.of(ws, "admin", "workspace.update", null));
+        assertThat(keyOf(ws)).as("after the reload it seals with the newest key").isEqualTo("k2");
+        assertThat(reloads[0]).isEqualTo(1);
+
+        jdbi.useHandle(h -> h.createUpdate("UPDATE audit_chain_head SET key_id = 'k9' WHERE workspace = :ws").bind("ws", ws).execute());
+        assertThat(stale.verify(ws).isValid()).isFalse();
+        assertThat(stale.verify(ws).isValid()).isFalse();
+        assertThat(reloads[0]).as("an unknown key reloads at most once a minute").isEqualTo(1);
+    }
+
+    @Test
     void keysAreChecked() {
         assertThatThrownBy(() -> new SealKeys("k2", Map.of("k1", NEXT_KEY))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new SealKeys("k1", Map.of("k1", new byte[31]))).isInstanceOf(IllegalArgumentException.class);

@@ -12,11 +12,14 @@ import io.dropwizard.core.cli.CheckCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.ManagedDataSource;
+import io.tributary.audit.AnchorFile;
 import io.tributary.audit.AuditLog;
+import io.tributary.audit.SealKeys;
 import io.tributary.connector.spi.ConnectorRegistry;
 import io.tributary.crypto.EnvelopeEncryption;
 import io.tributary.server.auth.TokenAuthFilter;
 import io.tributary.server.config.TributaryConfiguration;
+import io.tributary.server.core.AuditAnchoring;
 import io.tributary.server.core.AuditLogReader;
 import io.tributary.server.core.AuditTrail;
 import io.tributary.server.core.ConnectorContexts;
@@ -30,7 +33,7 @@ import io.tributary.server.core.Plans;
 import io.tributary.server.core.RequestSizeLimit;
 import io.tributary.server.core.Secrets;
 import io.tributary.server.core.UnreadBodyGuard;
-import io.tributary.server.core.ServerKeys;
+import io.tributary.server.core.SealKeyLoader;
 import io.tributary.server.core.TokenService;
 import io.tributary.server.core.WorkspaceService;
 import io.tributary.server.core.BlockService;
@@ -60,7 +63,9 @@ import io.tributary.server.resources.DataSourceResource;
 import io.tributary.server.resources.DatasetResource;
 import io.tributary.server.resources.TokenResource;
 import io.tributary.server.resources.WorkspaceResource;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import org.eclipse.jetty.util.component.LifeCycle;
 import org.jdbi.v3.core.Jdbi;
@@ -70,6 +75,7 @@ public class TributaryApplication extends Application<TributaryConfiguration> {
 
     private final Clock clock;
     private RefreshScheduler refreshScheduler;
+    private AuditAnchoring auditAnchoring;
 
     public TributaryApplication() {
         this(Clock.systemUTC());
@@ -90,6 +96,11 @@ public class TributaryApplication extends Application<TributaryConfiguration> {
         return refreshScheduler;
     }
 
+    /** This node's audit anchoring, once running: what the start-up verification found. */
+    public AuditAnchoring auditAnchoring() {
+        return auditAnchoring;
+    }
+
     @Override
     public String getName() {
         return "tributary";
@@ -108,6 +119,8 @@ public class TributaryApplication extends Application<TributaryConfiguration> {
                 new EnvironmentVariableSubstitutor(false)));
         bootstrap.addCommand(new MigrateCommand());
         bootstrap.addCommand(new RotateMasterKeyCommand());
+        bootstrap.addCommand(new VerifyAuditCommand());
+        bootstrap.addCommand(new RotateAuditSealKeyCommand());
     }
 
     @Override
@@ -128,10 +141,14 @@ public class TributaryApplication extends Application<TributaryConfiguration> {
 
         AuditTrail audit = new AuditTrail();
         EnvelopeEncryption encryption = new EnvelopeEncryption(secrets.masterKeys(), audit);
-        byte[] sealKey = ServerKeys.auditSealKey(jdbi, encryption, clock);
-        audit.attach(new AuditLog(jdbi, clock, sealKey));
-        audit.record(AuditTrail.SERVER_WORKSPACE, "system:startup", "credential.decrypt", "server_secret:audit_seal_key",
-                Map.of("field", "key", "outcome", "ok"));
+        SealKeyLoader sealKeyLoader = new SealKeyLoader(jdbi, secrets.masterKeys(), clock, audit);
+        SealKeys sealKeys = sealKeyLoader.atStartUp();
+        audit.attach(new AuditLog(jdbi, clock, sealKeys, sealKeyLoader));
+        sealKeyLoader.recordUse(sealKeys, "system:startup");
+        AuditAnchoring anchoring = new AuditAnchoring(audit, AnchorFile.open(Path.of(config.audit().anchorFile())),
+                Duration.ofMinutes(config.audit().anchorIntervalMinutes()));
+        this.auditAnchoring = anchoring;
+        environment.lifecycle().manage(anchoring);
 
         ConnectorRegistry connectors = ConnectorRegistry.load(Thread.currentThread().getContextClassLoader());
         Plans plans = new Plans(config.plans());
@@ -188,7 +205,7 @@ public class TributaryApplication extends Application<TributaryConfiguration> {
         environment.healthChecks().register("database", new DatabaseHealthCheck(jdbi));
         environment.healthChecks().register("master-key", new MasterKeyHealthCheck(encryption));
         environment.healthChecks().register("scheduler", new SchedulerHealthCheck(scheduler.quartz()));
-        environment.jersey().register(new AuditLogResource(new AuditLogReader(audit)));
+        environment.jersey().register(new AuditLogResource(new AuditLogReader(audit, anchoring.anchors())));
         environment.jersey().register(new UnreadBodyGuard());
     }
 }

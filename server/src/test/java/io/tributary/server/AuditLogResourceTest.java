@@ -105,14 +105,15 @@ class AuditLogResourceTest {
     void theLogShowsWhatHappenedInSeqOrderWithWhoDidIt() {
         List<JsonNode> events = allEvents(acme);
 
-        assertThat(seqs(events)).containsExactly(1L, 2L, 3L, 4L);
+        assertThat(seqs(events)).containsExactly(1L, 2L, 3L, 4L, 5L);
         assertThat(events).extracting(e -> e.get("action").asText())
-                .containsExactly("workspace.create", "data_source.create", "credential.decrypt", "credential.decrypt");
+                .containsExactly("workspace.create", "token.create", "data_source.create", "credential.decrypt", "credential.decrypt");
         assertThat(events).extracting(e -> e.get("actor").asText())
-                .containsExactly("admin", acme.actor(), acme.actor(), acme.actor());
+                .containsExactly("admin", "admin", acme.actor(), acme.actor(), acme.actor());
         assertThat(events.get(0).get("target").asText()).isEqualTo("workspace:" + acme.id());
         assertThat(events.get(0).at("/detail/plan").asText()).isEqualTo("free");
-        for (JsonNode decrypt : events.subList(2, 4)) {
+        assertThat(events.get(1).at("/detail/scope").asText()).as("the workspace's first token").isEqualTo("admin");
+        for (JsonNode decrypt : events.subList(3, 5)) {
             assertThat(decrypt.get("target").asText()).isEqualTo("data_source:" + sourceId);
             assertThat(decrypt.at("/detail/outcome").asText()).isEqualTo("ok");
         }
@@ -126,25 +127,25 @@ class AuditLogResourceTest {
     void filtersByActorActionAndTime() {
         List<JsonNode> all = allEvents(acme);
 
-        assertThat(seqs(events(read(acme, Map.of("actor", "admin"))))).containsExactly(1L);
-        assertThat(seqs(events(read(acme, Map.of("actor", acme.actor()))))).containsExactly(2L, 3L, 4L);
-        assertThat(seqs(events(read(acme, Map.of("action", "credential.decrypt"))))).containsExactly(3L, 4L);
+        assertThat(seqs(events(read(acme, Map.of("actor", "admin"))))).containsExactly(1L, 2L);
+        assertThat(seqs(events(read(acme, Map.of("actor", acme.actor()))))).containsExactly(3L, 4L, 5L);
+        assertThat(seqs(events(read(acme, Map.of("action", "credential.decrypt"))))).containsExactly(4L, 5L);
         assertThat(seqs(events(read(acme, Map.of("actor", "admin", "action", "credential.decrypt"))))).isEmpty();
         assertThat(seqs(events(read(acme, Map.of("actor", "token:tokNobodyAtAll0", "action", ""))))).isEmpty();
 
         List<Instant> times = all.stream().map(e -> Instant.parse(e.get("time").asText())).toList();
-        assertThat(times).as("a minute apart, see start()").doesNotHaveDuplicates();
-        String second = times.get(1).toString();
-        String third = times.get(2).toString();
-        assertThat(seqs(events(read(acme, Map.of("since", second))))).containsExactly(2L, 3L, 4L);
-        assertThat(seqs(events(read(acme, Map.of("until", second))))).containsExactly(1L);
-        assertThat(seqs(events(read(acme, Map.of("since", second, "until", third))))).containsExactly(2L);
-        assertThat(seqs(events(read(acme, Map.of("since", third, "action", "credential.decrypt"))))).containsExactly(3L, 4L);
-        assertThat(seqs(events(read(acme, Map.of("since", times.get(3).plusSeconds(1).toString()))))).isEmpty();
+        assertThat(times.subList(1, 5)).as("a minute apart after the workspace and its token, see start()").doesNotHaveDuplicates();
+        String second = times.get(2).toString();
+        String third = times.get(3).toString();
+        assertThat(seqs(events(read(acme, Map.of("since", second))))).containsExactly(3L, 4L, 5L);
+        assertThat(seqs(events(read(acme, Map.of("until", second))))).containsExactly(1L, 2L);
+        assertThat(seqs(events(read(acme, Map.of("since", second, "until", third))))).containsExactly(3L);
+        assertThat(seqs(events(read(acme, Map.of("since", third, "action", "credential.decrypt"))))).containsExactly(4L, 5L);
+        assertThat(seqs(events(read(acme, Map.of("since", times.get(4).plusSeconds(1).toString()))))).isEmpty();
         // Instants with an offset and with fractions name the same moments.
-        assertThat(seqs(events(read(acme, Map.of("until", times.get(1).atOffset(java.time.ZoneOffset.ofHours(2)).toString())))))
-                .containsExactly(1L);
-        assertThat(seqs(events(read(acme, Map.of("since", times.get(1).minusNanos(1).toString()))))).containsExactly(2L, 3L, 4L);
+        assertThat(seqs(events(read(acme, Map.of("until", times.get(2).atOffset(java.time.ZoneOffset.ofHours(2)).toString())))))
+                .containsExactly(1L, 2L);
+        assertThat(seqs(events(read(acme, Map.of("since", times.get(2).minusNanos(1).toString()))))).containsExactly(3L, 4L, 5L);
         // An instant with an offset names the same moment.
         assertThat(seqs(events(read(acme, Map.of("since", "2000-01-01T01:00:00+01:00"))))).containsExactlyElementsOf(seqs(all));
     }
@@ -154,7 +155,7 @@ class AuditLogResourceTest {
         List<Long> expected = seqs(allEvents(acme));
 
         assertThat(walk(acme, Map.of())).containsExactlyElementsOf(expected);
-        assertThat(walk(acme, Map.of("action", "credential.decrypt"))).containsExactly(3L, 4L);
+        assertThat(walk(acme, Map.of("action", "credential.decrypt"))).containsExactly(4L, 5L);
     }
 
     /** Follows nextCursor with one event a page, checking each page, and returns every seq seen. */
@@ -204,12 +205,14 @@ class AuditLogResourceTest {
         // An attacker with superuser access turns the append-only triggers off and rewrites history.
         database().useTransaction(handle -> {
             handle.execute("ALTER TABLE audit_event DISABLE TRIGGER USER");
-            handle.createUpdate("UPDATE audit_event SET actor = 'admin' WHERE workspace = :w AND seq = 2").bind("w", victim.id()).execute();
+            handle.createUpdate("UPDATE audit_event SET actor = 'token:tokSomeoneElse00' WHERE workspace = :w AND seq = 2").bind("w", victim.id()).execute();
             handle.execute("ALTER TABLE audit_event ENABLE TRIGGER USER");
         });
 
-        Api.Reply verified = api.get(LOG + "/verify", victim.token());
+        // The rows were verified before the edit: only a full verification reads them again.
+        Api.Reply verified = api.get(LOG + "/verify?full=true", victim.token());
         assertThat(verified.status()).isEqualTo(200);
+        assertThat(verified.body().get("rowsRead").asLong()).isEqualTo(2);
         assertThat(verified.body().get("valid").asBoolean()).isFalse();
         assertThat(verified.body().get("rowsChecked").asLong()).isEqualTo(1);
         assertThat(verified.body().get("firstBadSeq").asLong()).isEqualTo(2);
@@ -223,28 +226,32 @@ class AuditLogResourceTest {
         Workspace other = newWorkspace("Other");
 
         List<JsonNode> own = allEvents(other);
-        assertThat(own).extracting(e -> e.get("action").asText()).containsExactly("workspace.create");
+        assertThat(own).extracting(e -> e.get("action").asText()).containsExactly("workspace.create", "token.create");
         assertThat(own.get(0).get("target").asText()).isEqualTo("workspace:" + other.id());
         // A workspace parameter is not a filter: the token decides, whatever the request says.
         assertThat(events(read(other, Map.of("workspace", acme.id())))).extracting(e -> e.get("target").asText())
-                .containsExactly("workspace:" + other.id());
+                .containsExactly("workspace:" + other.id(), own.get(1).get("target").asText());
         assertThat(events(read(other, Map.of("actor", acme.actor())))).isEmpty();
         assertThat(events(read(other, Map.of("action", "credential.decrypt")))).isEmpty();
         // A cursor is a position in the caller's own chain, never a way into another's.
-        String acmeCursor = read(acme, Map.of("limit", "1")).body().get("nextCursor").asText();
+        String acmeCursor = read(acme, Map.of("limit", "4")).body().get("nextCursor").asText();
         assertThat(events(read(other, Map.of("cursor", acmeCursor)))).isEmpty();
         Api.Reply verified = api.get(LOG + "/verify", other.token());
-        assertThat(verified.body().get("rowsChecked").asLong()).isEqualTo(1);
+        assertThat(verified.body().get("rowsChecked").asLong()).isEqualTo(2);
     }
 
     @Test
-    void theAdminIsRefusedBecauseAuditLogsBelongToWorkspaces() {
-        for (String path : List.of(LOG, LOG + "?workspace=" + acme.id(), LOG + "/verify")) {
-            Api.Reply refused = api.get(path, TestServer.ADMIN_TOKEN);
-            assertThat(refused.status()).as(path).isEqualTo(403);
-            assertThat(refused.errorCode()).isEqualTo("forbidden");
-            assertThat(refused.body().at("/error/message").asText()).contains("workspace");
+    void theAdminReadsTheServersOwnChainAndNoWorkspacesOne() {
+        for (String path : List.of(LOG + "?limit=500", LOG + "?limit=500&workspace=" + acme.id())) {
+            Api.Reply chain = api.get(path, TestServer.ADMIN_TOKEN);
+            assertThat(chain.status()).as(path).isEqualTo(200);
+            assertThat(events(chain)).extracting(e -> e.get("target").asText()).as(path)
+                    .contains("server_secret:audit_seal_key").doesNotContain("workspace:" + acme.id());
+            assertThat(events(chain)).extracting(e -> e.get("actor").asText()).contains("system:startup");
         }
+        Api.Reply verified = api.get(LOG + "/verify", TestServer.ADMIN_TOKEN);
+        assertThat(verified.body().get("valid").asBoolean()).isTrue();
+        assertThat(verified.body().get("rowsChecked").asLong()).isPositive();
     }
 
     @ParameterizedTest(name = "{0}={1}")

@@ -44,6 +44,7 @@ public final class TestServer implements AutoCloseable {
         java.util.List<ConfigOverride> configOverrides = new java.util.ArrayList<>(java.util.List.of(
                 ConfigOverride.config("database.embeddedDataDirectory", dataDirectory.resolve("postgres").toString()),
                 ConfigOverride.config("database.embeddedSecretsFile", dataDirectory.resolve("dev-secrets.properties").toString()),
+                ConfigOverride.config("audit.anchorFile", dataDirectory.resolve("audit-anchors.jsonl").toString()),
                 ConfigOverride.config("connectors.stripe.api_base", stripe.baseUrl()),
                 ConfigOverride.config("connectors.stripe.retry_base_delay_ms", "1"),
                 ConfigOverride.config("connectors.stripe.retry_max_delay_ms", "10")));

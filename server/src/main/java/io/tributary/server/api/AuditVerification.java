@@ -1,14 +1,16 @@
 package io.tributary.server.api;
 
 /**
- * {@code GET /api/v1/audit-log/verify}: whether the caller's workspace's audit chain is intact.
+ * {@code GET /api/v1/audit-log/verify}: whether the caller's audit chain is intact, and agrees with
+ * its newest anchor outside the database ({@code rolled_back}, {@code chain_missing} otherwise).
  *
  * @param valid true when every event matches its hash, its predecessor and the sealed chain head
- * @param rowsChecked events that passed before the first problem (all of them when valid)
+ * @param rowsChecked events known good before the first problem (all of them when valid)
+ * @param rowsRead events this check read: those after the part verified before, or all with {@code full=true}
  * @param firstBadSeq the first seq that cannot be trusted, or null when valid
  * @param problem what is wrong, as a stable lower-case code such as {@code hash_mismatch}
  *     (see {@code io.tributary.audit.VerificationResult.Problem}), or null when valid
  * @param message a human-readable explanation, or null when valid
  */
-public record AuditVerification(boolean valid, long rowsChecked, Long firstBadSeq, String problem, String message) {
+public record AuditVerification(boolean valid, long rowsChecked, long rowsRead, Long firstBadSeq, String problem, String message) {
 }

@@ -40,6 +40,11 @@ public class TributaryConfiguration extends Configuration {
     @JsonProperty
     private LimitsConfig limits = new LimitsConfig();
 
+    @Valid
+    @NotNull
+    @JsonProperty
+    private AuditConfig audit = new AuditConfig();
+
     /** Plans by name; {@code free} allows one Stripe data source, {@code builder} lifts the cap. */
     @NotEmpty
     @JsonProperty
@@ -82,6 +87,10 @@ public class TributaryConfiguration extends Configuration {
 
     public MirrorConfig mirror() {
         return mirror;
+    }
+
+    public AuditConfig audit() {
+        return audit;
     }
 
     public LimitsConfig limits() {

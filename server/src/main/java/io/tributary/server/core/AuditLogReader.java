@@ -1,5 +1,6 @@
 package io.tributary.server.core;
 
+import io.tributary.audit.AnchorFile;
 import io.tributary.audit.AuditEvent;
 import io.tributary.audit.AuditPage;
 import io.tributary.audit.AuditQuery;
@@ -11,22 +12,25 @@ import io.tributary.server.errors.ApiException;
 import java.util.Locale;
 
 /**
- * Reads and verifies a workspace's audit log for that workspace's own tokens. The workspace always
+ * Reads and verifies an audit chain: a workspace token's own workspace's, or, for the admin, the
+ * server's own ({@link AuditTrail#SERVER_WORKSPACE}: start-ups, key rotations). The chain always
  * comes from the caller's token, never from the request, so no caller can name another
- * workspace's log. The admin is refused: audit logs belong to workspaces (and the server's own
- * chain, {@link AuditTrail#SERVER_WORKSPACE}, is not served over the API).
+ * workspace's log. Verification also compares the chain with its newest anchor outside the
+ * database, which shows a rollback or a removed chain.
  */
 public final class AuditLogReader {
 
     private final AuditTrail audit;
+    private final AnchorFile anchors;
 
-    public AuditLogReader(AuditTrail audit) {
+    public AuditLogReader(AuditTrail audit, AnchorFile anchors) {
         this.audit = audit;
+        this.anchors = anchors;
     }
 
     /** One page of the caller's events matching the filters. */
     public AuditLogPage page(Caller caller, AuditFilters filters) {
-        AuditQuery query = filters.toQuery(requireWorkspace(caller));
+        AuditQuery query = filters.toQuery(chainOf(caller));
         AuditPage page;
         try {
             page = audit.log().query(query);
@@ -40,23 +44,25 @@ public final class AuditLogReader {
         return new AuditLogPage(page.events().stream().map(AuditLogReader::view).toList(), page.nextCursor().orElse(null));
     }
 
-    /** Verifies the caller's whole chain. */
-    public AuditVerification verify(Caller caller) {
-        VerificationResult result = audit.log().verify(requireWorkspace(caller));
+    /**
+     * Verifies the caller's chain against its newest anchor: the rows after the prefix verified
+     * before, or, with {@code full}, every row.
+     */
+    public AuditVerification verify(Caller caller, boolean full) {
+        String chain = chainOf(caller);
+        VerificationResult result = full ? audit.log().verifyFully(chain, anchors.newest(chain))
+                : audit.log().verify(chain, anchors.newest(chain));
         return result.failure()
-                .map(failure -> new AuditVerification(false, result.rowsChecked(), failure.seq(),
+                .map(failure -> new AuditVerification(false, result.rowsChecked(), result.rowsRead(), failure.seq(),
                         failure.problem().name().toLowerCase(Locale.ROOT), failure.message()))
-                .orElseGet(() -> new AuditVerification(true, result.rowsChecked(), null, null, null));
+                .orElseGet(() -> new AuditVerification(true, result.rowsChecked(), result.rowsRead(), null, null, null));
     }
 
     private static AuditLogPage.Event view(AuditEvent event) {
         return new AuditLogPage.Event(event.seq(), event.time(), event.actor(), event.action(), event.target(), event.detail());
     }
 
-    private static String requireWorkspace(Caller caller) {
-        if (caller.isAdmin()) {
-            throw new ApiException(403, "forbidden", "Audit logs belong to a workspace: call with the workspace's API token", null);
-        }
-        return caller.workspaceId();
+    private static String chainOf(Caller caller) {
+        return caller.isAdmin() ? AuditTrail.SERVER_WORKSPACE : caller.workspaceId();
     }
 }

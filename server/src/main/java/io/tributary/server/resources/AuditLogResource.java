@@ -6,6 +6,7 @@ import io.tributary.server.api.AuditLogPage;
 import io.tributary.server.api.AuditVerification;
 import io.tributary.server.core.AuditFilters;
 import io.tributary.server.core.AuditLogReader;
+import io.tributary.server.errors.ApiException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -15,9 +16,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 
 /**
- * {@code /api/v1/audit-log}: the caller's workspace's tamper-evident audit log, and its check.
- * Workspace tokens only: the workspace is the token's own and cannot be named, and the admin token
- * is refused with 403. Parameters are taken as text and checked by {@link AuditFilters}, so a bad
+ * {@code /api/v1/audit-log}: the caller's tamper-evident audit log, and its check: a workspace
+ * token's own workspace's (it cannot name another), or, for the admin token, the server's own. Parameters are taken as text and checked by {@link AuditFilters}, so a bad
  * value answers 422 naming it rather than Jersey's bare 404.
  */
 @Path("/api/v1/audit-log")
@@ -39,7 +39,10 @@ public final class AuditLogResource {
 
     @GET
     @Path("/verify")
-    public AuditVerification verify(@Context SecurityContext security) {
-        return reader.verify(caller(security));
+    public AuditVerification verify(@Context SecurityContext security, @QueryParam("full") String full) {
+        if (full != null && !full.equals("true") && !full.equals("false")) {
+            throw ApiException.invalid("full", "'full' must be true or false");
+        }
+        return reader.verify(caller(security), "true".equals(full));
     }
 }
