@@ -63,6 +63,9 @@ public final class EmbeddedDatabase implements Managed {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
+                    // Stopped by the server's lifecycle, last: a hook of its own would stop it while the
+                    // server still writes (the audit anchors at shutdown) when the process is told to end.
+                    .setRegisterShutdownHook(false)
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("password_encryption", "scram-sha-256")
                     // zonky's readiness check logs in too: with the password once trust is gone.
