@@ -9,6 +9,8 @@ import io.tributary.connector.spi.QueryRequest;
 import io.tributary.connector.spi.ResultField;
 import io.tributary.connector.spi.StreamPage;
 import io.tributary.connector.spi.StreamReadRequest;
+import io.tributary.connector.spi.WebhookEvent;
+import io.tributary.connector.spi.WebhookRequest;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -103,6 +105,20 @@ public final class BrokenHelpdeskConnectors {
         public StreamPage readStream(ConnectorContext context, StreamReadRequest request) {
             super.readStream(context, request); // unknown streams still fail as the real connector's do
             return new StreamPage(List.of(), null);
+        }
+    }
+
+    /** Reads the source's credentials while verifying a delivery, which the host never opens for one. */
+    public static class CredentialHungryWebhooks extends HelpdeskConnector {
+        /** Installed by ServiceLoader. */
+        public CredentialHungryWebhooks() {
+            super("helpdesk-credential-hungry");
+        }
+
+        @Override
+        public List<WebhookEvent> parseWebhook(ConnectorContext context, WebhookRequest request) {
+            context.credentials(); // the defect: say, to look up the account the delivery is for
+            return super.parseWebhook(context, request);
         }
     }
 }

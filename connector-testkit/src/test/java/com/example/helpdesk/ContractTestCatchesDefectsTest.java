@@ -61,6 +61,13 @@ class ContractTestCatchesDefectsTest {
                 return "helpdesk-empty-streams";
             }
         }
+
+        static class CredentialHungryWebhooks extends HelpdeskContract {
+            @Override
+            protected String connectorTypeId() {
+                return "helpdesk-credential-hungry";
+            }
+        }
     }
 
     private static List<String> failedTests(Class<?> contract) {
@@ -94,6 +101,12 @@ class ContractTestCatchesDefectsTest {
     @Test
     void aChangeFeedThatStartsButCannotBeReadFailsTheFeedCheck() {
         assertThat(failedTests(Contracts.HalfFeed.class)).containsExactly("aChangeFeedIsEitherWholeOrAbsent()");
+    }
+
+    @Test
+    void readingCredentialsWhileVerifyingAWebhookFailsTheWebhookCheck() {
+        assertThat(failedTests(Contracts.CredentialHungryWebhooks.class))
+                .containsExactly("webhooksAreVerifiedAndNameOnlyDeclaredQueryTypesAndStreams()");
     }
 
     @Test

@@ -78,7 +78,9 @@ public interface Connector {
     /**
      * Verifies a webhook delivery's signature and parses its events. Connectors whose descriptor
      * says {@link ConnectorDescriptor#acceptsWebhooks()} must override this; it must not call the
-     * outside system and must never let an exception other than {@link ConnectorException} escape.
+     * outside system, must not read the context's credentials (the host verifies a delivery before
+     * it opens any credential; the signing secrets come in the request), and must never let an
+     * exception other than {@link ConnectorException} escape.
      *
      * @param context the source's context (its clock decides the signature tolerance window)
      * @param request the raw delivery and the signing secrets currently accepted

@@ -274,8 +274,10 @@ public abstract class ConnectorContractTest {
         }
         WebhookRequest signed = signedWebhook().orElseThrow(() -> new AssertionError("override signedWebhook()"));
         long requestsBefore = providerRequestCount();
+        // The host verifies a delivery before it opens any credential: the signing secrets come in the request.
+        CountingContext context = new CountingContext(contextWithValidCredentials());
 
-        List<WebhookEvent> events = connector.parseWebhook(contextWithValidCredentials(), signed);
+        List<WebhookEvent> events = connector.parseWebhook(context, signed);
         assertThat(events).as("events of the signed sample delivery").isNotEmpty();
         Set<String> queryTypes = descriptor.queryTypes().stream().map(QueryType::id).collect(Collectors.toSet());
         Set<String> streams = descriptor.streams().stream().map(StreamDescriptor::name).collect(Collectors.toSet());
@@ -287,15 +289,17 @@ public abstract class ConnectorContractTest {
         byte[] tamperedBody = signed.body();
         tamperedBody[tamperedBody.length / 2] ^= 0x01;
         WebhookRequest tampered = new WebhookRequest(tamperedBody, signed.headers(), signed.signingSecrets());
-        assertFailsWithKind(() -> connector.parseWebhook(contextWithValidCredentials(), tampered),
+        assertFailsWithKind(() -> connector.parseWebhook(context, tampered),
                 "a delivery whose body was changed after signing", ErrorKind.WEBHOOK_REJECTED);
         WebhookRequest wrongSecret = new WebhookRequest(signed.body(), signed.headers(), List.of("not-the-signing-secret"));
-        assertFailsWithKind(() -> connector.parseWebhook(contextWithValidCredentials(), wrongSecret),
+        assertFailsWithKind(() -> connector.parseWebhook(context, wrongSecret),
                 "a delivery checked against the wrong secret", ErrorKind.WEBHOOK_REJECTED);
         WebhookRequest unsigned = new WebhookRequest(signed.body(), java.util.Map.of(), signed.signingSecrets());
-        assertFailsWithKind(() -> connector.parseWebhook(contextWithValidCredentials(), unsigned),
+        assertFailsWithKind(() -> connector.parseWebhook(context, unsigned),
                 "a delivery without signature headers", ErrorKind.WEBHOOK_REJECTED);
         assertThat(providerRequestCount()).as("requests sent while verifying webhooks").isEqualTo(requestsBefore);
+        assertThat(context.credentialReads()).as("credentials read while verifying webhooks (the host does not open them for "
+                + "a delivery: the signing secrets come with the request)").isZero();
     }
 
     @TestFactory
