@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
  */
 class AuditSealKeyRotationTest {
 
-    private static final String MASTER_KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="; // test-config.yml's
 
     @Test
     void aRotationTakesEffectOnARunningServerAndOldChainsStillVerify() throws Exception {
@@ -35,7 +34,7 @@ class AuditSealKeyRotationTest {
             assertThat(keyOf(database, id)).isEqualTo("initial");
 
             String rotated = RotateAuditSealKeyCommand.rotate(database,
-                    new EnvelopeEncryption(MasterKeyRing.of(MasterKey.fromBase64("primary", MASTER_KEY)), DecryptionListener.NONE),
+                    new EnvelopeEncryption(MasterKeyRing.of(MasterKey.fromBase64("primary", TestServer.MASTER_KEY)), DecryptionListener.NONE),
                     Clock.systemUTC());
             assertThat(rotated).isEqualTo("k2");
             assertThat(keyOf(database, "_server")).as("the rotation's own row is sealed with the new key").isEqualTo("k2");

@@ -21,6 +21,8 @@ import java.util.Map;
 public final class TestServer implements AutoCloseable {
 
     public static final String ADMIN_TOKEN = "test-admin-token-0123456789abcdef";
+    /** test-config.yml's master key, for tests that encrypt or decrypt as the server does. */
+    public static final String MASTER_KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
 
     private final FakeStripe stripe;
     private final Path dataDirectory;

@@ -23,10 +23,9 @@ import org.junit.jupiter.api.Test;
  */
 class WebhookSecretUpgradeTest {
 
-    private static final String MASTER_KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="; // test-config.yml's
     private static final String SIGNING_SECRET = "whsec_upgrade0123456789abcdef";
     private static final EnvelopeEncryption ENCRYPTION = new EnvelopeEncryption(
-            MasterKeyRing.of(MasterKey.fromBase64("primary", MASTER_KEY)), event -> { });
+            MasterKeyRing.of(MasterKey.fromBase64("primary", TestServer.MASTER_KEY)), event -> { });
 
     @Test
     void aSecretStoredInsideTheCredentialsIsMovedToItsOwnCiphertextAtStartUp() throws Exception {

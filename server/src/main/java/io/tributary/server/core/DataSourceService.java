@@ -7,7 +7,6 @@ import io.tributary.connector.spi.CapabilityStatus;
 import io.tributary.connector.spi.ConnectorException;
 import io.tributary.connector.spi.ConnectorRegistry;
 import io.tributary.connector.spi.CredentialCheck;
-import io.tributary.connector.spi.CredentialField;
 import io.tributary.connector.spi.Credentials;
 import io.tributary.connector.spi.CredentialsValidator;
 import io.tributary.connector.spi.ErrorKind;
