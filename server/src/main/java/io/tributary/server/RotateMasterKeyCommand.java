@@ -10,16 +10,16 @@ import io.tributary.server.core.Database;
 import io.tributary.server.core.Secrets;
 import io.tributary.server.core.ServerKeys;
 import io.tributary.server.core.StandaloneDatabase;
-import io.tributary.server.db.WorkspaceDao;
-import io.tributary.server.db.WorkspaceRow;
+import io.tributary.server.db.WorkspaceKeyDao;
+import io.tributary.server.db.WorkspaceKeys;
 import net.sourceforge.argparse4j.inf.Namespace;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * {@code rotate-master-key <config>}: rewraps every data key (each workspace's and the server's)
- * under the configured master key, without touching a single secret. To rotate: make the new key
- * {@code security.masterKey}, list the old one under {@code security.retiredMasterKeys}, run this,
- * then drop the old key from the configuration.
+ * {@code rotate-master-key <config>}: rewraps every data key (each workspace's, its next one while
+ * a data key rotation runs, and the server's) under the configured master key, without touching a
+ * single secret. To rotate: make the new key {@code security.masterKey}, list the old one under
+ * {@code security.retiredMasterKeys}, run this, then drop the old key from the configuration.
  */
 public final class RotateMasterKeyCommand extends ConfiguredCommand<TributaryConfiguration> {
 
@@ -39,15 +39,29 @@ public final class RotateMasterKeyCommand extends ConfiguredCommand<TributaryCon
         }
     }
 
-    /** Rewraps every data key; returns how many workspaces it rewrapped. */
+    /** Rewraps every data key, a workspace per transaction (its keys locked); returns how many workspaces it rewrapped. */
     static int rotate(Jdbi jdbi, EnvelopeEncryption encryption) {
         int count = 0;
-        for (WorkspaceRow workspace : jdbi.withExtension(WorkspaceDao.class, WorkspaceDao::all)) {
-            String rewrapped = encryption.rewrap(workspace.id(), WrappedDataKey.parse(workspace.dataKey())).toText();
-            jdbi.useExtension(WorkspaceDao.class, workspaces -> workspaces.updateDataKey(workspace.id(), rewrapped));
-            count++;
+        for (String workspaceId : jdbi.withExtension(WorkspaceKeyDao.class, WorkspaceKeyDao::ids)) {
+            boolean rewrapped = jdbi.inTransaction(handle -> {
+                WorkspaceKeyDao keyDao = handle.attach(WorkspaceKeyDao.class);
+                WorkspaceKeys keys = keyDao.lock(workspaceId).orElse(null);
+                if (keys == null) {
+                    return false; // deleted meanwhile
+                }
+                String next = keys.rotating() ? rewrap(encryption, workspaceId, keys.nextDataKey()) : null;
+                keyDao.rewrap(workspaceId, rewrap(encryption, workspaceId, keys.dataKey()), next);
+                return true;
+            });
+            if (rewrapped) {
+                count++;
+            }
         }
         ServerKeys.rewrap(jdbi, encryption);
         return count;
+    }
+
+    private static String rewrap(EnvelopeEncryption encryption, String workspaceId, String wrapped) {
+        return encryption.rewrap(workspaceId, WrappedDataKey.parse(wrapped)).toText();
     }
 }

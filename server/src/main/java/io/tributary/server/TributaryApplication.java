@@ -21,6 +21,7 @@ import io.tributary.server.core.AuditLogReader;
 import io.tributary.server.core.AuditTrail;
 import io.tributary.server.core.ConnectorContexts;
 import io.tributary.server.core.CredentialVault;
+import io.tributary.server.core.CredentialVersionUpgrade;
 import io.tributary.server.core.DataSourceService;
 import io.tributary.server.core.DatasetCatalog;
 import io.tributary.server.core.DatasetService;
@@ -31,6 +32,7 @@ import io.tributary.server.core.RequestSizeLimit;
 import io.tributary.server.core.Secrets;
 import io.tributary.server.core.UnreadBodyGuard;
 import io.tributary.server.core.ServerKeys;
+import io.tributary.server.core.StoredCredentials;
 import io.tributary.server.core.TokenService;
 import io.tributary.server.core.WorkspaceService;
 import io.tributary.server.core.BlockService;
@@ -136,13 +138,15 @@ public class TributaryApplication extends Application<TributaryConfiguration> {
         ConnectorRegistry connectors = ConnectorRegistry.load(Thread.currentThread().getContextClassLoader());
         Plans plans = new Plans(config.plans());
         ConnectorContexts contexts = new ConnectorContexts(config.connectors(), clock);
-        CredentialVault vault = new CredentialVault(encryption);
-        WebhookSecretUpgrade.run(jdbi, vault, clock);
-        WebhookSigningSecrets webhookSecrets = new WebhookSigningSecrets(jdbi, vault);
+        StoredCredentials credentials = new StoredCredentials(jdbi, new CredentialVault(encryption));
+        // In this order: a source whose webhook secret still sits inside its credentials is split first.
+        WebhookSecretUpgrade.run(jdbi, credentials, clock);
+        CredentialVersionUpgrade.run(jdbi, credentials, clock);
+        WebhookSigningSecrets webhookSecrets = new WebhookSigningSecrets(credentials);
 
-        DatasetSync datasetSync = new DatasetSync(jdbi, connectors, contexts, vault, config.mirror());
+        DatasetSync datasetSync = new DatasetSync(jdbi, connectors, contexts, credentials, config.mirror());
         MirrorAnswers mirrorAnswers = new MirrorAnswers(jdbi, datasetSync);
-        RefreshService refreshes = new RefreshService(jdbi, connectors, contexts, vault, mirrorAnswers);
+        RefreshService refreshes = new RefreshService(jdbi, connectors, contexts, credentials, mirrorAnswers);
         RefreshScheduler scheduler = new RefreshScheduler(dataSource, jdbi, refreshes, datasetSync, clock, config.scheduler());
         this.refreshScheduler = scheduler;
         environment.lifecycle().manage(scheduler);
@@ -150,7 +154,7 @@ public class TributaryApplication extends Application<TributaryConfiguration> {
         TokenService tokens = new TokenService(jdbi, audit, clock);
         WorkspaceService workspaces = new WorkspaceService(jdbi, encryption, audit, plans, clock, tokens);
         DatasetCatalog datasetCatalog = new DatasetCatalog(connectors, datasetSync.backfill(), datasetSync.store(), clock);
-        DataSourceService dataSources = new DataSourceService(jdbi, connectors, contexts, vault, audit, plans, config.publicUrl(),
+        DataSourceService dataSources = new DataSourceService(jdbi, connectors, contexts, credentials, audit, plans, config.publicUrl(),
                 datasetCatalog, scheduler::syncDatasetsSoon, webhookSecrets);
         DatasetService datasets = new DatasetService(jdbi, datasetCatalog, dataSources, datasetSync.backfill(), datasetSync.store(), audit,
                 clock, scheduler::syncDatasetsSoon);
@@ -179,7 +183,7 @@ public class TributaryApplication extends Application<TributaryConfiguration> {
         environment.lifecycle().manage(new WidgetChangeRelay(dataSource, jdbi, widgetEvents));
         BlockService blocks = new BlockService(jdbi, connectors, dataSources, refreshes, audit, contexts);
         environment.jersey().register(new BlockResource(blocks, widgetEvents));
-        environment.jersey().register(new QueryResource(new QueryService(jdbi, connectors, contexts, vault, dataSources, mirrorAnswers)));
+        environment.jersey().register(new QueryResource(new QueryService(jdbi, connectors, contexts, credentials, dataSources, mirrorAnswers)));
 
         TokenBuckets refusedDeliveries = new TokenBuckets(config.limits().refusedWebhooksPerSecond(), config.limits().refusedWebhooksBurst());
         environment.jersey().register(new WebhookResource(new WebhookReceiver(jdbi, connectors, contexts, webhookSecrets,
