@@ -12,13 +12,13 @@ import io.dropwizard.core.cli.CheckCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.ManagedDataSource;
-import io.tributary.audit.AuditLog;
 import io.tributary.connector.spi.ConnectorRegistry;
 import io.tributary.crypto.EnvelopeEncryption;
 import io.tributary.server.auth.TokenAuthFilter;
 import io.tributary.server.config.TributaryConfiguration;
 import io.tributary.server.core.AuditLogReader;
 import io.tributary.server.core.AuditTrail;
+import io.tributary.server.core.AuditedEncryption;
 import io.tributary.server.core.ConnectorContexts;
 import io.tributary.server.core.CredentialVault;
 import io.tributary.server.core.CredentialVersionUpgrade;
@@ -31,7 +31,6 @@ import io.tributary.server.core.Plans;
 import io.tributary.server.core.RequestSizeLimit;
 import io.tributary.server.core.Secrets;
 import io.tributary.server.core.UnreadBodyGuard;
-import io.tributary.server.core.ServerKeys;
 import io.tributary.server.core.StoredCredentials;
 import io.tributary.server.core.TokenService;
 import io.tributary.server.core.WorkspaceService;
@@ -63,7 +62,6 @@ import io.tributary.server.resources.DatasetResource;
 import io.tributary.server.resources.TokenResource;
 import io.tributary.server.resources.WorkspaceResource;
 import java.time.Clock;
-import java.util.Map;
 import org.eclipse.jetty.util.component.LifeCycle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -128,12 +126,9 @@ public class TributaryApplication extends Application<TributaryConfiguration> {
         ManagedDataSource dataSource = Database.open(access, config.database(), environment);
         Jdbi jdbi = Database.jdbi(dataSource);
 
-        AuditTrail audit = new AuditTrail();
-        EnvelopeEncryption encryption = new EnvelopeEncryption(secrets.masterKeys(), audit);
-        byte[] sealKey = ServerKeys.auditSealKey(jdbi, encryption, clock);
-        audit.attach(new AuditLog(jdbi, clock, sealKey));
-        audit.record(AuditTrail.SERVER_WORKSPACE, "system:startup", "credential.decrypt", "server_secret:audit_seal_key",
-                Map.of("field", "key", "outcome", "ok"));
+        AuditedEncryption audited = AuditedEncryption.open(jdbi, secrets.masterKeys(), clock, "system:startup");
+        AuditTrail audit = audited.audit();
+        EnvelopeEncryption encryption = audited.encryption();
 
         ConnectorRegistry connectors = ConnectorRegistry.load(Thread.currentThread().getContextClassLoader());
         Plans plans = new Plans(config.plans());

@@ -7,6 +7,7 @@ import io.tributary.crypto.WrappedDataKey;
 import io.tributary.server.db.ServerSecretDao;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -44,12 +45,13 @@ public final class ServerKeys {
         });
     }
 
-    /** Rewraps the server's data key under the current master key. */
-    public static void rewrap(Jdbi jdbi, EnvelopeEncryption encryption) {
-        jdbi.useTransaction(handle -> {
+    /** Rewraps the server's data key under the current master key; returns whether there was one. */
+    public static boolean rewrap(Jdbi jdbi, EnvelopeEncryption encryption) {
+        return jdbi.inTransaction(handle -> {
             ServerSecretDao secrets = handle.attach(ServerSecretDao.class);
-            secrets.find(DATA_KEY).ifPresent(wrapped -> secrets.update(DATA_KEY,
-                    encryption.rewrap(AuditTrail.SERVER_WORKSPACE, WrappedDataKey.parse(wrapped)).toText()));
+            Optional<String> wrapped = secrets.find(DATA_KEY);
+            wrapped.ifPresent(key -> secrets.update(DATA_KEY, encryption.rewrap(AuditTrail.SERVER_WORKSPACE, WrappedDataKey.parse(key)).toText()));
+            return wrapped.isPresent();
         });
     }
 }
