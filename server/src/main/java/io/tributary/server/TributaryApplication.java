@@ -108,6 +108,7 @@ public class TributaryApplication extends Application<TributaryConfiguration> {
                 new EnvironmentVariableSubstitutor(false)));
         bootstrap.addCommand(new MigrateCommand());
         bootstrap.addCommand(new RotateMasterKeyCommand());
+        bootstrap.addCommand(new RotateDataKeysCommand());
     }
 
     @Override

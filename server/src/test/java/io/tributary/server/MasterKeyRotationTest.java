@@ -11,21 +11,30 @@ import io.tributary.crypto.EnvelopeEncryption;
 import io.tributary.crypto.MasterKey;
 import io.tributary.crypto.MasterKeyRing;
 import io.tributary.server.core.AuditTrail;
+import io.tributary.server.core.AuditedEncryption;
+import io.tributary.server.core.CredentialVault;
+import io.tributary.server.core.DataKeyRotation;
 import io.tributary.server.core.Database;
 import io.tributary.server.core.ServerKeys;
+import io.tributary.server.core.StoredCredentials;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 
 /**
- * Rotating the master key rewraps every data key (the workspaces' and the server's own) without
- * touching a secret, and is recorded in the server's audit chain: afterwards the server runs on the
- * new key alone, every stored credential still opens, and the audit logs still verify.
+ * Rotating the master key rewraps every data key (the workspaces', the next one of a data key
+ * rotation in progress, and the server's own) without touching a secret, and is recorded in the
+ * server's audit chain: afterwards the server runs on the new key alone, every stored credential
+ * still opens, the data key rotation still finishes, and the audit logs still verify.
  */
 class MasterKeyRotationTest {
 
@@ -41,17 +50,29 @@ class MasterKeyRotationTest {
             Map<String, String> external = Map.of("database.url", postgres.getJdbcUrl("postgres", "postgres"), "database.user", "postgres");
             Jdbi jdbi = Database.jdbi(postgres.getPostgresDatabase());
             String token;
-            String sourceId;
+            String workspaceId;
+            String moved;
+            String notMoved;
             Path data = TestServer.newDataDirectory();
             try (TestServer before = new TestServer(stripe, false, external, data).start()) {
-                token = before.api().post("/api/v1/workspaces", TestServer.ADMIN_TOKEN, Map.of("name", "Rotating")).body().get("apiToken").asText();
-                sourceId = before.api().post("/api/v1/data-sources", token, Map.of("type", "stripe",
+                Api api = before.api();
+                Api.Reply workspace = api.post("/api/v1/workspaces", TestServer.ADMIN_TOKEN, Map.of("name", "Rotating", "plan", "builder"));
+                token = workspace.body().get("apiToken").asText();
+                workspaceId = workspace.body().get("id").asText();
+                moved = api.post("/api/v1/data-sources", token, Map.of("type", "stripe",
+                        "credentials", Map.of("apiKey", stripe.addKey(KeyAccess.allReads())))).body().get("id").asText();
+                notMoved = api.post("/api/v1/data-sources", token, Map.of("type", "stripe",
                         "credentials", Map.of("apiKey", stripe.addKey(KeyAccess.allReads())))).body().get("id").asText();
             }
+            // A data key rotation stopped midway: one source under the workspace's next key, one under its current key.
+            MasterKeyRing oldRing = MasterKeyRing.of(MasterKey.fromBase64("primary", OLD_KEY));
+            DataKeyRotation stopped = rotation(jdbi, oldRing);
+            stopped.begin(workspaceId);
+            assertThat(stopped.moveSource(moved)).isTrue();
 
             MasterKeyRing during = MasterKeyRing.of(NEW_KEY, MasterKey.fromBase64("primary", OLD_KEY));
             RotateMasterKeyCommand.Rewrapped rewrapped = RotateMasterKeyCommand.execute(jdbi, during, CLOCK);
-            assertThat(rewrapped).as("the workspace's key and the server's").isEqualTo(new RotateMasterKeyCommand.Rewrapped(1, 2));
+            assertThat(rewrapped).as("the workspace's key, its next key and the server's").isEqualTo(new RotateMasterKeyCommand.Rewrapped(1, 3));
             int stillOld = jdbi.withHandle(handle -> handle.createQuery("SELECT count(*) FROM workspace WHERE data_key LIKE 'v1.primary.%' "
                     + "OR next_data_key LIKE 'v1.primary.%'").mapTo(Integer.class).one());
             assertThat(stillOld).as("keys still wrapped by the old master key").isZero();
@@ -60,7 +81,7 @@ class MasterKeyRotationTest {
             List<Map<String, Object>> rotations = serverChain(jdbi, "master_key.rotate");
             assertThat(rotations).hasSize(1);
             assertThat(rotations.get(0)).containsEntry("actor", RotateMasterKeyCommand.ACTOR).containsEntry("target", "master_key:second")
-                    .containsEntry("master_key", "second").containsEntry("data_keys", "2").containsEntry("workspaces", "1");
+                    .containsEntry("master_key", "second").containsEntry("data_keys", "3").containsEntry("workspaces", "1");
             assertThat(new AuditLog(jdbi, CLOCK, sealKey(jdbi, newKeyOnly)).verify(AuditTrail.SERVER_WORKSPACE).isValid())
                     .as("the server's chain verifies with the rotation in it").isTrue();
 
@@ -68,12 +89,32 @@ class MasterKeyRotationTest {
             onNewKey.put("security.masterKey", NEW_KEY.exportBase64());
             onNewKey.put("security.masterKeyId", NEW_KEY.keyId());
             try (TestServer after = new TestServer(stripe, false, onNewKey, data).start()) {
-                Api.Reply tested = after.api().post("/api/v1/data-sources/" + sourceId + "/test", token, Map.of());
-                assertThat(tested.status()).as(tested.raw()).isEqualTo(200);
+                for (String source : List.of(moved, notMoved)) {
+                    Api.Reply tested = after.api().post("/api/v1/data-sources/" + source + "/test", token, Map.of());
+                    assertThat(tested.status()).as(tested.raw()).isEqualTo(200);
+                }
+                // The stopped data key rotation resumes on the new master key alone.
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                List<DataKeyRotation.Result> finished = RotateDataKeysCommand.execute(jdbi, newKeyOnly, CLOCK, Optional.of(workspaceId),
+                        new PrintStream(out, true, StandardCharsets.UTF_8));
+                assertThat(finished).singleElement().satisfies(result -> {
+                    assertThat(result.resumed()).isTrue();
+                    assertThat(result.reencrypted()).isEqualTo(1);
+                });
+                for (String source : List.of(moved, notMoved)) {
+                    Api.Reply tested = after.api().post("/api/v1/data-sources/" + source + "/test", token, Map.of());
+                    assertThat(tested.status()).as(tested.raw()).isEqualTo(200);
+                }
                 Api.Reply verified = after.api().get("/api/v1/audit-log/verify", token);
                 assertThat(verified.body().get("valid").asBoolean()).as(verified.raw()).isTrue();
             }
         }
+    }
+
+    private static DataKeyRotation rotation(Jdbi jdbi, MasterKeyRing ring) {
+        AuditedEncryption audited = AuditedEncryption.open(jdbi, ring, CLOCK, DataKeyRotation.ACTOR);
+        return new DataKeyRotation(jdbi, audited.encryption(), new StoredCredentials(jdbi, new CredentialVault(audited.encryption())),
+                audited.audit(), CLOCK);
     }
 
     private static byte[] sealKey(Jdbi jdbi, MasterKeyRing ring) {
