@@ -108,10 +108,28 @@ public final class EnvelopeEncryption {
      */
     public EncryptedSecret reencrypt(SecretContext context, WrappedDataKey oldDataKey, WrappedDataKey newDataKey,
                                      EncryptedSecret secret, String requestedBy) {
+        return reencrypt(context, context, oldDataKey, newDataKey, secret, requestedBy);
+    }
+
+    /**
+     * As {@link #reencrypt(SecretContext, WrappedDataKey, WrappedDataKey, EncryptedSecret, String)}, binding
+     * the result to another context of the same workspace: a stored secret whose associated data
+     * carries a version moves to the next version as it moves to the new key (and the key may stay).
+     *
+     * @throws IllegalArgumentException if {@code to} names another workspace: a secret never changes workspace
+     */
+    public EncryptedSecret reencrypt(SecretContext from, SecretContext to, WrappedDataKey oldDataKey, WrappedDataKey newDataKey,
+                                     EncryptedSecret secret, String requestedBy) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
         Objects.requireNonNull(newDataKey, "newDataKey");
-        byte[] plaintext = decrypt(context, oldDataKey, secret, requestedBy);
+        if (!from.workspaceId().equals(to.workspaceId())) {
+            throw new IllegalArgumentException("a secret is re-encrypted within its workspace, not from " + from.workspaceId()
+                    + " to " + to.workspaceId());
+        }
+        byte[] plaintext = decrypt(from, oldDataKey, secret, requestedBy);
         try {
-            return encrypt(context, newDataKey, plaintext);
+            return encrypt(to, newDataKey, plaintext);
         } finally {
             Arrays.fill(plaintext, (byte) 0);
         }

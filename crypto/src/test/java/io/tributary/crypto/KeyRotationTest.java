@@ -91,4 +91,33 @@ class KeyRotationTest {
 
         assertFailsWith(CryptoErrorCode.AUTHENTICATION_FAILED, () -> envelope.reencrypt(context, oldDataKey, keyOfB, secret, ROTATOR));
     }
+
+    @Test
+    void reencryptionMayMoveTheSecretToANewContextOfItsWorkspace() {
+        EnvelopeEncryption envelope = new EnvelopeEncryption(MasterKeyRing.of(newMaster), DecryptionListener.NONE);
+        WrappedDataKey oldDataKey = envelope.newDataKey("ws-a");
+        WrappedDataKey newDataKey = envelope.newDataKey("ws-a");
+        SecretContext version2 = new SecretContext("ws-a", "conn-1", "apiKey#v2");
+        EncryptedSecret underOld = envelope.encryptString(context, oldDataKey, SECRET);
+
+        EncryptedSecret moved = envelope.reencrypt(context, version2, oldDataKey, newDataKey, underOld, ROTATOR);
+
+        assertThat(envelope.decryptString(version2, newDataKey, moved, ROTATOR)).isEqualTo(SECRET);
+        // Bound to the new context only: under the old one it no longer opens.
+        assertFailsWith(CryptoErrorCode.AUTHENTICATION_FAILED, () -> envelope.decrypt(context, newDataKey, moved, ROTATOR));
+        // The same key, a new context: the version moves on without a key rotation.
+        EncryptedSecret sameKey = envelope.reencrypt(context, version2, oldDataKey, oldDataKey, underOld, ROTATOR);
+        assertThat(envelope.decryptString(version2, oldDataKey, sameKey, ROTATOR)).isEqualTo(SECRET);
+    }
+
+    @Test
+    void reencryptionIntoAnotherWorkspacesContextIsRefused() {
+        EnvelopeEncryption envelope = new EnvelopeEncryption(MasterKeyRing.of(newMaster), DecryptionListener.NONE);
+        WrappedDataKey dataKey = envelope.newDataKey("ws-a");
+        EncryptedSecret secret = envelope.encryptString(context, dataKey, SECRET);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> envelope.reencrypt(context,
+                        new SecretContext("ws-b", "conn-1", "apiKey"), dataKey, dataKey, secret, ROTATOR))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("within its workspace");
+    }
 }

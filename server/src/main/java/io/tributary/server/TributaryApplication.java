@@ -13,8 +13,6 @@ import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.ManagedDataSource;
 import io.tributary.audit.AnchorFile;
-import io.tributary.audit.AuditLog;
-import io.tributary.audit.SealKeys;
 import io.tributary.connector.spi.ConnectorRegistry;
 import io.tributary.crypto.EnvelopeEncryption;
 import io.tributary.server.auth.TokenAuthFilter;
@@ -22,8 +20,10 @@ import io.tributary.server.config.TributaryConfiguration;
 import io.tributary.server.core.AuditAnchoring;
 import io.tributary.server.core.AuditLogReader;
 import io.tributary.server.core.AuditTrail;
+import io.tributary.server.core.AuditedEncryption;
 import io.tributary.server.core.ConnectorContexts;
 import io.tributary.server.core.CredentialVault;
+import io.tributary.server.core.CredentialVersionUpgrade;
 import io.tributary.server.core.DataSourceService;
 import io.tributary.server.core.DatasetCatalog;
 import io.tributary.server.core.DatasetService;
@@ -33,7 +33,7 @@ import io.tributary.server.core.Plans;
 import io.tributary.server.core.RequestSizeLimit;
 import io.tributary.server.core.Secrets;
 import io.tributary.server.core.UnreadBodyGuard;
-import io.tributary.server.core.SealKeyLoader;
+import io.tributary.server.core.StoredCredentials;
 import io.tributary.server.core.TokenService;
 import io.tributary.server.core.WorkspaceService;
 import io.tributary.server.core.BlockService;
@@ -66,7 +66,6 @@ import io.tributary.server.resources.WorkspaceResource;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import org.eclipse.jetty.util.component.LifeCycle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -121,6 +120,7 @@ public class TributaryApplication extends Application<TributaryConfiguration> {
         bootstrap.addCommand(new RotateMasterKeyCommand());
         bootstrap.addCommand(new VerifyAuditCommand());
         bootstrap.addCommand(new RotateAuditSealKeyCommand());
+        bootstrap.addCommand(new RotateDataKeysCommand());
     }
 
     @Override
@@ -139,12 +139,9 @@ public class TributaryApplication extends Application<TributaryConfiguration> {
         ManagedDataSource dataSource = Database.open(access, config.database(), environment);
         Jdbi jdbi = Database.jdbi(dataSource);
 
-        AuditTrail audit = new AuditTrail();
-        EnvelopeEncryption encryption = new EnvelopeEncryption(secrets.masterKeys(), audit);
-        SealKeyLoader sealKeyLoader = new SealKeyLoader(jdbi, secrets.masterKeys(), clock, audit);
-        SealKeys sealKeys = sealKeyLoader.atStartUp();
-        audit.attach(new AuditLog(jdbi, clock, sealKeys, sealKeyLoader));
-        sealKeyLoader.recordUse(sealKeys, "system:startup");
+        AuditedEncryption audited = AuditedEncryption.open(jdbi, secrets.masterKeys(), clock, "system:startup");
+        AuditTrail audit = audited.audit();
+        EnvelopeEncryption encryption = audited.encryption();
         AuditAnchoring anchoring = new AuditAnchoring(audit, AnchorFile.open(Path.of(config.audit().anchorFile())),
                 Duration.ofMinutes(config.audit().anchorIntervalMinutes()));
         this.auditAnchoring = anchoring;
@@ -153,13 +150,15 @@ public class TributaryApplication extends Application<TributaryConfiguration> {
         ConnectorRegistry connectors = ConnectorRegistry.load(Thread.currentThread().getContextClassLoader());
         Plans plans = new Plans(config.plans());
         ConnectorContexts contexts = new ConnectorContexts(config.connectors(), clock);
-        CredentialVault vault = new CredentialVault(encryption);
-        WebhookSecretUpgrade.run(jdbi, vault, clock);
-        WebhookSigningSecrets webhookSecrets = new WebhookSigningSecrets(jdbi, vault);
+        StoredCredentials credentials = new StoredCredentials(jdbi, new CredentialVault(encryption));
+        // In this order: a source whose webhook secret still sits inside its credentials is split first.
+        WebhookSecretUpgrade.run(jdbi, credentials, clock);
+        CredentialVersionUpgrade.run(jdbi, credentials, clock);
+        WebhookSigningSecrets webhookSecrets = new WebhookSigningSecrets(credentials);
 
-        DatasetSync datasetSync = new DatasetSync(jdbi, connectors, contexts, vault, config.mirror());
+        DatasetSync datasetSync = new DatasetSync(jdbi, connectors, contexts, credentials, config.mirror());
         MirrorAnswers mirrorAnswers = new MirrorAnswers(jdbi, datasetSync);
-        RefreshService refreshes = new RefreshService(jdbi, connectors, contexts, vault, mirrorAnswers);
+        RefreshService refreshes = new RefreshService(jdbi, connectors, contexts, credentials, mirrorAnswers);
         RefreshScheduler scheduler = new RefreshScheduler(dataSource, jdbi, refreshes, datasetSync, clock, config.scheduler());
         this.refreshScheduler = scheduler;
         environment.lifecycle().manage(scheduler);
@@ -167,7 +166,7 @@ public class TributaryApplication extends Application<TributaryConfiguration> {
         TokenService tokens = new TokenService(jdbi, audit, clock);
         WorkspaceService workspaces = new WorkspaceService(jdbi, encryption, audit, plans, clock, tokens);
         DatasetCatalog datasetCatalog = new DatasetCatalog(connectors, datasetSync.backfill(), datasetSync.store(), clock);
-        DataSourceService dataSources = new DataSourceService(jdbi, connectors, contexts, vault, audit, plans, config.publicUrl(),
+        DataSourceService dataSources = new DataSourceService(jdbi, connectors, contexts, credentials, audit, plans, config.publicUrl(),
                 datasetCatalog, scheduler::syncDatasetsSoon, webhookSecrets);
         DatasetService datasets = new DatasetService(jdbi, datasetCatalog, dataSources, datasetSync.backfill(), datasetSync.store(), audit,
                 clock, scheduler::syncDatasetsSoon);
@@ -196,7 +195,7 @@ public class TributaryApplication extends Application<TributaryConfiguration> {
         environment.lifecycle().manage(new WidgetChangeRelay(dataSource, jdbi, widgetEvents));
         BlockService blocks = new BlockService(jdbi, connectors, dataSources, refreshes, audit, contexts);
         environment.jersey().register(new BlockResource(blocks, widgetEvents));
-        environment.jersey().register(new QueryResource(new QueryService(jdbi, connectors, contexts, vault, dataSources, mirrorAnswers)));
+        environment.jersey().register(new QueryResource(new QueryService(jdbi, connectors, contexts, credentials, dataSources, mirrorAnswers)));
 
         TokenBuckets refusedDeliveries = new TokenBuckets(config.limits().refusedWebhooksPerSecond(), config.limits().refusedWebhooksBurst());
         environment.jersey().register(new WebhookResource(new WebhookReceiver(jdbi, connectors, contexts, webhookSecrets,

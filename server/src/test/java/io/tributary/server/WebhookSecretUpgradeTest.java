@@ -45,14 +45,15 @@ class WebhookSecretUpgradeTest {
             try (TestServer after = new TestServer(stripe, false, Map.of(), data).start()) {
                 Jdbi database = after.database();
                 Map<String, Object> row = database.withHandle(handle -> handle.createQuery(
-                        "SELECT workspace_id, credentials, webhook_secret, has_webhook_secret, data_key FROM data_source "
+                        "SELECT workspace_id, credentials, webhook_secret, has_webhook_secret, credential_version, data_key FROM data_source "
                                 + "JOIN workspace ON workspace.id = workspace_id WHERE data_source.id = :id").bind("id", sourceId).mapToMap().one());
                 assertThat(row.get("has_webhook_secret")).isEqualTo(true);
+                assertThat(row.get("credential_version")).as("rewritten once, from version 0").isEqualTo(1);
                 String workspaceId = (String) row.get("workspace_id");
                 String dataKey = (String) row.get("data_key");
-                assertThat(decrypt(workspaceId, dataKey, sourceId, "credentials", (String) row.get("credentials")))
+                assertThat(decrypt(workspaceId, dataKey, sourceId, "credentials#v1", (String) row.get("credentials")))
                         .isEqualTo("{\"api_key\":\"" + key + "\"}");
-                assertThat(decrypt(workspaceId, dataKey, sourceId, "webhook_secret", (String) row.get("webhook_secret"))).isEqualTo(SIGNING_SECRET);
+                assertThat(decrypt(workspaceId, dataKey, sourceId, "webhook_secret#v1", (String) row.get("webhook_secret"))).isEqualTo(SIGNING_SECRET);
                 assertThat(decryptions(database, sourceId, "system:webhookSecretUpgrade")).as("one audited decryption, once").isEqualTo(1);
 
                 String path = "/webhooks/stripe/" + sourceId;
@@ -67,7 +68,10 @@ class WebhookSecretUpgradeTest {
         }
     }
 
-    /** The layout of a source before the split: every field, the signing secret included, in one ciphertext. */
+    /**
+     * The layout of a source before the split (and before versions): every field, the signing secret included, in one
+     * ciphertext bound to the unversioned field name, at version 0.
+     */
     private static void writeAsBeforeTheSplit(Jdbi database, String sourceId, String key) {
         database.useHandle(handle -> {
             Map<String, Object> row = handle.createQuery("SELECT workspace_id, data_key FROM data_source JOIN workspace ON workspace.id = workspace_id "
@@ -76,8 +80,11 @@ class WebhookSecretUpgradeTest {
             String bundle = ENCRYPTION.encryptString(new SecretContext(workspaceId, "data_source:" + sourceId, "credentials"),
                     WrappedDataKey.parse((String) row.get("data_key")),
                     "{\"api_key\":\"" + key + "\",\"webhook_secret\":\"" + SIGNING_SECRET + "\"}").toText();
-            handle.createUpdate("UPDATE data_source SET credentials = :c, webhook_secret = NULL, has_webhook_secret = true WHERE id = :id")
-                    .bind("c", bundle).bind("id", sourceId).execute();
+            // As the superuser, past the guard that keeps the version from going down.
+            handle.execute("SET session_replication_role = replica");
+            handle.createUpdate("UPDATE data_source SET credentials = :c, webhook_secret = NULL, has_webhook_secret = true, "
+                    + "credential_version = 0 WHERE id = :id").bind("c", bundle).bind("id", sourceId).execute();
+            handle.execute("RESET session_replication_role");
         });
     }
 

@@ -14,7 +14,7 @@ import org.jdbi.v3.core.Handle;
  */
 public final class AuditTrail implements DecryptionListener {
 
-    /** The chain of the server's own events (start-up key use, master key rotation). */
+    /** The chain of the server's own events (key use at start-up and by commands, master key rotation). */
     public static final String SERVER_WORKSPACE = "_server";
 
     private volatile AuditLog log;
@@ -50,7 +50,11 @@ public final class AuditTrail implements DecryptionListener {
             return;
         }
         Map<String, String> detail = new LinkedHashMap<>();
-        detail.put("field", event.fieldName());
+        VersionedField field = VersionedField.parse(event.fieldName());
+        detail.put("field", field.name());
+        if (field.version() > 0) {
+            detail.put("credential_version", String.valueOf(field.version()));
+        }
         detail.put("data_key", event.dataKeyId());
         detail.put("outcome", event.succeeded() ? "ok" : "failed:" + event.failureCode());
         current.append(new AuditEntry(event.workspaceId(), event.requestedBy(), "credential.decrypt",

@@ -4,20 +4,31 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tributary.connector.spi.Credentials;
+import io.tributary.crypto.CryptoException;
 import io.tributary.crypto.EncryptedSecret;
 import io.tributary.crypto.EnvelopeEncryption;
 import io.tributary.crypto.SecretContext;
 import io.tributary.crypto.WrappedDataKey;
+import io.tributary.server.db.SealedCredentials;
+import io.tributary.server.db.SourceCiphertexts;
+import io.tributary.server.db.WorkspaceKeys;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Encrypts and decrypts a data source's credentials under the workspace's data key, bound to the
- * workspace and the data source, so a ciphertext copied to another row does not open. The fields
- * operations use are one ciphertext (one use, one decryption, one audit row); the webhook signing
- * secret is another, with its own associated data, so verifying a delivery never opens the API key.
+ * Encrypts and decrypts a data source's credentials under its workspace's data key, bound to the
+ * workspace, the data source and the source's credential version, so a ciphertext copied to
+ * another row, or an older one copied back into its own, does not open. The fields operations use
+ * are one ciphertext (one use, one decryption, one audit row); the webhook signing secret is
+ * another, with its own associated data, so verifying a delivery never opens the API key.
+ *
+ * <p>A ciphertext is opened with whichever of the workspace's keys it names: during a data key
+ * rotation a source may be under the current key or the next one.
  */
 public final class CredentialVault {
+
+    /** The credential version of a new source. */
+    public static final int FIRST_VERSION = 1;
 
     private static final String FIELD = "credentials";
     private static final String WEBHOOK_SECRET_FIELD = "webhook_secret";
@@ -29,27 +40,30 @@ public final class CredentialVault {
         this.encryption = encryption;
     }
 
-    public EnvelopeEncryption encryption() {
-        return encryption;
-    }
-
-    public String encrypt(String workspaceId, String dataKey, String dataSourceId, Map<String, String> credentials) {
+    /** Seals both ciphertexts at {@code version} under {@code dataKey} (the workspace's write key). */
+    public SealedCredentials seal(String workspaceId, String dataSourceId, String dataKey, int version, SplitCredentials split) {
+        WrappedDataKey key = WrappedDataKey.parse(dataKey);
+        String credentials;
         try {
-            String json = JSON.writeValueAsString(new TreeMap<>(credentials));
-            return encryption.encryptString(context(workspaceId, dataSourceId), WrappedDataKey.parse(dataKey), json).toText();
+            String json = JSON.writeValueAsString(new TreeMap<>(split.forOperations()));
+            credentials = encryption.encryptString(context(workspaceId, dataSourceId, FIELD, version), key, json).toText();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A map of strings always serialises", e);
         }
+        String webhookSecret = split.webhookSecret() == null ? null
+                : encryption.encryptString(context(workspaceId, dataSourceId, WEBHOOK_SECRET_FIELD, version), key, split.webhookSecret()).toText();
+        return new SealedCredentials(version, credentials, webhookSecret, webhookSecret != null);
     }
 
     /**
-     * Decrypts, reporting the decryption (and so auditing it) with who asked.
+     * Decrypts the credentials (every field but the signing secret; all of them for a source whose
+     * secret still sits inside), reporting the decryption (and so auditing it) with who asked.
      *
      * @param requestedBy the actor: {@code token:<id>}, {@code system:scheduledRunner}, ...
+     * @throws CredentialsUnreadable if they do not decrypt (the failure is audited too)
      */
-    public Credentials decrypt(String workspaceId, String dataKey, String dataSourceId, String ciphertext, String requestedBy) {
-        String json = encryption.decryptString(context(workspaceId, dataSourceId), WrappedDataKey.parse(dataKey),
-                EncryptedSecret.parse(ciphertext), requestedBy);
+    public Credentials open(SourceCiphertexts stored, String requestedBy) {
+        String json = decrypt(stored, FIELD, stored.credentials(), requestedBy);
         try {
             return new Credentials(JSON.readValue(json, new TypeReference<Map<String, String>>() { }));
         } catch (JsonProcessingException e) {
@@ -57,21 +71,66 @@ public final class CredentialVault {
         }
     }
 
-    public String encryptWebhookSecret(String workspaceId, String dataKey, String dataSourceId, String secret) {
-        return encryption.encryptString(webhookContext(workspaceId, dataSourceId), WrappedDataKey.parse(dataKey), secret).toText();
-    }
-
     /** Decrypts the webhook signing secret alone, reporting (and so auditing) the decryption. */
-    public String decryptWebhookSecret(String workspaceId, String dataKey, String dataSourceId, String ciphertext, String requestedBy) {
-        return encryption.decryptString(webhookContext(workspaceId, dataSourceId), WrappedDataKey.parse(dataKey),
-                EncryptedSecret.parse(ciphertext), requestedBy);
+    public String openWebhookSecret(SourceCiphertexts stored, String requestedBy) {
+        return decrypt(stored, WEBHOOK_SECRET_FIELD, stored.webhookSecret(), requestedBy);
     }
 
-    private static SecretContext context(String workspaceId, String dataSourceId) {
-        return new SecretContext(workspaceId, "data_source:" + dataSourceId, FIELD);
+    /**
+     * Both ciphertexts re-encrypted under {@code dataKey} at the next version (one audited decryption
+     * each, by the crypto module's {@code reencrypt}); the values do not change.
+     *
+     * @throws CredentialsUnreadable if one does not decrypt
+     */
+    public SealedCredentials reseal(SourceCiphertexts stored, String dataKey, String requestedBy) {
+        int version = stored.credentialVersion() + 1;
+        WrappedDataKey to = WrappedDataKey.parse(dataKey);
+        String credentials = reencrypt(stored, FIELD, stored.credentials(), version, to, requestedBy);
+        String webhookSecret = stored.webhookSecret() == null ? null
+                : reencrypt(stored, WEBHOOK_SECRET_FIELD, stored.webhookSecret(), version, to, requestedBy);
+        return new SealedCredentials(version, credentials, webhookSecret, stored.hasWebhookSecret());
     }
 
-    private static SecretContext webhookContext(String workspaceId, String dataSourceId) {
-        return new SecretContext(workspaceId, "data_source:" + dataSourceId, WEBHOOK_SECRET_FIELD);
+    private String decrypt(SourceCiphertexts stored, String field, String ciphertext, String requestedBy) {
+        try {
+            EncryptedSecret secret = EncryptedSecret.parse(ciphertext);
+            return encryption.decryptString(context(stored, field, stored.credentialVersion()), keyFor(stored.keys(), secret), secret,
+                    requestedBy);
+        } catch (CryptoException e) {
+            throw new CredentialsUnreadable(stored.dataSourceId(), field.equals(WEBHOOK_SECRET_FIELD), e.code());
+        }
+    }
+
+    private String reencrypt(SourceCiphertexts stored, String field, String ciphertext, int version, WrappedDataKey to,
+                             String requestedBy) {
+        try {
+            EncryptedSecret secret = EncryptedSecret.parse(ciphertext);
+            return encryption.reencrypt(context(stored, field, stored.credentialVersion()), context(stored, field, version),
+                    keyFor(stored.keys(), secret), to, secret, requestedBy).toText();
+        } catch (CryptoException e) {
+            throw new CredentialsUnreadable(stored.dataSourceId(), field.equals(WEBHOOK_SECRET_FIELD), e.code());
+        }
+    }
+
+    /**
+     * The workspace key the ciphertext names; the current one when it names neither, so the crypto
+     * module refuses (and reports) the attempt as for any other wrong key.
+     */
+    private static WrappedDataKey keyFor(WorkspaceKeys keys, EncryptedSecret secret) {
+        if (keys.rotating()) {
+            WrappedDataKey next = WrappedDataKey.parse(keys.nextDataKey());
+            if (next.dataKeyId().equals(secret.dataKeyId())) {
+                return next;
+            }
+        }
+        return WrappedDataKey.parse(keys.dataKey());
+    }
+
+    private static SecretContext context(SourceCiphertexts stored, String field, int version) {
+        return context(stored.workspaceId(), stored.dataSourceId(), field, version);
+    }
+
+    private static SecretContext context(String workspaceId, String dataSourceId, String field, int version) {
+        return new SecretContext(workspaceId, "data_source:" + dataSourceId, new VersionedField(field, version).fieldName());
     }
 }

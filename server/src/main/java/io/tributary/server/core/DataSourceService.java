@@ -17,6 +17,7 @@ import io.tributary.server.api.DataSourceView;
 import io.tributary.server.auth.Caller;
 import io.tributary.server.db.DataSourceDao;
 import io.tributary.server.db.DataSourceRow;
+import io.tributary.server.db.SealedCredentials;
 import io.tributary.server.db.DatasetStreamDao;
 import io.tributary.server.db.DatasetStreamRow;
 import io.tributary.server.db.WorkspaceDao;
@@ -45,7 +46,7 @@ public final class DataSourceService {
     private final Jdbi jdbi;
     private final ConnectorRegistry connectors;
     private final ConnectorContexts contexts;
-    private final CredentialVault vault;
+    private final StoredCredentials stored;
     private final AuditTrail audit;
     private final Plans plans;
     private final String publicUrl;
@@ -53,7 +54,7 @@ public final class DataSourceService {
     private final Consumer<String> syncDatasetsSoon;
     private final WebhookSigningSecrets webhookSecrets;
 
-    public DataSourceService(Jdbi jdbi, ConnectorRegistry connectors, ConnectorContexts contexts, CredentialVault vault,
+    public DataSourceService(Jdbi jdbi, ConnectorRegistry connectors, ConnectorContexts contexts, StoredCredentials stored,
                              AuditTrail audit, Plans plans, String publicUrl, DatasetCatalog datasets, Consumer<String> syncDatasetsSoon,
                              WebhookSigningSecrets webhookSecrets) {
         this.webhookSecrets = webhookSecrets;
@@ -62,7 +63,7 @@ public final class DataSourceService {
         this.jdbi = jdbi;
         this.connectors = connectors;
         this.contexts = contexts;
-        this.vault = vault;
+        this.stored = stored;
         this.audit = audit;
         this.plans = plans;
         this.publicUrl = publicUrl;
@@ -92,11 +93,11 @@ public final class DataSourceService {
             WorkspaceRow locked = handle.attach(WorkspaceDao.class).lock(workspaceId).orElseThrow(() -> ApiException.notFound("Workspace"));
             DataSourceDao sources = handle.attach(DataSourceDao.class);
             plans.checkDataSourceAllowed(locked.plan(), type, sources.count(workspaceId, type));
-            DataSourceRow inserted = new DataSourceRow(id, workspaceId, type, label, cadence,
-                    vault.encrypt(workspaceId, locked.dataKey(), id, split.forOperations()), hints(connector, credentials),
-                    webhookCiphertext(locked, id, split), "active", check.account().accountId(), check.account().livemode(),
-                    json(check.capabilities()), null, null, now, now, 0, null);
-            sources.insert(inserted);
+            SealedCredentials sealed = stored.sealNew(handle, workspaceId, id, split);
+            DataSourceRow inserted = new DataSourceRow(id, workspaceId, type, label, cadence, sealed.credentials(),
+                    hints(connector, credentials), sealed.webhookSecret(), "active", check.account().accountId(),
+                    check.account().livemode(), json(check.capabilities()), null, null, now, now, 0, null);
+            sources.insert(inserted, sealed.version());
             datasets.replaceSelection(handle, id, selection);
             audit.record(handle, workspaceId, caller.actor(), "data_source.create", "data_source:" + id,
                     Map.of("type", type, "account", check.account().accountId()));
@@ -129,29 +130,40 @@ public final class DataSourceService {
         Instant now = contexts.now();
         DataSourceRow updated = current.withSettings(label, cadence, now);
         List<String> warnings = List.of();
-        SplitCredentials split = null;
+        SplitCredentials split;
+        String hints;
         if (request.credentials() != null) {
             InstalledConnector connector = connector(current.type());
             Map<String, String> credentials = credentials(connector, request.credentials());
             CredentialCheck check = validateWithProvider(connector, new Credentials(credentials));
-            WorkspaceRow workspace = workspace(current.workspaceId());
             warnings = check.warnings();
             split = SplitCredentials.of(credentials);
+            hints = hints(connector, credentials);
             // New credentials that work clear a rejection: the source refreshes again.
-            updated = updated.withCredentials(vault.encrypt(workspace.id(), workspace.dataKey(), current.id(), split.forOperations()),
-                    hints(connector, credentials), webhookCiphertext(workspace, current.id(), split), now)
-                    .withCheck("active", null, check.account().accountId(), check.account().livemode(), json(check.capabilities()), now);
+            updated = updated.withCheck("active", null, check.account().accountId(), check.account().livemode(),
+                    json(check.capabilities()), now);
+        } else {
+            split = null;
+            hints = null;
         }
-        DataSourceRow row = updated;
-        Map<String, DatasetSelections.Resolved> selection = request.datasets() == null ? null : datasets.resolve(row, request.datasets());
-        jdbi.useTransaction(handle -> {
-            handle.attach(DataSourceDao.class).update(row);
-            if (selection != null) {
-                datasets.replaceSelection(handle, row.id(), selection);
+        DataSourceRow settings = updated;
+        Map<String, DatasetSelections.Resolved> selection = request.datasets() == null ? null
+                : datasets.resolve(settings, request.datasets());
+        DataSourceRow row = jdbi.inTransaction(handle -> {
+            // The credentials first: their write takes the workspace's keys, then the source's row.
+            DataSourceRow written = settings;
+            if (split != null) {
+                SealedCredentials sealed = stored.replace(handle, settings.workspaceId(), settings.id(), split, hints, now);
+                written = settings.withCredentials(sealed.credentials(), hints, sealed.webhookSecret(), now);
             }
-            audit.record(handle, row.workspaceId(), caller.actor(), "data_source.update", "data_source:" + row.id(),
-                    Map.of("credentials_changed", String.valueOf(request.credentials() != null),
+            handle.attach(DataSourceDao.class).update(written);
+            if (selection != null) {
+                datasets.replaceSelection(handle, written.id(), selection);
+            }
+            audit.record(handle, written.workspaceId(), caller.actor(), "data_source.update", "data_source:" + written.id(),
+                    Map.of("credentials_changed", String.valueOf(split != null),
                             "datasets_changed", String.valueOf(selection != null)));
+            return written;
         });
         if (split != null) {
             webhookSecrets.remember(row.id(), row.webhookSecret(), split.webhookSecret());
@@ -173,15 +185,15 @@ public final class DataSourceService {
 
     /**
      * Tests the stored credentials now (one audited decryption). Success makes a source in error
-     * active again; a rejection puts it in error and answers 422.
+     * active again; a rejection puts it in error and answers 422, and credentials that do not
+     * decrypt put it in error too and answer 409 ({@code credentials_unreadable}).
      */
     public DataSourceView test(Caller caller, String id) {
         DataSourceRow current = find(caller, id);
         InstalledConnector connector = connector(current.type());
-        WorkspaceRow workspace = workspace(current.workspaceId());
         try {
             CredentialCheck check = connector.connector().validateCredentials(contexts.forOperation(current.type(),
-                    () -> vault.decrypt(workspace.id(), workspace.dataKey(), id, current.credentials(), caller.actor())));
+                    () -> stored.open(id, caller.actor())));
             DataSourceRow row = withCheck(current, "active", null, check);
             jdbi.useExtension(DataSourceDao.class, sources -> sources.update(row));
             return view(row, check.warnings());
@@ -191,6 +203,10 @@ public final class DataSourceService {
                 jdbi.useExtension(DataSourceDao.class, sources -> sources.update(row));
             }
             throw e;
+        } catch (CredentialsUnreadable e) {
+            DataSourceRow row = withCheck(current, "error", e.getMessage(), null);
+            jdbi.useExtension(DataSourceDao.class, sources -> sources.update(row));
+            throw e;
         }
     }
 
@@ -198,12 +214,6 @@ public final class DataSourceService {
         return current.withCheck(status, error, check == null ? current.accountId() : check.account().accountId(),
                 check == null ? current.livemode() : Boolean.valueOf(check.account().livemode()),
                 check == null ? current.permissions() : json(check.capabilities()), contexts.now());
-    }
-
-    /** The signing secret's own ciphertext, or null when the source takes no webhooks. */
-    private String webhookCiphertext(WorkspaceRow workspace, String dataSourceId, SplitCredentials split) {
-        return split.webhookSecret() == null ? null
-                : vault.encryptWebhookSecret(workspace.id(), workspace.dataKey(), dataSourceId, split.webhookSecret());
     }
 
     /** The data source, if it belongs to the caller's workspace; otherwise 404, as for an unknown id. */

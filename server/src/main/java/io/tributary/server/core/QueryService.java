@@ -9,8 +9,6 @@ import io.tributary.connector.spi.QueryRequest;
 import io.tributary.connector.spi.QueryResult;
 import io.tributary.server.auth.Caller;
 import io.tributary.server.db.DataSourceRow;
-import io.tributary.server.db.WorkspaceDao;
-import io.tributary.server.db.WorkspaceRow;
 import io.tributary.server.errors.ApiException;
 import java.time.Instant;
 import java.util.List;
@@ -30,17 +28,17 @@ public final class QueryService {
     private final Jdbi jdbi;
     private final ConnectorRegistry connectors;
     private final ConnectorContexts contexts;
-    private final CredentialVault vault;
+    private final StoredCredentials credentials;
     private final DataSourceService dataSources;
     private final MirrorAnswers answers;
 
-    public QueryService(Jdbi jdbi, ConnectorRegistry connectors, ConnectorContexts contexts, CredentialVault vault,
+    public QueryService(Jdbi jdbi, ConnectorRegistry connectors, ConnectorContexts contexts, StoredCredentials credentials,
                         DataSourceService dataSources, MirrorAnswers answers) {
         this.answers = answers;
         this.jdbi = jdbi;
         this.connectors = connectors;
         this.contexts = contexts;
-        this.vault = vault;
+        this.credentials = credentials;
         this.dataSources = dataSources;
     }
 
@@ -58,10 +56,8 @@ public final class QueryService {
             String field = e.field().map(name -> name.equals("type") ? "type" : "params." + name).orElse("params");
             throw new ApiException(422, e.errorCode().code(), e.getMessage(), field);
         }
-        WorkspaceRow workspace = jdbi.withExtension(WorkspaceDao.class, workspaces -> workspaces.find(source.workspaceId())).orElseThrow();
         MirrorAnswers.Answer answer = answers.session(source, connector, contexts.forOperation(source.type(),
-                () -> vault.decrypt(workspace.id(), workspace.dataKey(), source.id(), source.credentials(), caller.actor())))
-                .answer(request);
+                () -> credentials.open(source.id(), caller.actor()))).answer(request);
         QueryResult result = answer.result();
         return new Answer(request.queryTypeId(), result.data(), result.notices(), contexts.now(), answer.from());
     }

@@ -20,8 +20,6 @@ import io.tributary.server.mirror.MirrorAnswers;
 import io.tributary.server.db.BlockRow;
 import io.tributary.server.db.DataSourceDao;
 import io.tributary.server.db.DataSourceRow;
-import io.tributary.server.db.WorkspaceDao;
-import io.tributary.server.db.WorkspaceRow;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -48,16 +46,17 @@ public final class RefreshService {
     private final Jdbi jdbi;
     private final ConnectorRegistry connectors;
     private final ConnectorContexts contexts;
-    private final CredentialVault vault;
+    private final StoredCredentials credentials;
 
     private final MirrorAnswers answers;
 
-    public RefreshService(Jdbi jdbi, ConnectorRegistry connectors, ConnectorContexts contexts, CredentialVault vault, MirrorAnswers answers) {
+    public RefreshService(Jdbi jdbi, ConnectorRegistry connectors, ConnectorContexts contexts, StoredCredentials credentials,
+                          MirrorAnswers answers) {
         this.answers = answers;
         this.jdbi = jdbi;
         this.connectors = connectors;
         this.contexts = contexts;
-        this.vault = vault;
+        this.credentials = credentials;
     }
 
     /**
@@ -98,9 +97,7 @@ public final class RefreshService {
                     source.status(), "The connector '" + source.type() + "' is not installed on this server"));
             return new SourceRefresh(source.id(), 0, blocks.size(), false, false);
         }
-        WorkspaceRow workspace = jdbi.withExtension(WorkspaceDao.class, workspaces -> workspaces.find(source.workspaceId())).orElseThrow();
-        ConnectorContext context = contexts.forOperation(source.type(),
-                () -> vault.decrypt(workspace.id(), workspace.dataKey(), source.id(), source.credentials(), actor));
+        ConnectorContext context = contexts.forOperation(source.type(), () -> credentials.open(source.id(), actor));
         MirrorAnswers.Session mirror = answers.session(source, connector, context);
         int refreshed = 0;
         int failed = 0;
@@ -118,6 +115,11 @@ public final class RefreshService {
                 }
                 storeError(block, e.errorCode().code(), e.getMessage(), now);
                 failed++;
+            } catch (CredentialsUnreadable e) {
+                // Like rejected credentials: the source waits for new ones (its failed decryption is audited).
+                jdbi.useExtension(DataSourceDao.class, sources -> sources.recordRefresh(source.id(),
+                        full ? now : source.lastRefreshAt(), "error", e.getMessage()));
+                return new SourceRefresh(source.id(), refreshed, failed + 1, true, false);
             } catch (RuntimeException e) {
                 LOG.error("Refreshing block {} failed unexpectedly", block.id(), e);
                 storeError(block, "internal_error", "The refresh failed unexpectedly; see the server log", now);

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -66,12 +67,13 @@ public final class ServerKeys {
         });
     }
 
-    /** Rewraps the server's data key under the current master key. */
-    public static void rewrap(Jdbi jdbi, EnvelopeEncryption encryption) {
-        jdbi.useTransaction(handle -> {
+    /** Rewraps the server's data key under the current master key; returns whether there was one. */
+    public static boolean rewrap(Jdbi jdbi, EnvelopeEncryption encryption) {
+        return jdbi.inTransaction(handle -> {
             ServerSecretDao secrets = handle.attach(ServerSecretDao.class);
-            secrets.find(DATA_KEY).ifPresent(wrapped -> secrets.update(DATA_KEY,
-                    encryption.rewrap(AuditTrail.SERVER_WORKSPACE, WrappedDataKey.parse(wrapped)).toText()));
+            Optional<String> wrapped = secrets.find(DATA_KEY);
+            wrapped.ifPresent(key -> secrets.update(DATA_KEY, encryption.rewrap(AuditTrail.SERVER_WORKSPACE, WrappedDataKey.parse(key)).toText()));
+            return wrapped.isPresent();
         });
     }
 

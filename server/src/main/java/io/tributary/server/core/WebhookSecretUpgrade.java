@@ -1,12 +1,10 @@
 package io.tributary.server.core;
 
-import io.tributary.connector.spi.Credentials;
 import io.tributary.server.db.DataSourceDao;
 import io.tributary.server.db.DataSourceRow;
-import io.tributary.server.db.WorkspaceDao;
-import io.tributary.server.db.WorkspaceRow;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +12,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Moves the webhook signing secret of sources saved before it had a ciphertext of its own out of
  * their credentials, at start-up: one audited decryption per such source, once. Each source is
- * rewritten in one statement, so a server stopped midway finishes the rest on its next start.
+ * rewritten in a transaction of its own (at its next credential version), so a server stopped
+ * midway finishes the rest on its next start. A source whose credentials do not open is left as
+ * it is, with a warning: new credentials fix it.
  */
 public final class WebhookSecretUpgrade {
 
@@ -24,22 +24,30 @@ public final class WebhookSecretUpgrade {
     private WebhookSecretUpgrade() {
     }
 
-    /** Upgrades every such source; returns how many there were. */
-    public static int run(Jdbi jdbi, CredentialVault vault, Clock clock) {
-        List<DataSourceRow> legacy = jdbi.withExtension(DataSourceDao.class, DataSourceDao::withWebhookSecretInCredentials);
-        for (DataSourceRow source : legacy) {
-            WorkspaceRow workspace = jdbi.withExtension(WorkspaceDao.class, workspaces -> workspaces.find(source.workspaceId())).orElseThrow();
-            Credentials all = vault.decrypt(workspace.id(), workspace.dataKey(), source.id(), source.credentials(), ACTOR);
-            SplitCredentials split = SplitCredentials.of(all.values());
-            String credentials = vault.encrypt(workspace.id(), workspace.dataKey(), source.id(), split.forOperations());
-            String webhookSecret = split.webhookSecret() == null ? null
-                    : vault.encryptWebhookSecret(workspace.id(), workspace.dataKey(), source.id(), split.webhookSecret());
-            jdbi.useExtension(DataSourceDao.class, sources -> sources.update(
-                    source.withCredentials(credentials, source.credentialHints(), webhookSecret, clock.instant())));
+    /** Upgrades every such source; returns how many it upgraded. */
+    public static int run(Jdbi jdbi, StoredCredentials stored, Clock clock) {
+        List<String> legacy = jdbi.withExtension(DataSourceDao.class, DataSourceDao::withWebhookSecretInCredentials).stream()
+                .map(DataSourceRow::id).toList();
+        int upgraded = 0;
+        for (String id : legacy) {
+            try {
+                if (stored.rewrite(id, clock.instant(), (source, keys) -> {
+                    if (!source.hasWebhookSecret() || source.webhookSecret() != null) {
+                        return Optional.empty(); // another node moved it meanwhile
+                    }
+                    SplitCredentials split = SplitCredentials.of(stored.vault().open(source, ACTOR).values());
+                    return Optional.of(stored.vault().seal(source.workspaceId(), source.dataSourceId(), keys.writeKey(),
+                            source.credentialVersion() + 1, split));
+                })) {
+                    upgraded++;
+                }
+            } catch (CredentialsUnreadable e) {
+                LOG.warn("The webhook signing secret of data source {} stays inside its credentials: {}", id, e.getMessage());
+            }
         }
-        if (!legacy.isEmpty()) {
-            LOG.info("Gave the webhook signing secrets of {} data source(s) a ciphertext of their own", legacy.size());
+        if (upgraded > 0) {
+            LOG.info("Gave the webhook signing secrets of {} data source(s) a ciphertext of their own", upgraded);
         }
-        return legacy.size();
+        return upgraded;
     }
 }

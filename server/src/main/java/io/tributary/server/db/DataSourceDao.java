@@ -17,13 +17,14 @@ public interface DataSourceDao {
             + "webhook_secret, status, account_id, livemode, permissions::text AS permissions, last_refresh_at, "
             + "last_error_message, created_at, updated_at, webhooks_refused, webhook_last_refused_at";
 
+    /** @param credentialVersion the version the row's ciphertexts are bound to */
     @SqlUpdate("INSERT INTO data_source (id, workspace_id, type, label, cadence_minutes, credentials, credential_hints, "
-            + "has_webhook_secret, webhook_secret, status, account_id, livemode, permissions, last_refresh_at, last_error_message, "
-            + "created_at, updated_at) "
+            + "has_webhook_secret, webhook_secret, credential_version, status, account_id, livemode, permissions, last_refresh_at, "
+            + "last_error_message, created_at, updated_at) "
             + "VALUES (:id, :workspaceId, :type, :label, :cadenceMinutes, :credentials, CAST(:credentialHints AS jsonb), "
-            + ":hasWebhookSecret, :webhookSecret, :status, :accountId, :livemode, CAST(:permissions AS jsonb), :lastRefreshAt, :lastErrorMessage, "
-            + ":createdAt, :updatedAt)")
-    void insert(@BindMethods DataSourceRow row);
+            + ":hasWebhookSecret, :webhookSecret, :credentialVersion, :status, :accountId, :livemode, CAST(:permissions AS jsonb), "
+            + ":lastRefreshAt, :lastErrorMessage, :createdAt, :updatedAt)")
+    void insert(@BindMethods DataSourceRow row, @Bind("credentialVersion") int credentialVersion);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM data_source WHERE workspace_id = :workspaceId AND id = :id")
     Optional<DataSourceRow> find(@Bind("workspaceId") String workspaceId, @Bind("id") String id);
@@ -37,9 +38,8 @@ public interface DataSourceDao {
     @SqlQuery("SELECT count(*) FROM data_source WHERE workspace_id = :workspaceId AND type = :type")
     int count(@Bind("workspaceId") String workspaceId, @Bind("type") String type);
 
-    @SqlUpdate("UPDATE data_source SET label = :label, cadence_minutes = :cadenceMinutes, credentials = :credentials, "
-            + "credential_hints = CAST(:credentialHints AS jsonb), has_webhook_secret = :hasWebhookSecret, webhook_secret = :webhookSecret, "
-            + "status = :status, "
+    /** Everything but the credentials, which only {@link SourceCiphertextDao#write} writes (at their next version). */
+    @SqlUpdate("UPDATE data_source SET label = :label, cadence_minutes = :cadenceMinutes, status = :status, "
             + "account_id = :accountId, livemode = :livemode, permissions = CAST(:permissions AS jsonb), "
             + "last_refresh_at = :lastRefreshAt, last_error_message = :lastErrorMessage, updated_at = :updatedAt "
             + "WHERE workspace_id = :workspaceId AND id = :id")
@@ -47,9 +47,6 @@ public interface DataSourceDao {
 
     @SqlUpdate("DELETE FROM data_source WHERE workspace_id = :workspaceId AND id = :id")
     int delete(@Bind("workspaceId") String workspaceId, @Bind("id") String id);
-
-    @SqlUpdate("UPDATE data_source SET credentials = :credentials, updated_at = :updatedAt WHERE id = :id")
-    void updateCredentials(@Bind("id") String id, @Bind("credentials") String credentials, @Bind("updatedAt") Instant updatedAt);
 
     /** Counts a delivery refused for its signature. */
     @SqlUpdate("UPDATE data_source SET webhooks_refused = webhooks_refused + 1, webhook_last_refused_at = :at WHERE id = :id")

@@ -7,7 +7,7 @@ import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** Workspaces. */
+/** Workspaces; their data keys are {@link WorkspaceKeyDao}'s. */
 @RegisterConstructorMapper(WorkspaceRow.class)
 public interface WorkspaceDao {
 
@@ -15,19 +15,13 @@ public interface WorkspaceDao {
     void insert(@Bind("id") String id, @Bind("name") String name, @Bind("plan") String plan, @Bind("dataKey") String dataKey,
                 @Bind("createdAt") Instant createdAt);
 
-    @SqlQuery("SELECT id, name, plan, data_key, created_at FROM workspace WHERE id = :id")
+    @SqlQuery("SELECT id, name, plan, created_at FROM workspace WHERE id = :id")
     Optional<WorkspaceRow> find(@Bind("id") String id);
 
     /** Locks the workspace's row until the transaction ends: serialises plan-limited creations. */
-    @SqlQuery("SELECT id, name, plan, data_key, created_at FROM workspace WHERE id = :id FOR UPDATE")
+    @SqlQuery("SELECT id, name, plan, created_at FROM workspace WHERE id = :id FOR UPDATE")
     Optional<WorkspaceRow> lock(@Bind("id") String id);
 
     @SqlUpdate("UPDATE workspace SET name = :name, plan = :plan WHERE id = :id")
     void update(@Bind("id") String id, @Bind("name") String name, @Bind("plan") String plan);
-
-    @SqlUpdate("UPDATE workspace SET data_key = :dataKey WHERE id = :id")
-    void updateDataKey(@Bind("id") String id, @Bind("dataKey") String dataKey);
-
-    @SqlQuery("SELECT id, name, plan, data_key, created_at FROM workspace ORDER BY id")
-    java.util.List<WorkspaceRow> all();
 }

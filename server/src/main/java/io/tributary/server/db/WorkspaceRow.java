@@ -2,6 +2,6 @@ package io.tributary.server.db;
 
 import java.time.Instant;
 
-/** A row of {@code workspace}. */
-public record WorkspaceRow(String id, String name, String plan, String dataKey, Instant createdAt) {
+/** A row of {@code workspace}, without its data keys (see {@link WorkspaceKeys}). */
+public record WorkspaceRow(String id, String name, String plan, Instant createdAt) {
 }

@@ -11,13 +11,11 @@ import io.tributary.connector.spi.StreamPage;
 import io.tributary.connector.spi.StreamReadRequest;
 import io.tributary.server.config.MirrorConfig;
 import io.tributary.server.core.ConnectorContexts;
-import io.tributary.server.core.CredentialVault;
+import io.tributary.server.core.StoredCredentials;
 import io.tributary.server.db.DataSourceDao;
 import io.tributary.server.db.DataSourceRow;
 import io.tributary.server.db.DatasetStreamDao;
 import io.tributary.server.db.DatasetStreamRow;
-import io.tributary.server.db.WorkspaceDao;
-import io.tributary.server.db.WorkspaceRow;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,18 +70,18 @@ public final class DatasetSync {
     private final Jdbi jdbi;
     private final ConnectorRegistry connectors;
     private final ConnectorContexts contexts;
-    private final CredentialVault vault;
+    private final StoredCredentials credentials;
     private final MirrorStore store;
     private final Backfill backfill;
     private final ChangeApplier changes;
     private final MirrorConfig config;
     private final Clock clock;
 
-    public DatasetSync(Jdbi jdbi, ConnectorRegistry connectors, ConnectorContexts contexts, CredentialVault vault, MirrorConfig config) {
+    public DatasetSync(Jdbi jdbi, ConnectorRegistry connectors, ConnectorContexts contexts, StoredCredentials credentials, MirrorConfig config) {
         this.jdbi = jdbi;
         this.connectors = connectors;
         this.contexts = contexts;
-        this.vault = vault;
+        this.credentials = credentials;
         this.config = config;
         this.clock = contexts.clock();
         this.store = new MirrorStore(jdbi, clock);
@@ -128,10 +126,7 @@ public final class DatasetSync {
             if (!due && !following) {
                 return Outcome.skippedOutcome();
             }
-            WorkspaceRow workspace = jdbi.withExtension(WorkspaceDao.class, workspaces -> workspaces.find(source.workspaceId()))
-                    .orElseThrow();
-            ConnectorContext context = contexts.forOperation(source.type(),
-                    () -> vault.decrypt(workspace.id(), workspace.dataKey(), source.id(), source.credentials(), actor));
+            ConnectorContext context = contexts.forOperation(source.type(), () -> credentials.open(source.id(), actor));
             return new Run(source, connector, context).sync(streams);
         }
     }

@@ -8,6 +8,7 @@ import io.tributary.connector.spi.InstalledConnector;
 import io.tributary.connector.spi.WebhookEvent;
 import io.tributary.connector.spi.WebhookRequest;
 import io.tributary.server.core.ConnectorContexts;
+import io.tributary.server.core.CredentialsUnreadable;
 import io.tributary.server.db.BlockDao;
 import io.tributary.server.db.BlockRow;
 import io.tributary.server.db.DataSourceDao;
@@ -146,7 +147,15 @@ public final class WebhookReceiver {
     /** The delivery's events, if its signature holds; a refusal is counted, and nothing else happens. */
     private List<WebhookEvent> verify(InstalledConnector connector, DataSourceRow source, Map<String, List<String>> headers,
                                       byte[] body, String actor) {
-        WebhookRequest request = new WebhookRequest(body, headers, List.of(signingSecrets.secretOf(source, actor)));
+        String secret;
+        try {
+            secret = signingSecrets.secretOf(source, actor);
+        } catch (CredentialsUnreadable e) {
+            // Each attempt is an audited failed decryption: past the refusal rate, deliveries get 429 unchecked.
+            refusals.drain(source.id());
+            throw e;
+        }
+        WebhookRequest request = new WebhookRequest(body, headers, List.of(secret));
         try {
             return connector.connector().parseWebhook(contexts.withoutCredentials(connector.typeId()), request);
         } catch (ConnectorException e) {
