@@ -158,4 +158,19 @@ class FaultInjectionTest {
         assertThat(first.status()).isEqualTo(200);
         assertThat(first.endpoint()).isEqualTo("GET /v1/subscriptions");
     }
+
+    @Test
+    void requestsAreCountedPerKeySoOneClientCountsOnlyItsOwn() {
+        String other = fake.addKey(KeyAccess.allReads());
+        RawHttp.get(fake, "/v1/customers", key);
+        RawHttp.get(fake, "/v1/customers", other);
+        RawHttp.get(fake, "/v1/charges", other);
+        RawHttp.get(fake, "/v1/charges", "rk_test_neverIssued0000000000000");
+
+        assertThat(fake.requestCountForKey(key)).isEqualTo(1);
+        assertThat(fake.requestCountForKey(other)).isEqualTo(2);
+        assertThat(fake.requestCountForKey(other, "/v1/charges")).isEqualTo(1);
+        assertThat(fake.requestCountForKey(key, "/v1/charges")).isZero();
+        assertThat(fake.requestCount()).isEqualTo(4);
+    }
 }
