@@ -203,7 +203,7 @@ public class TributaryApplication extends Application<TributaryConfiguration> {
 
         environment.healthChecks().register("database", new DatabaseHealthCheck(jdbi));
         environment.healthChecks().register("master-key", new MasterKeyHealthCheck(encryption));
-        environment.healthChecks().register("scheduler", new SchedulerHealthCheck(scheduler.quartz()));
+        environment.healthChecks().register("scheduler", new SchedulerHealthCheck(scheduler.quartz(), scheduler.activity()));
         environment.jersey().register(new AuditLogResource(new AuditLogReader(audit, anchoring.anchors())));
         environment.jersey().register(new UnreadBodyGuard());
     }

@@ -10,6 +10,7 @@ import io.tributary.connector.stripe.fake.SubscriptionSpec.Item;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,7 +63,16 @@ class ClusterTest {
     }
 
     private static org.quartz.Scheduler quartz(TestServer node) {
-        return ((TributaryApplication) node.app().getApplication()).refreshScheduler().quartz();
+        return node.scheduler().quartz();
+    }
+
+    /**
+     * Waits until the cluster has no refresh running or waiting and a due check found nothing
+     * more to do: the job store is shared, so whichever node runs that check can tell.
+     */
+    private void awaitClusterIdle() {
+        Await.event(CompletableFuture.anyOf(first.scheduler().activity().idle(), second.scheduler().activity().idle()),
+                Duration.ofSeconds(60), "the cluster going idle");
     }
 
     @Test
@@ -81,7 +91,8 @@ class ClusterTest {
             api.post("/api/v1/blocks", token, Map.of("binding", Map.of("dataSourceId", sourceId, "queryConfig", Map.of("type", "stripe.mrr"),
                     "projection", Map.of("fields", Map.of("value", Map.of("source", "amount_cents"))))));
             assertThat(Eventually.within(Duration.ofSeconds(15), () -> scheduledDecryptions(sourceId) == 1)).as("the first refresh").isTrue();
-            Thread.sleep(1_000);
+            // The first refresh must be over (and its trigger gone) before Stripe turns slow.
+            doomed.awaitIdle();
 
             // The next refresh hangs on a slow Stripe... and the node dies in the middle of it.
             stripe.latency(Duration.ofSeconds(20));
@@ -118,13 +129,13 @@ class ClusterTest {
                 "projection", Map.of("fields", Map.of("value", Map.of("source", "amount_cents"))))));
 
         assertThat(Eventually.within(Duration.ofSeconds(15), () -> scheduledDecryptions(sourceId) == 1)).as("the first full refresh").isTrue();
-        Thread.sleep(3_000);
+        awaitClusterIdle();
         assertThat(scheduledDecryptions(sourceId)).as("both nodes check every second; one refresh").isEqualTo(1);
 
         first.clock().advance(Duration.ofMinutes(6));
         second.clock().advance(Duration.ofMinutes(6));
         assertThat(Eventually.within(Duration.ofSeconds(15), () -> scheduledDecryptions(sourceId) == 2)).as("the cadence's refresh").isTrue();
-        Thread.sleep(3_000);
+        awaitClusterIdle();
         assertThat(scheduledDecryptions(sourceId)).as("one refresh per cadence window across the cluster").isEqualTo(2);
         int nodes = database.withHandle(handle -> handle.createQuery("SELECT count(*) FROM qrtz_scheduler_state").mapTo(Integer.class).one());
         assertThat(nodes).as("both nodes checked in to the cluster").isEqualTo(2);

@@ -3,7 +3,11 @@ package io.tributary.server;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
-/** Waits for what the server does in the background (scheduled jobs, webhooks) by polling. */
+/**
+ * Polls until a condition holds (a value the API shows, a row written in the background). Not a way
+ * to wait a fixed time: to check that nothing else happened, wait for the scheduler to go idle
+ * ({@link TestServer#awaitIdle()}) and then check.
+ */
 final class Eventually {
 
     private Eventually() {

@@ -20,13 +20,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A backfill of an account with about 50,000 objects over several streams, read in slices of a
- * few seconds and stopped midway by a server restart: the restarted server resumes from the
+ * second and stopped midway by a server restart: the restarted server resumes from the
  * committed windows, and the mirror then matches the fake account exactly, nothing lost, nothing
  * read twice into duplicates.
  */
 class LargeBackfillTest {
 
     /** Stream name, and the fake's object name for it. */
+    private static final int SLICE_SECONDS = 1;
+    private static final Duration PAGE_LATENCY = Duration.ofMillis(100);
+
     private static final Map<String, String> STREAMS = Map.of("customers", "customer", "subscriptions", "subscription",
             "charges", "charge", "payment_intents", "payment_intent", "invoices", "invoice");
 
@@ -39,9 +42,13 @@ class LargeBackfillTest {
         Path data = TestServer.newDataDirectory();
         Map<String, String> settings = Map.of("connectors.stripe.rate_limit_test_per_second", "2000",
                 "connectors.stripe.rate_limit_endpoint_per_second", "2000", "mirror.readers", "8", "mirror.windows", "8",
-                "mirror.sliceSeconds", "3", "scheduler.threads", "1");
+                "mirror.sliceSeconds", String.valueOf(SLICE_SECONDS), "scheduler.threads", "1");
         try (FakeStripe stripe = FakeStripe.start(account)) {
             String key = stripe.addKey(KeyAccess.allReads());
+            // Pages take at least this long on any machine, so a fast one reads in several slices too: a
+            // slice reads at most about 7,000 objects (8 readers, 100 ms a page of 100), so a fifth of the
+            // account takes two, and the restarted server has more than four slices' worth left.
+            stripe.latency(PAGE_LATENCY);
             String token;
             String sourceId;
             long readBeforeStop;
@@ -72,7 +79,7 @@ class LargeBackfillTest {
                         .as("a fifth of the backfill committed").isTrue();
                 // Stopping the server now interrupts the backfill after the pages in flight.
             }
-            long requestsBeforeRestart = listRequests(stripe);
+            long requestsBeforeRestart = listRequests(stripe, key);
             try (TestServer after = at(new TestServer(stripe, false, settings, data), now.plusSeconds(1)).start()) {
                 readBeforeStop = mirrored(after.database(), sourceId);
                 assertThat(readBeforeStop).as("stopped midway").isLessThan(total);
@@ -96,8 +103,9 @@ class LargeBackfillTest {
                 int syncs = after.database().withHandle(handle -> handle.createQuery("SELECT count(*) FROM audit_event "
                                 + "WHERE action = 'credential.decrypt' AND target = :t AND actor = 'system:scheduledRunner'")
                         .bind("t", "data_source:" + sourceId).mapTo(Integer.class).one());
-                assertThat(syncs).as("syncs of 3-second slices, each one audited decryption, across both servers").isGreaterThan(4);
-                long pagesAfterRestart = listRequests(stripe) - requestsBeforeRestart;
+                assertThat(syncs).as("syncs of %s-second slices, each one audited decryption, across both servers", SLICE_SECONDS)
+                        .isGreaterThan(4);
+                long pagesAfterRestart = listRequests(stripe, key) - requestsBeforeRestart;
                 assertThat(pagesAfterRestart).as("the restarted server read only what was left (pages of 100)")
                         .isLessThan((total - readBeforeStop) / 100 + 200);
             }
@@ -109,8 +117,9 @@ class LargeBackfillTest {
         return server;
     }
 
-    private static long listRequests(FakeStripe stripe) {
-        return STREAMS.keySet().stream().mapToLong(stream -> stripe.requestCount("/v1/" + stream)).sum();
+    /** The source's own list requests: the other source shares the fake. */
+    private static long listRequests(FakeStripe stripe, String key) {
+        return STREAMS.keySet().stream().mapToLong(stream -> stripe.requestCountForKey(key, "/v1/" + stream)).sum();
     }
 
     private static JsonNode backfilling(Api api, String token, String sourceId) {

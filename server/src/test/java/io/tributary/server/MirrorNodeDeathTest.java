@@ -14,8 +14,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
+import org.quartz.JobExecutionContext;
+import org.quartz.listeners.JobListenerSupport;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,16 +53,23 @@ class MirrorNodeDeathTest {
                         .as("the doomed node's backfill committed pages").isTrue();
 
                 quartz(doomed).shutdown(false); // stops checking in, like a node that died
-                Thread.sleep(3_000); // its slice of 2 s runs out: a dead node reads no more
+                // Its sync goes on to the end of its slice (2 s), joining its readers, and cannot
+                // queue the next slice: wait for that slice to end rather than for a guess at how long it takes.
+                Await.event(doomed.scheduler().activity().noneRunning(), Duration.ofSeconds(30), "the dead node's last slice ending");
                 long diedWith = mirrored(database, sourceId);
-                Thread.sleep(1_000);
-                assertThat(mirrored(database, sourceId)).as("nothing reads while the survivor waits").isEqualTo(diedWith);
                 assertThat(diedWith).isLessThan(account.count("customer"));
+                // What the mirror holds when the survivor's first sync of the source starts, before it reads
+                // anything: between the dead node's last slice and then, nobody may have read.
+                CompletableFuture<Long> whenTakenOver = new CompletableFuture<>();
+                quartz(survivor).getListenerManager().addJobListener(new FirstSyncStart(sourceId,
+                        () -> whenTakenOver.complete(mirrored(database, sourceId))));
                 quartz(survivor).start();
 
                 Api survivorApi = survivor.api();
                 assertThat(Eventually.within(Duration.ofSeconds(60), () -> synced(survivorApi, token, sourceId)))
                         .as("the survivor finished the backfill").isTrue();
+                assertThat(whenTakenOver).as("nothing read between the dead node's last slice and the survivor's first sync")
+                        .isCompletedWithValue(diedWith);
                 Set<String> expected = account.objects("customer").stream().map(customer -> customer.get("id").asText())
                         .collect(Collectors.toSet());
                 assertThat(ids(database, sourceId)).isEqualTo(expected);
@@ -78,7 +88,33 @@ class MirrorNodeDeathTest {
     }
 
     private static org.quartz.Scheduler quartz(TestServer node) {
-        return ((TributaryApplication) node.app().getApplication()).refreshScheduler().quartz();
+        return node.scheduler().quartz();
+    }
+
+    /** Runs an action, on the scheduler's thread, as the first dataset sync of a source is about to start. */
+    private static final class FirstSyncStart extends JobListenerSupport {
+        private final String sourceId;
+        private final Runnable action;
+        private boolean started;
+
+        FirstSyncStart(String sourceId, Runnable action) {
+            this.sourceId = sourceId;
+            this.action = action;
+        }
+
+        @Override
+        public String getName() {
+            return "first-sync-start";
+        }
+
+        @Override
+        public synchronized void jobToBeExecuted(JobExecutionContext context) {
+            if (!started && context.getJobDetail().getKey().getName().equals(sourceId)
+                    && context.getJobDetail().getKey().getGroup().equals("datasets")) {
+                started = true;
+                action.run();
+            }
+        }
     }
 
     private static boolean synced(Api api, String token, String sourceId) {

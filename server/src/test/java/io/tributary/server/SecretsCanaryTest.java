@@ -99,7 +99,8 @@ class SecretsCanaryTest {
         deliverWebhook(server, sourceId, false);
         record(api.patch("/api/v1/data-sources/" + sourceId, token, Map.of("credentials", Map.of("apiKey", NEW_KEY, "webhookSecret", WEBHOOK_SECRET))));
         record(api.post("/api/v1/data-sources/" + sourceId + "/test", token, Map.of()));
-        Thread.sleep(4_000); // let the scheduled and webhook refreshes run
+        server.awaitIdle(); // the scheduled and webhook refreshes have run, with their DEBUG logging
+        assertThat(server.scheduler().activity().refreshes(sourceId)).as("the scheduler refreshed the source").isPositive();
         record(api.get("/api/v1/blocks/" + blockId, token));
     }
 

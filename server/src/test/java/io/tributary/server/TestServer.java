@@ -8,10 +8,12 @@ import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.tributary.connector.stripe.fake.FakeStripe;
 import io.tributary.connector.stripe.fake.FakeStripeAccount;
 import io.tributary.server.config.TributaryConfiguration;
+import io.tributary.server.scheduling.RefreshScheduler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -23,6 +25,8 @@ public final class TestServer implements AutoCloseable {
     public static final String ADMIN_TOKEN = "test-admin-token-0123456789abcdef";
     /** test-config.yml's master key, for tests that encrypt or decrypt as the server does. */
     public static final String MASTER_KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+    /** Generous: it only bounds a test whose scheduler never goes idle; an idle one is seen within a due check or two. */
+    private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(60);
 
     private final FakeStripe stripe;
     private final Path dataDirectory;
@@ -96,6 +100,20 @@ public final class TestServer implements AutoCloseable {
 
     public DropwizardAppExtension<TributaryConfiguration> app() {
         return app;
+    }
+
+    /** This node's refresh scheduler (Quartz, and what it is doing). */
+    public RefreshScheduler scheduler() {
+        return ((TributaryApplication) app.getApplication()).refreshScheduler();
+    }
+
+    /**
+     * Waits until a due check that started after this call left no refresh or dataset sync running
+     * or waiting: whatever the test set off is over, and a check that nothing else happened can
+     * now fail if something did.
+     */
+    public void awaitIdle() {
+        Await.event(scheduler().activity().idle(), IDLE_TIMEOUT, "the scheduler going idle");
     }
 
     /** The server's clock: cadences are measured on it. */

@@ -34,6 +34,9 @@ final class DatasetSyncJob implements InterruptableJob {
             String dataSourceId = context.getMergedJobDataMap().getString(DATA_SOURCE);
             DatasetSync.Outcome outcome = sync.sync(dataSourceId, AuditActors.SCHEDULED_RUNNER,
                     Boolean.parseBoolean(context.getMergedJobDataMap().getString(CHANGES_NOW)));
+            if (!outcome.skipped()) {
+                context.setResult(outcome); // counted by SchedulerActivity
+            }
             if (outcome.paused()) {
                 scheduler.syncDatasetsAgain(dataSourceId);
             }

@@ -47,6 +47,7 @@ public final class RefreshScheduler implements Managed {
 
     private final Scheduler scheduler;
     private final SchedulerConfig config;
+    private final SchedulerActivity activity = new SchedulerActivity();
 
     public RefreshScheduler(DataSource dataSource, Jdbi jdbi, RefreshService refreshes, DatasetSync datasets, Clock clock,
                             SchedulerConfig config) {
@@ -72,6 +73,7 @@ public final class RefreshScheduler implements Managed {
             // (that is what makes the cluster), so each instance leaves the registry at once.
             SchedulerRepository.getInstance().remove(SCHEDULER_NAME);
             scheduler.setJobFactory(jobFactory(jdbi, refreshes, datasets, clock));
+            scheduler.getListenerManager().addJobListener(activity);
         } catch (SchedulerException e) {
             throw new IllegalStateException("The refresh scheduler could not be created", e);
         }
@@ -231,6 +233,11 @@ public final class RefreshScheduler implements Managed {
 
     public Scheduler quartz() {
         return scheduler;
+    }
+
+    /** What this node's scheduler is doing, and a way to wait for its work to be over. */
+    public SchedulerActivity activity() {
+        return activity;
     }
 
     private JobFactory jobFactory(Jdbi jdbi, RefreshService refreshes, DatasetSync datasets, Clock clock) {

@@ -47,7 +47,7 @@ final class RefreshSourceJob implements Job {
         }
         Set<String> types = claim.get().staleQueryTypes() == null ? Set.of() : new HashSet<>(claim.get().staleQueryTypes());
         try {
-            refreshes.refreshSource(dataSourceId, types, claim.get().actor());
+            context.setResult(refreshes.refreshSource(dataSourceId, types, claim.get().actor())); // counted by SchedulerActivity
         } finally {
             boolean newerWaiting = jdbi.withExtension(PendingRefreshDao.class, queue -> {
                 if (queue.complete(dataSourceId, claim.get().version()) == 0) {

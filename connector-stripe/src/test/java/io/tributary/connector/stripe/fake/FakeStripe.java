@@ -93,6 +93,20 @@ public final class FakeStripe implements AutoCloseable {
         return transformer.requests().stream().filter(request -> request.path().startsWith(pathPrefix)).count();
     }
 
+    /**
+     * Requests sent with this key: what one client caused, where other clients (a server's
+     * background refreshes, say) share the fake.
+     */
+    public long requestCountForKey(String apiKey) {
+        return requestCountForKey(apiKey, "/");
+    }
+
+    /** Requests sent with this key whose path starts with this. */
+    public long requestCountForKey(String apiKey, String pathPrefix) {
+        return transformer.requests().stream()
+                .filter(request -> apiKey.equals(request.apiKey()) && request.path().startsWith(pathPrefix)).count();
+    }
+
     /** Every request so far, oldest first. */
     public List<RecordedRequest> requests() {
         return List.copyOf(new java.util.ArrayList<>(transformer.requests()));

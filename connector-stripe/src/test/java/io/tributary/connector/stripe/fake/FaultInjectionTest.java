@@ -134,14 +134,16 @@ class FaultInjectionTest {
 
     @Test
     void latencyDelaysEveryResponse() throws Exception {
-        fake.latency(Duration.ofMillis(150));
+        // A whole second: an undelayed request answers well within it even on a loaded machine.
+        Duration latency = Duration.ofSeconds(1);
+        fake.latency(latency);
         long started = System.nanoTime();
         FakeStripeClients.client(fake, key).v1().balance().retrieve();
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(150));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(latency);
         fake.latency(Duration.ZERO);
         started = System.nanoTime();
         RawHttp.get(fake, "/v1/balance", key);
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(150));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(latency);
     }
 
     @Test
@@ -157,5 +159,20 @@ class FaultInjectionTest {
         assertThat(first.apiKey()).isEqualTo(key);
         assertThat(first.status()).isEqualTo(200);
         assertThat(first.endpoint()).isEqualTo("GET /v1/subscriptions");
+    }
+
+    @Test
+    void requestsAreCountedPerKeySoOneClientCountsOnlyItsOwn() {
+        String other = fake.addKey(KeyAccess.allReads());
+        RawHttp.get(fake, "/v1/customers", key);
+        RawHttp.get(fake, "/v1/customers", other);
+        RawHttp.get(fake, "/v1/charges", other);
+        RawHttp.get(fake, "/v1/charges", "rk_test_neverIssued0000000000000");
+
+        assertThat(fake.requestCountForKey(key)).isEqualTo(1);
+        assertThat(fake.requestCountForKey(other)).isEqualTo(2);
+        assertThat(fake.requestCountForKey(other, "/v1/charges")).isEqualTo(1);
+        assertThat(fake.requestCountForKey(key, "/v1/charges")).isZero();
+        assertThat(fake.requestCount()).isEqualTo(4);
     }
 }
