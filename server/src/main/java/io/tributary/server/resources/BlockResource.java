@@ -22,7 +22,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.time.Duration;
@@ -100,21 +99,56 @@ public final class BlockResource {
             throw ApiException.tooManyRequests("too_many_event_streams",
                     "This token holds as many event streams open as it may: close one first", Duration.ofSeconds(5));
         }
-        sink.send(event(sse, new WidgetEvents.Change(block.id(), BlockService.widgetData(block))));
+        // Read before subscribing: a change delivered since is newer, and then this one is not sent.
+        listener.start(new WidgetEvents.Change(block.id(), BlockService.widgetData(block)));
     }
 
-    /** Forwards changes to one client's event stream; leaves when the client does. */
-    private record SinkListener(String blockId, SseEventSink sink, Sse sse, WidgetEvents events) implements WidgetEvents.Listener {
+    /**
+     * Forwards changes to one client's event stream, each widget data once: a change that carries
+     * the data the client already has (a refresh that changed nothing, a notice that arrived late)
+     * is not sent again. Leaves when the client does.
+     */
+    private static final class SinkListener implements WidgetEvents.Listener {
+        private final String blockId;
+        private final SseEventSink sink;
+        private final Sse sse;
+        private final WidgetEvents events;
+        private String lastSent;
+
+        SinkListener(String blockId, SseEventSink sink, Sse sse, WidgetEvents events) {
+            this.blockId = blockId;
+            this.sink = sink;
+            this.sse = sse;
+            this.events = events;
+        }
+
+        /** The data as the stream opened: sent unless a newer change already was. */
+        synchronized void start(WidgetEvents.Change current) {
+            if (lastSent == null) {
+                send(current);
+            }
+        }
+
         @Override
-        public void onChange(WidgetEvents.Change change) {
+        public synchronized void onChange(WidgetEvents.Change change) {
             if (sink.isClosed()) {
                 events.unsubscribe(blockId, this);
                 return;
             }
-            sink.send(event(sse, change)).exceptionally(failure -> {
-                close();
-                return null;
-            });
+            send(change);
+        }
+
+        private void send(WidgetEvents.Change change) {
+            String data = change.widgetData() == null ? "{}" : change.widgetData().toString();
+            if (data.equals(lastSent)) {
+                return;
+            }
+            lastSent = data;
+            sink.send(sse.newEventBuilder().name("widget").mediaType(MediaType.APPLICATION_JSON_TYPE).data(String.class, data).build())
+                    .exceptionally(failure -> {
+                        close();
+                        return null;
+                    });
         }
 
         @Override
@@ -138,10 +172,5 @@ public final class BlockResource {
                 LOG.debug("Closing an event stream failed", e);
             }
         }
-    }
-
-    private static OutboundSseEvent event(Sse sse, WidgetEvents.Change change) {
-        return sse.newEventBuilder().name("widget").mediaType(MediaType.APPLICATION_JSON_TYPE)
-                .data(String.class, change.widgetData() == null ? "{}" : change.widgetData().toString()).build();
     }
 }
