@@ -83,7 +83,8 @@ public final class DataSourceService {
         Map<String, String> credentials = credentials(connector, request.credentials());
         WorkspaceRow workspace = workspace(workspaceId);
         // A quick refusal before asking the provider; the count that counts is taken under the lock.
-        plans.checkDataSourceAllowed(workspace.plan(), type, jdbi.withExtension(DataSourceDao.class, sources -> sources.count(workspaceId, type)));
+        jdbi.useExtension(DataSourceDao.class, sources -> plans.checkDataSourceAllowed(workspace.plan(), type,
+                sources.count(workspaceId, type), sources.countAll(workspaceId)));
         CredentialCheck check = validateWithProvider(connector, new Credentials(credentials));
         Map<String, DatasetSelections.Resolved> selection = request.datasets() == null ? Map.of()
                 : datasets.resolve(type, check.capabilities(), request.datasets());
@@ -94,7 +95,7 @@ public final class DataSourceService {
         DataSourceRow row = jdbi.inTransaction(handle -> {
             WorkspaceRow locked = handle.attach(WorkspaceDao.class).lock(workspaceId).orElseThrow(() -> ApiException.notFound("Workspace"));
             DataSourceDao sources = handle.attach(DataSourceDao.class);
-            plans.checkDataSourceAllowed(locked.plan(), type, sources.count(workspaceId, type));
+            plans.checkDataSourceAllowed(locked.plan(), type, sources.count(workspaceId, type), sources.countAll(workspaceId));
             SealedCredentials sealed = stored.sealNew(handle, workspaceId, id, split);
             DataSourceRow inserted = new DataSourceRow(id, workspaceId, type, label, cadence, sealed.credentials(),
                     hints(connector, credentials), sealed.webhookSecret(), "active", check.account().accountId(),
@@ -230,7 +231,7 @@ public final class DataSourceService {
 
     private InstalledConnector connector(String type) {
         if (type == null || type.isBlank()) {
-            throw ApiException.invalid("type", "'type' is required: the connector's type id, such as stripe");
+            throw ApiException.invalid("type", "'type' is required: the connector's type id (GET /api/v1/connectors lists them)");
         }
         return connectors.find(type).orElseThrow(() -> notInstalled(type));
     }
