@@ -33,6 +33,7 @@ import io.tributary.server.core.Plans;
 import io.tributary.server.core.RequestSizeLimit;
 import io.tributary.server.core.Secrets;
 import io.tributary.server.core.UnreadBodyGuard;
+import io.tributary.server.core.SourceOperations;
 import io.tributary.server.core.StoredCredentials;
 import io.tributary.server.core.TokenService;
 import io.tributary.server.core.WorkspaceService;
@@ -156,9 +157,10 @@ public class TributaryApplication extends Application<TributaryConfiguration> {
         CredentialVersionUpgrade.run(jdbi, credentials, clock);
         WebhookSigningSecrets webhookSecrets = new WebhookSigningSecrets(credentials);
 
-        DatasetSync datasetSync = new DatasetSync(jdbi, connectors, contexts, credentials, config.mirror());
+        SourceOperations operations = new SourceOperations(jdbi, connectors, contexts, credentials);
+        DatasetSync datasetSync = new DatasetSync(jdbi, operations, config.mirror());
         MirrorAnswers mirrorAnswers = new MirrorAnswers(jdbi, datasetSync);
-        RefreshService refreshes = new RefreshService(jdbi, connectors, contexts, credentials, mirrorAnswers);
+        RefreshService refreshes = new RefreshService(jdbi, operations, mirrorAnswers);
         RefreshScheduler scheduler = new RefreshScheduler(dataSource, jdbi, refreshes, datasetSync, clock, config.scheduler());
         this.refreshScheduler = scheduler;
         environment.lifecycle().manage(scheduler);
@@ -166,7 +168,7 @@ public class TributaryApplication extends Application<TributaryConfiguration> {
         TokenService tokens = new TokenService(jdbi, audit, clock);
         WorkspaceService workspaces = new WorkspaceService(jdbi, encryption, audit, plans, clock, tokens);
         DatasetCatalog datasetCatalog = new DatasetCatalog(connectors, datasetSync.backfill(), datasetSync.store(), clock);
-        DataSourceService dataSources = new DataSourceService(jdbi, connectors, contexts, credentials, audit, plans, config.publicUrl(),
+        DataSourceService dataSources = new DataSourceService(jdbi, connectors, operations, credentials, audit, plans, config.publicUrl(),
                 datasetCatalog, scheduler::syncDatasetsSoon, webhookSecrets);
         DatasetService datasets = new DatasetService(jdbi, datasetCatalog, dataSources, datasetSync.backfill(), datasetSync.store(), audit,
                 clock, scheduler::syncDatasetsSoon);
@@ -195,7 +197,7 @@ public class TributaryApplication extends Application<TributaryConfiguration> {
         environment.lifecycle().manage(new WidgetChangeRelay(dataSource, jdbi, widgetEvents));
         BlockService blocks = new BlockService(jdbi, connectors, dataSources, refreshes, audit, contexts);
         environment.jersey().register(new BlockResource(blocks, widgetEvents));
-        environment.jersey().register(new QueryResource(new QueryService(jdbi, connectors, contexts, credentials, dataSources, mirrorAnswers)));
+        environment.jersey().register(new QueryResource(new QueryService(operations, dataSources, mirrorAnswers)));
 
         TokenBuckets refusedDeliveries = new TokenBuckets(config.limits().refusedWebhooksPerSecond(), config.limits().refusedWebhooksBurst());
         environment.jersey().register(new WebhookResource(new WebhookReceiver(jdbi, connectors, contexts, webhookSecrets,

@@ -18,7 +18,7 @@ public record BlockRequest(Binding binding, Widget widget) {
     public record Binding(String dataSourceId, QueryConfig queryConfig, JsonNode projection) {
     }
 
-    /** A query type, such as {@code stripe.mrr}, and its parameters. */
+    /** A query type of the source's connector ({@code <type>.<query>}) and its parameters. */
     public record QueryConfig(String type, JsonNode params) {
     }
 

@@ -45,12 +45,13 @@ public class TributaryConfiguration extends Configuration {
     @JsonProperty
     private AuditConfig audit = new AuditConfig();
 
-    /** Plans by name; {@code free} allows one Stripe data source, {@code builder} lifts the cap. */
+    /** Plans by name; {@code free} allows one data source (of any type), {@code builder} lifts the cap. */
     @NotEmpty
+    @Valid
     @JsonProperty
     private Map<String, PlanConfig> plans = defaultPlans();
 
-    /** Each connector's settings, by type id, such as {@code connectors.stripe.api_base}. */
+    /** Each connector's settings, by type id: {@code connectors.<type>.<key>}. */
     @NotNull
     @JsonProperty
     private Map<String, Map<String, String>> connectors = Map.of();
@@ -68,8 +69,8 @@ public class TributaryConfiguration extends Configuration {
 
     private static Map<String, PlanConfig> defaultPlans() {
         Map<String, PlanConfig> plans = new LinkedHashMap<>();
-        plans.put("free", new PlanConfig(Map.of("stripe", 1)));
-        plans.put("builder", new PlanConfig(Map.of()));
+        plans.put("free", new PlanConfig(1, Map.of()));
+        plans.put("builder", new PlanConfig(null, Map.of()));
         return plans;
     }
 

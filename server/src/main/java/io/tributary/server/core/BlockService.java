@@ -114,7 +114,7 @@ public final class BlockService {
         }
         DataSourceRow source = dataSources.find(caller, binding.dataSourceId());
         if (binding.queryConfig() == null || binding.queryConfig().type() == null) {
-            throw ApiException.invalid("binding.queryConfig.type", "'binding.queryConfig.type' is required, such as stripe.mrr");
+            throw ApiException.invalid("binding.queryConfig.type", "'binding.queryConfig.type' is required: a query type of the source's connector (GET /api/v1/connectors lists them)");
         }
         InstalledConnector connector = connectors.find(source.type())
                 .orElseThrow(() -> ApiException.invalid("binding.dataSourceId", "The data source's connector is not installed"));

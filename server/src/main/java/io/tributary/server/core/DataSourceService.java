@@ -9,7 +9,6 @@ import io.tributary.connector.spi.ConnectorRegistry;
 import io.tributary.connector.spi.CredentialCheck;
 import io.tributary.connector.spi.Credentials;
 import io.tributary.connector.spi.CredentialsValidator;
-import io.tributary.connector.spi.ErrorKind;
 import io.tributary.connector.spi.InstalledConnector;
 import io.tributary.connector.spi.ValidationProblem;
 import io.tributary.server.api.DataSourceRequests;
@@ -23,6 +22,7 @@ import io.tributary.server.db.DatasetStreamRow;
 import io.tributary.server.db.WorkspaceDao;
 import io.tributary.server.db.WorkspaceRow;
 import io.tributary.server.errors.ApiException;
+import io.tributary.server.errors.ConnectorFailures;
 import io.tributary.server.mirror.DatasetSelections;
 import io.tributary.server.webhooks.WebhookSigningSecrets;
 import java.time.Instant;
@@ -46,6 +46,7 @@ public final class DataSourceService {
     private final Jdbi jdbi;
     private final ConnectorRegistry connectors;
     private final ConnectorContexts contexts;
+    private final SourceOperations operations;
     private final StoredCredentials stored;
     private final AuditTrail audit;
     private final Plans plans;
@@ -54,7 +55,7 @@ public final class DataSourceService {
     private final Consumer<String> syncDatasetsSoon;
     private final WebhookSigningSecrets webhookSecrets;
 
-    public DataSourceService(Jdbi jdbi, ConnectorRegistry connectors, ConnectorContexts contexts, StoredCredentials stored,
+    public DataSourceService(Jdbi jdbi, ConnectorRegistry connectors, SourceOperations operations, StoredCredentials stored,
                              AuditTrail audit, Plans plans, String publicUrl, DatasetCatalog datasets, Consumer<String> syncDatasetsSoon,
                              WebhookSigningSecrets webhookSecrets) {
         this.webhookSecrets = webhookSecrets;
@@ -62,7 +63,8 @@ public final class DataSourceService {
         this.syncDatasetsSoon = syncDatasetsSoon;
         this.jdbi = jdbi;
         this.connectors = connectors;
-        this.contexts = contexts;
+        this.operations = operations;
+        this.contexts = operations.contexts();
         this.stored = stored;
         this.audit = audit;
         this.plans = plans;
@@ -81,7 +83,8 @@ public final class DataSourceService {
         Map<String, String> credentials = credentials(connector, request.credentials());
         WorkspaceRow workspace = workspace(workspaceId);
         // A quick refusal before asking the provider; the count that counts is taken under the lock.
-        plans.checkDataSourceAllowed(workspace.plan(), type, jdbi.withExtension(DataSourceDao.class, sources -> sources.count(workspaceId, type)));
+        jdbi.useExtension(DataSourceDao.class, sources -> plans.checkDataSourceAllowed(workspace.plan(), type,
+                sources.count(workspaceId, type), sources.countAll(workspaceId)));
         CredentialCheck check = validateWithProvider(connector, new Credentials(credentials));
         Map<String, DatasetSelections.Resolved> selection = request.datasets() == null ? Map.of()
                 : datasets.resolve(type, check.capabilities(), request.datasets());
@@ -92,7 +95,7 @@ public final class DataSourceService {
         DataSourceRow row = jdbi.inTransaction(handle -> {
             WorkspaceRow locked = handle.attach(WorkspaceDao.class).lock(workspaceId).orElseThrow(() -> ApiException.notFound("Workspace"));
             DataSourceDao sources = handle.attach(DataSourceDao.class);
-            plans.checkDataSourceAllowed(locked.plan(), type, sources.count(workspaceId, type));
+            plans.checkDataSourceAllowed(locked.plan(), type, sources.count(workspaceId, type), sources.countAll(workspaceId));
             SealedCredentials sealed = stored.sealNew(handle, workspaceId, id, split);
             DataSourceRow inserted = new DataSourceRow(id, workspaceId, type, label, cadence, sealed.credentials(),
                     hints(connector, credentials), sealed.webhookSecret(), "active", check.account().accountId(),
@@ -190,22 +193,14 @@ public final class DataSourceService {
      */
     public DataSourceView test(Caller caller, String id) {
         DataSourceRow current = find(caller, id);
-        InstalledConnector connector = connector(current.type());
+        SourceOperation operation = operations.start(current, caller.actor()).orElseThrow(() -> notInstalled(current.type()));
         try {
-            CredentialCheck check = connector.connector().validateCredentials(contexts.forOperation(current.type(),
-                    () -> stored.open(id, caller.actor())));
+            CredentialCheck check = operation.connector().connector().validateCredentials(operation.context());
             DataSourceRow row = withCheck(current, "active", null, check);
             jdbi.useExtension(DataSourceDao.class, sources -> sources.update(row));
             return view(row, check.warnings());
-        } catch (ConnectorException e) {
-            if (e.kind() == ErrorKind.CREDENTIALS_REJECTED) {
-                DataSourceRow row = withCheck(current, "error", e.getMessage(), null);
-                jdbi.useExtension(DataSourceDao.class, sources -> sources.update(row));
-            }
-            throw e;
-        } catch (CredentialsUnreadable e) {
-            DataSourceRow row = withCheck(current, "error", e.getMessage(), null);
-            jdbi.useExtension(DataSourceDao.class, sources -> sources.update(row));
+        } catch (ConnectorException | CredentialsUnreadable e) {
+            operations.stopIfSourceFailed(current, current.lastRefreshAt(), e);
             throw e;
         }
     }
@@ -227,7 +222,7 @@ public final class DataSourceService {
         try {
             return connector.connector().validateCredentials(contexts.withPlainCredentials(connector.typeId(), credentials));
         } catch (ConnectorException e) {
-            if (e.kind() == ErrorKind.CREDENTIALS_REJECTED) {
+            if (ConnectorFailures.stopsSource(e)) {
                 throw new ApiException(422, "invalid_credentials", e.getMessage(), e.field().map(DataSourceService::camel).orElse("credentials"));
             }
             throw e;
@@ -236,10 +231,14 @@ public final class DataSourceService {
 
     private InstalledConnector connector(String type) {
         if (type == null || type.isBlank()) {
-            throw ApiException.invalid("type", "'type' is required: the connector's type id, such as stripe");
+            throw ApiException.invalid("type", "'type' is required: the connector's type id (GET /api/v1/connectors lists them)");
         }
-        return connectors.find(type).orElseThrow(() -> ApiException.invalid("type", "No connector '" + type
-                + "' is installed; installed: " + String.join(", ", connectors.installed().stream().map(InstalledConnector::typeId).toList())));
+        return connectors.find(type).orElseThrow(() -> notInstalled(type));
+    }
+
+    private ApiException notInstalled(String type) {
+        return ApiException.invalid("type", "No connector '" + type + "' is installed; installed: "
+                + String.join(", ", connectors.installed().stream().map(InstalledConnector::typeId).toList()));
     }
 
     private static int cadence(Integer requested, int fallback) {

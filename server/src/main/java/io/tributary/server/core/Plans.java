@@ -3,7 +3,6 @@ package io.tributary.server.core;
 import io.tributary.server.config.PlanConfig;
 import io.tributary.server.errors.ApiException;
 import java.util.Map;
-import java.util.Optional;
 
 /** The plans a deployment defines, and what each allows. */
 public final class Plans {
@@ -25,17 +24,29 @@ public final class Plans {
         return name;
     }
 
-    /** The most data sources of a type the plan allows, or empty for no cap. */
-    public Optional<Integer> maxDataSources(String plan, String type) {
+    /**
+     * Refuses a creation that would exceed the plan, its total cap first, then its cap for the
+     * type; the counts are taken under the workspace's lock.
+     *
+     * @param existingOfType the workspace's data sources of {@code type}
+     * @param existingTotal the workspace's data sources of every type
+     */
+    public void checkDataSourceAllowed(String plan, String type, int existingOfType, int existingTotal) {
         PlanConfig config = plans.get(plan);
-        return config == null ? Optional.of(0) : config.maxDataSources(type);
+        if (config == null) {
+            // A workspace's plan the configuration no longer defines allows nothing new.
+            throw refused(plan, 0, "");
+        }
+        config.maxDataSourcesTotal().filter(max -> existingTotal >= max).ifPresent(max -> {
+            throw refused(plan, max, "");
+        });
+        config.maxDataSources(type).filter(max -> existingOfType >= max).ifPresent(max -> {
+            throw refused(plan, max, type + " ");
+        });
     }
 
-    /** Refuses a creation that would exceed the plan; {@code existing} counted under the workspace's lock. */
-    public void checkDataSourceAllowed(String plan, String type, int existing) {
-        maxDataSources(plan, type).filter(max -> existing >= max).ifPresent(max -> {
-            throw new ApiException(402, "plan_limit_exceeded", "The " + plan + " plan allows " + max + " " + type
-                    + " data source" + (max == 1 ? "" : "s") + "; upgrade the workspace's plan to add more", "type");
-        });
+    private static ApiException refused(String plan, int max, String kind) {
+        return new ApiException(402, "plan_limit_exceeded", "The " + plan + " plan allows " + max + " " + kind
+                + "data source" + (max == 1 ? "" : "s") + "; upgrade the workspace's plan to add more", "type");
     }
 }

@@ -2,7 +2,6 @@ package io.tributary.server.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tributary.connector.spi.ConnectorException;
-import io.tributary.connector.spi.ConnectorRegistry;
 import io.tributary.connector.spi.InstalledConnector;
 import io.tributary.connector.spi.ParameterValidator;
 import io.tributary.connector.spi.QueryRequest;
@@ -13,7 +12,6 @@ import io.tributary.server.errors.ApiException;
 import java.time.Instant;
 import java.util.List;
 import io.tributary.server.mirror.MirrorAnswers;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * Runs one query for an API caller: validated first, then one audited decryption, and the answer
@@ -25,21 +23,14 @@ public final class QueryService {
     public record Answer(String type, JsonNode data, List<String> notices, Instant fetchedAt, String source) {
     }
 
-    private final Jdbi jdbi;
-    private final ConnectorRegistry connectors;
-    private final ConnectorContexts contexts;
-    private final StoredCredentials credentials;
+    private final SourceOperations operations;
     private final DataSourceService dataSources;
     private final MirrorAnswers answers;
 
-    public QueryService(Jdbi jdbi, ConnectorRegistry connectors, ConnectorContexts contexts, StoredCredentials credentials,
-                        DataSourceService dataSources, MirrorAnswers answers) {
-        this.answers = answers;
-        this.jdbi = jdbi;
-        this.connectors = connectors;
-        this.contexts = contexts;
-        this.credentials = credentials;
+    public QueryService(SourceOperations operations, DataSourceService dataSources, MirrorAnswers answers) {
+        this.operations = operations;
         this.dataSources = dataSources;
+        this.answers = answers;
     }
 
     public Answer run(Caller caller, String dataSourceId, String type, JsonNode params) {
@@ -47,8 +38,9 @@ public final class QueryService {
             throw ApiException.invalid("dataSourceId", "'dataSourceId' is required");
         }
         DataSourceRow source = dataSources.find(caller, dataSourceId);
-        InstalledConnector connector = connectors.find(source.type())
+        SourceOperation operation = operations.start(source, caller.actor())
                 .orElseThrow(() -> ApiException.invalid("dataSourceId", "The data source's connector is not installed"));
+        InstalledConnector connector = operation.connector();
         QueryRequest request;
         try {
             request = ParameterValidator.prepare(connector.connector(), type, params);
@@ -56,9 +48,8 @@ public final class QueryService {
             String field = e.field().map(name -> name.equals("type") ? "type" : "params." + name).orElse("params");
             throw new ApiException(422, e.errorCode().code(), e.getMessage(), field);
         }
-        MirrorAnswers.Answer answer = answers.session(source, connector, contexts.forOperation(source.type(),
-                () -> credentials.open(source.id(), caller.actor()))).answer(request);
+        MirrorAnswers.Answer answer = answers.session(operation).answer(request);
         QueryResult result = answer.result();
-        return new Answer(request.queryTypeId(), result.data(), result.notices(), contexts.now(), answer.from());
+        return new Answer(request.queryTypeId(), result.data(), result.notices(), operations.contexts().now(), answer.from());
     }
 }

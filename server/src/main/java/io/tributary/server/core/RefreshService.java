@@ -4,10 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tributary.connector.spi.ConnectorContext;
 import io.tributary.connector.spi.ConnectorException;
-import io.tributary.connector.spi.ConnectorRegistry;
-import io.tributary.connector.spi.ErrorKind;
 import io.tributary.connector.spi.InstalledConnector;
 import io.tributary.connector.spi.ParameterValidator;
 import io.tributary.connector.spi.QueryRequest;
@@ -44,19 +41,15 @@ public final class RefreshService {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Jdbi jdbi;
-    private final ConnectorRegistry connectors;
+    private final SourceOperations operations;
     private final ConnectorContexts contexts;
-    private final StoredCredentials credentials;
-
     private final MirrorAnswers answers;
 
-    public RefreshService(Jdbi jdbi, ConnectorRegistry connectors, ConnectorContexts contexts, StoredCredentials credentials,
-                          MirrorAnswers answers) {
-        this.answers = answers;
+    public RefreshService(Jdbi jdbi, SourceOperations operations, MirrorAnswers answers) {
         this.jdbi = jdbi;
-        this.connectors = connectors;
-        this.contexts = contexts;
-        this.credentials = credentials;
+        this.operations = operations;
+        this.contexts = operations.contexts();
+        this.answers = answers;
     }
 
     /**
@@ -91,14 +84,15 @@ public final class RefreshService {
      */
     private SourceRefresh run(DataSourceRow source, List<BlockRow> blocks, String actor, boolean full) {
         Instant now = contexts.now();
-        InstalledConnector connector = connectors.find(source.type()).orElse(null);
-        if (connector == null) {
-            jdbi.useExtension(DataSourceDao.class, sources -> sources.recordRefresh(source.id(), full ? now : source.lastRefreshAt(),
+        Instant lastRefreshAt = full ? now : source.lastRefreshAt();
+        SourceOperation operation = operations.start(source, actor).orElse(null);
+        if (operation == null) {
+            jdbi.useExtension(DataSourceDao.class, sources -> sources.recordRefresh(source.id(), lastRefreshAt,
                     source.status(), "The connector '" + source.type() + "' is not installed on this server"));
             return new SourceRefresh(source.id(), 0, blocks.size(), false, false);
         }
-        ConnectorContext context = contexts.forOperation(source.type(), () -> credentials.open(source.id(), actor));
-        MirrorAnswers.Session mirror = answers.session(source, connector, context);
+        InstalledConnector connector = operation.connector();
+        MirrorAnswers.Session mirror = answers.session(operation);
         int refreshed = 0;
         int failed = 0;
         for (BlockRow block : blocks) {
@@ -107,19 +101,13 @@ public final class RefreshService {
                 MirrorAnswers.Answer answer = mirror.answer(request);
                 store(block, answer.result(), answer.from(), now);
                 refreshed++;
-            } catch (ConnectorException e) {
-                if (e.kind() == ErrorKind.CREDENTIALS_REJECTED) {
-                    jdbi.useExtension(DataSourceDao.class, sources -> sources.recordRefresh(source.id(),
-                            full ? now : source.lastRefreshAt(), "error", e.getMessage()));
+            } catch (ConnectorException | CredentialsUnreadable e) {
+                if (operations.stopIfSourceFailed(source, lastRefreshAt, e)) {
                     return new SourceRefresh(source.id(), refreshed, failed + 1, true, false);
                 }
-                storeError(block, e.errorCode().code(), e.getMessage(), now);
+                ConnectorException operationFailure = (ConnectorException) e; // CredentialsUnreadable always stops the source
+                storeError(block, operationFailure.errorCode().code(), operationFailure.getMessage(), now);
                 failed++;
-            } catch (CredentialsUnreadable e) {
-                // Like rejected credentials: the source waits for new ones (its failed decryption is audited).
-                jdbi.useExtension(DataSourceDao.class, sources -> sources.recordRefresh(source.id(),
-                        full ? now : source.lastRefreshAt(), "error", e.getMessage()));
-                return new SourceRefresh(source.id(), refreshed, failed + 1, true, false);
             } catch (RuntimeException e) {
                 LOG.error("Refreshing block {} failed unexpectedly", block.id(), e);
                 storeError(block, "internal_error", "The refresh failed unexpectedly; see the server log", now);

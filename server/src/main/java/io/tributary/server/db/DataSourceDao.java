@@ -38,6 +38,9 @@ public interface DataSourceDao {
     @SqlQuery("SELECT count(*) FROM data_source WHERE workspace_id = :workspaceId AND type = :type")
     int count(@Bind("workspaceId") String workspaceId, @Bind("type") String type);
 
+    @SqlQuery("SELECT count(*) FROM data_source WHERE workspace_id = :workspaceId")
+    int countAll(@Bind("workspaceId") String workspaceId);
+
     /** Everything but the credentials, which only {@link SourceCiphertextDao#write} writes (at their next version). */
     @SqlUpdate("UPDATE data_source SET label = :label, cadence_minutes = :cadenceMinutes, status = :status, "
             + "account_id = :accountId, livemode = :livemode, permissions = CAST(:permissions AS jsonb), "

@@ -57,17 +57,10 @@ public final class ErrorMappers {
 
     /** A connector's typed failure: the kind decides the status. */
     public static final class ConnectorExceptionMapper implements ExceptionMapper<ConnectorException> {
-        private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(5);
-
         @Override
         public Response toResponse(ConnectorException e) {
-            int status = status(e.kind());
-            return respond(status, ApiError.of(code(e), message(e), e.field().orElse(null)), status == 503 ? retryAfter(e) : Optional.empty());
-        }
-
-        /** A retryable failure says when to try again: the connector's estimate, else a short default. */
-        private static Optional<Duration> retryAfter(ConnectorException e) {
-            return Optional.of(e.retryAfter().orElse(DEFAULT_RETRY_AFTER));
+            // A retryable failure (503) says when to try again.
+            return respond(status(e.kind()), ApiError.of(code(e), message(e), e.field().orElse(null)), ConnectorFailures.retryAfter(e));
         }
 
         static int status(ErrorKind kind) {
@@ -82,7 +75,8 @@ public final class ErrorMappers {
         }
 
         private static String code(ConnectorException e) {
-            return e.kind() == ErrorKind.CREDENTIALS_REJECTED ? "invalid_credentials" : e.errorCode().code();
+            // The source's credentials no longer work: the code a caller sees for any refused credentials.
+            return ConnectorFailures.stopsSource(e) ? "invalid_credentials" : e.errorCode().code();
         }
 
         private static String message(ConnectorException e) {

@@ -5,13 +5,13 @@ import io.tributary.connector.spi.ConnectorException;
 import io.tributary.connector.spi.CreatedWindow;
 import io.tributary.connector.spi.ErrorKind;
 import io.tributary.connector.spi.InstalledConnector;
-import io.tributary.connector.spi.ConnectorRegistry;
 import io.tributary.connector.spi.StreamDescriptor;
 import io.tributary.connector.spi.StreamPage;
 import io.tributary.connector.spi.StreamReadRequest;
 import io.tributary.server.config.MirrorConfig;
-import io.tributary.server.core.ConnectorContexts;
-import io.tributary.server.core.StoredCredentials;
+import io.tributary.server.core.CredentialsUnreadable;
+import io.tributary.server.core.SourceOperation;
+import io.tributary.server.core.SourceOperations;
 import io.tributary.server.db.DataSourceDao;
 import io.tributary.server.db.DataSourceRow;
 import io.tributary.server.db.DatasetStreamDao;
@@ -68,22 +68,18 @@ public final class DatasetSync {
     private static final Logger LOG = LoggerFactory.getLogger(DatasetSync.class);
 
     private final Jdbi jdbi;
-    private final ConnectorRegistry connectors;
-    private final ConnectorContexts contexts;
-    private final StoredCredentials credentials;
+    private final SourceOperations operations;
     private final MirrorStore store;
     private final Backfill backfill;
     private final ChangeApplier changes;
     private final MirrorConfig config;
     private final Clock clock;
 
-    public DatasetSync(Jdbi jdbi, ConnectorRegistry connectors, ConnectorContexts contexts, StoredCredentials credentials, MirrorConfig config) {
+    public DatasetSync(Jdbi jdbi, SourceOperations operations, MirrorConfig config) {
         this.jdbi = jdbi;
-        this.connectors = connectors;
-        this.contexts = contexts;
-        this.credentials = credentials;
+        this.operations = operations;
         this.config = config;
-        this.clock = contexts.clock();
+        this.clock = operations.contexts().clock();
         this.store = new MirrorStore(jdbi, clock);
         this.backfill = new Backfill(jdbi, store, clock, config.pageSize());
         this.changes = new ChangeApplier(jdbi, store, clock);
@@ -109,8 +105,9 @@ public final class DatasetSync {
             return Outcome.skippedOutcome();
         }
         DataSourceRow source = found.get();
-        InstalledConnector connector = connectors.find(source.type()).orElse(null);
-        if (connector == null) {
+        // Nothing is decrypted until a stream is read: a sync with nothing due opens no credentials.
+        SourceOperation operation = operations.start(source, actor).orElse(null);
+        if (operation == null) {
             return Outcome.skippedOutcome();
         }
         Optional<SourceSyncLock> lock = SourceSyncLock.tryAcquire(jdbi, source.id());
@@ -126,8 +123,7 @@ public final class DatasetSync {
             if (!due && !following) {
                 return Outcome.skippedOutcome();
             }
-            ConnectorContext context = contexts.forOperation(source.type(), () -> credentials.open(source.id(), actor));
-            return new Run(source, connector, context).sync(streams);
+            return new Run(operation).sync(streams);
         }
     }
 
@@ -139,14 +135,14 @@ public final class DatasetSync {
      * @param applyFeed whether to apply the change feed (false when the caller applied it moments ago)
      * @return whether every stream is mirrored, backfilled and without errors, and now current
      */
-    public boolean catchUp(DataSourceRow source, InstalledConnector connector, ConnectorContext context, Set<String> streams,
-                           boolean applyFeed) {
+    public boolean catchUp(SourceOperation operation, Set<String> streams, boolean applyFeed) {
+        DataSourceRow source = operation.source();
         List<DatasetStreamRow> rows = jdbi.withExtension(DatasetStreamDao.class, dao -> dao.list(source.id()));
         if (!streams.stream().allMatch(name -> rows.stream().anyMatch(row -> row.stream().equals(name) && current(row)))
                 || jdbi.withExtension(DatasetStreamDao.class, dao -> dao.feedCursor(source.id())).isEmpty()) {
             return false;
         }
-        Run run = new Run(source, connector, context);
+        Run run = new Run(operation);
         List<DatasetStreamRow> after = applyFeed ? run.applyFeed(rows) : rows;
         for (DatasetStreamRow row : after) {
             if (!streams.contains(row.stream())) {
@@ -155,7 +151,7 @@ public final class DatasetSync {
             if (!current(row)) {
                 return false; // the feed's cursor had expired: the stream waits for a fresh backfill
             }
-            StreamDescriptor descriptor = connector.descriptor().stream(row.stream()).orElse(null);
+            StreamDescriptor descriptor = operation.connector().descriptor().stream(row.stream()).orElse(null);
             if (descriptor == null || !run.readNew(row, descriptor)) {
                 return false;
             }
@@ -173,24 +169,24 @@ public final class DatasetSync {
         private final InstalledConnector connector;
         private final ConnectorContext context;
 
-        Run(DataSourceRow source, InstalledConnector connector, ConnectorContext context) {
-            this.source = source;
-            this.connector = connector;
-            this.context = context;
+        Run(SourceOperation operation) {
+            this.source = operation.source();
+            this.connector = operation.connector();
+            this.context = operation.context();
         }
 
         Outcome sync(List<DatasetStreamRow> selected) {
             List<DatasetStreamRow> streams = new ArrayList<>(selected);
             try {
                 streams = applyFeed(streams);
-            } catch (ConnectorException e) {
-                if (e.kind() == ErrorKind.CREDENTIALS_REJECTED) {
-                    return failAll(streams, e);
+            } catch (ConnectorException | CredentialsUnreadable e) {
+                if (stopSource(streams, e)) {
+                    return new Outcome(0, streams.size(), false, false, false);
                 }
                 // The feed failed: its streams show why; full reads still run.
                 for (int i = 0; i < streams.size(); i++) {
                     if (streams.get(i).incremental() && streams.get(i).backfilled()) {
-                        streams.set(i, failed(streams.get(i), e));
+                        streams.set(i, failed(streams.get(i), (ConnectorException) e)); // unreadable credentials stop the source
                     }
                 }
             }
@@ -269,14 +265,13 @@ public final class DatasetSync {
             return !outcome.interrupted();
         }
 
-        /** Records a stream's failure; returns true when it stopped the whole source (credentials rejected). */
+        /** Records a stream's failure; returns true when it stopped the whole source (its credentials no longer work). */
         private boolean fail(List<DatasetStreamRow> all, DatasetStreamRow stream, RuntimeException e, Tally tally) {
             tally.failed++;
+            if (stopSource(all, e)) {
+                return true;
+            }
             if (e instanceof ConnectorException connectorFailure) {
-                if (connectorFailure.kind() == ErrorKind.CREDENTIALS_REJECTED) {
-                    failAll(all, connectorFailure);
-                    return true;
-                }
                 failed(stream, connectorFailure);
             } else {
                 LOG.error("Syncing the stream {} of {} failed unexpectedly", stream.stream(), source.id(), e);
@@ -415,12 +410,21 @@ public final class DatasetSync {
             return true;
         }
 
-        /** Credentials the provider rejects stop the whole source, as a refresh does, until a person acts. */
-        private Outcome failAll(List<DatasetStreamRow> streams, ConnectorException e) {
-            jdbi.useExtension(DataSourceDao.class, sources -> sources.recordRefresh(source.id(), source.lastRefreshAt(), "error",
-                    e.getMessage()));
-            streams.forEach(stream -> failed(stream, e));
-            return new Outcome(0, streams.size(), false, false, false);
+        /**
+         * A failure that stops the source stops it as a refresh does, until a person acts, and
+         * every stream shows why.
+         *
+         * @return whether the failure stopped the source
+         */
+        private boolean stopSource(List<DatasetStreamRow> streams, RuntimeException e) {
+            if (!operations.stopIfSourceFailed(source, source.lastRefreshAt(), e)) {
+                return false;
+            }
+            String code = e instanceof ConnectorException connectorFailure ? connectorFailure.errorCode().code()
+                    : ((CredentialsUnreadable) e).code();
+            String permission = e instanceof ConnectorException connectorFailure ? connectorFailure.permission().orElse(null) : null;
+            streams.forEach(stream -> save(errorRow(stream, code, e.getMessage(), permission)));
+            return true;
         }
 
         private DatasetStreamRow failed(DatasetStreamRow stream, ConnectorException e) {

@@ -2,7 +2,8 @@ package io.tributary.server.mirror;
 
 import io.tributary.connector.spi.ConnectorContext;
 import io.tributary.connector.spi.ConnectorException;
-import io.tributary.connector.spi.ErrorKind;
+import io.tributary.server.core.SourceOperation;
+import io.tributary.server.errors.ConnectorFailures;
 import io.tributary.connector.spi.InstalledConnector;
 import io.tributary.connector.spi.QueryRequest;
 import io.tributary.connector.spi.QueryResult;
@@ -44,12 +45,13 @@ public final class MirrorAnswers {
      * mirror catches up at most once per stream in it: several blocks on the same streams cost one
      * catch-up, not one each.
      */
-    public Session session(DataSourceRow source, InstalledConnector connector, ConnectorContext context) {
-        return new Session(source, connector, context);
+    public Session session(SourceOperation operation) {
+        return new Session(operation);
     }
 
     /** See {@link #session}. Used on one thread. */
     public final class Session {
+        private final SourceOperation operation;
         private final DataSourceRow source;
         private final InstalledConnector connector;
         private final ConnectorContext context;
@@ -57,10 +59,11 @@ public final class MirrorAnswers {
         private boolean feedApplied;
         private boolean mirrorUnusable;
 
-        private Session(DataSourceRow source, InstalledConnector connector, ConnectorContext context) {
-            this.source = source;
-            this.connector = connector;
-            this.context = context;
+        private Session(SourceOperation operation) {
+            this.operation = operation;
+            this.source = operation.source();
+            this.connector = operation.connector();
+            this.context = operation.context();
         }
 
         public Answer answer(QueryRequest request) {
@@ -77,12 +80,12 @@ public final class MirrorAnswers {
             behind.removeAll(caughtUp);
             if (!behind.isEmpty()) {
                 try {
-                    if (!sync.catchUp(source, connector, context, behind, !feedApplied)) {
+                    if (!sync.catchUp(operation, behind, !feedApplied)) {
                         return Optional.empty();
                     }
                 } catch (ConnectorException e) {
-                    if (e.kind() == ErrorKind.CREDENTIALS_REJECTED) {
-                        throw e;
+                    if (ConnectorFailures.stopsSource(e)) {
+                        throw e; // the operation's caller stops the source
                     }
                     LOG.info("The mirror of {} could not catch up ({}); answering live", source.id(), e.errorCode().code());
                     mirrorUnusable = true;

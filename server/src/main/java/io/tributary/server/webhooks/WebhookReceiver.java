@@ -102,7 +102,7 @@ public final class WebhookReceiver {
             throw ApiException.tooManyRequests("webhook_rate_limited",
                     "Too many deliveries to this endpoint failed their signature check: try again later", refusals.retryAfter());
         }
-        // system:stripeWebhook for Stripe, and likewise for other connectors.
+        // system:<type>Webhook: the audit rows name the connector the delivery came through.
         String actor = AuditActors.system(type + "Webhook");
         List<WebhookEvent> events = verify(connector, source, headers, body, actor);
         metrics.accepted();
