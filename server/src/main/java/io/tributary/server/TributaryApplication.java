@@ -22,6 +22,7 @@ import io.tributary.server.core.AuditLogReader;
 import io.tributary.server.core.AuditTrail;
 import io.tributary.server.core.AuditedEncryption;
 import io.tributary.server.core.ConnectorContexts;
+import io.tributary.server.core.ConnectorValidator;
 import io.tributary.server.core.CredentialVault;
 import io.tributary.server.core.CredentialVersionUpgrade;
 import io.tributary.server.core.DataSourceService;
@@ -69,9 +70,13 @@ import java.time.Clock;
 import java.time.Duration;
 import org.eclipse.jetty.util.component.LifeCycle;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The Tributary server: puts the connectors, crypto, audit and projection modules behind a REST API. */
 public class TributaryApplication extends Application<TributaryConfiguration> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TributaryApplication.class);
 
     private final Clock clock;
     private RefreshScheduler refreshScheduler;
@@ -149,6 +154,9 @@ public class TributaryApplication extends Application<TributaryConfiguration> {
         environment.lifecycle().manage(anchoring);
 
         ConnectorRegistry connectors = ConnectorRegistry.load(Thread.currentThread().getContextClassLoader());
+        // Which connectors this server runs, and from where: the first thing to check when one misbehaves.
+        connectors.installed().forEach(installed -> LOG.info("Connector {} ({}) for SPI {}, from {}", installed.typeId(),
+                installed.descriptor().displayName(), installed.connector().spiVersion(), installed.source()));
         Plans plans = new Plans(config.plans());
         ConnectorContexts contexts = new ConnectorContexts(config.connectors(), clock);
         StoredCredentials credentials = new StoredCredentials(jdbi, new CredentialVault(encryption));
@@ -180,7 +188,7 @@ public class TributaryApplication extends Application<TributaryConfiguration> {
         ErrorMappers.all().forEach(environment.jersey()::register);
         environment.jersey().register(new WorkspaceResource(workspaces));
         environment.jersey().register(new TokenResource(tokens));
-        environment.jersey().register(new ConnectorResource(connectors));
+        environment.jersey().register(new ConnectorResource(connectors, new ConnectorValidator(connectors, contexts)));
         environment.jersey().register(new DataSourceResource(dataSources));
         environment.jersey().register(new DatasetResource(datasets));
 

@@ -78,8 +78,8 @@ class EndpointSecurityTest {
             "/api/v1/data-sources/{id}/datasets/{stream}", Owner::mirroredStream,
             "/api/v1/blocks/{id}", Owner::blockId);
 
-    /** Path templates that do not name a workspace-owned resource (none yet). */
-    private static final Set<String> NOT_WORKSPACE_OWNED = Set.of();
+    /** Path templates that do not name a workspace-owned resource: an installed connector's type. */
+    private static final Set<String> NOT_WORKSPACE_OWNED = Set.of("/api/v1/connectors/{type}");
 
     private static final Pattern TEMPLATE = Pattern.compile("\\{\\s*([A-Za-z0-9_.-]+)\\s*(?::[^}]*)?}");
 
