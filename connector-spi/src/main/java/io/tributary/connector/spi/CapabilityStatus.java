@@ -56,18 +56,6 @@ public record CapabilityStatus(Kind kind, String id, Status status, String missi
         }
     }
 
-    /**
-     * A status as it was before {@link Status#UNKNOWN} existed: available or missing.
-     *
-     * @param kind query type or stream
-     * @param id its id
-     * @param available whether the credentials can serve it
-     * @param missingPermission what to grant when unavailable, or null
-     */
-    public CapabilityStatus(Kind kind, String id, boolean available, String missingPermission) {
-        this(kind, id, available ? Status.AVAILABLE : Status.MISSING, missingPermission, null);
-    }
-
     /** Reads the JSON of both shapes: with {@code status}, or stored before it with {@code available} alone. */
     @JsonCreator
     static CapabilityStatus fromJson(@JsonProperty("kind") Kind kind, @JsonProperty("id") String id,

@@ -11,7 +11,7 @@ import java.util.Objects;
  * ({@code deleted}, with the object's last state when the feed carried it); or "changed, read it
  * again" ({@code object} null, not deleted), for a change whose payload the connector cannot trust
  * to be whole (for example an event rendered at another API version). The host then reads the
- * object with {@link Connector#readObject}.
+ * object with {@link ChangeFeed#readObject}.
  *
  * @param stream the stream the object belongs to
  * @param objectId the object's id

@@ -7,7 +7,7 @@ import java.util.Set;
  * A request for the next changes of a connector's change feed: what changed in the outside system
  * after a position, for the streams the host mirrors.
  *
- * @param cursor where the previous read stopped, as returned by {@link Connector#changeFeedStart}
+ * @param cursor where the previous read stopped, as returned by {@link ChangeFeed#start}
  *     or a previous page's {@link ChangePage#nextCursor()}; opaque to the host
  * @param streams the streams whose changes the host wants; changes to other streams are left out
  * @param pageSize the most changes to return, 1 to 1000; a connector may return fewer

@@ -1,44 +1,109 @@
 package io.tributary.connector.spi;
 
+import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * A connector's settings from the server's configuration (under {@code connectors.<type id>}),
- * such as an API base URL. Settings are the operator's, not a data source's, and hold no secrets.
- *
- * @param values setting name to value
+ * validated against {@link ConnectorFactory#settings()}: every value has its parameter's Java type
+ * and defaults are filled in. Settings are the operator's, not a data source's, and hold no
+ * secrets. Parsed once, when the connector is created.
  */
-public record ConnectorSettings(Map<String, String> values) {
+public final class ConnectorSettings {
 
-    /** No settings at all. */
-    public static final ConnectorSettings EMPTY = new ConnectorSettings(Map.of());
+    private final Map<String, Object> values;
 
-    /** Copies the values; no key or value may be null. */
-    public ConnectorSettings {
-        Objects.requireNonNull(values, "values");
-        values = Map.copyOf(values);
+    private ConnectorSettings(Map<String, Object> values) {
+        this.values = values;
     }
 
     /**
-     * A setting's value.
+     * Settings checked against a schema, defaults filled in.
      *
-     * @param name the setting
-     * @return its value, or empty when not configured
+     * @param schema the connector's settings schema
+     * @param values name to value, each of its spec's Java type
+     * @return the settings
+     * @throws IllegalArgumentException when a value is undeclared, of the wrong type or out of
+     *     range, or a required setting is missing
      */
-    public Optional<String> find(String name) {
-        return Optional.ofNullable(values.get(name));
+    public static ConnectorSettings of(List<ParameterSpec> schema, Map<String, ?> values) {
+        return new ConnectorSettings(TypedValues.check(schema, values, "the connector's settings"));
     }
 
     /**
-     * A setting's value, or a default.
+     * The defaults of a schema, as when nothing is configured.
+     *
+     * @param schema the connector's settings schema
+     * @return the settings
+     */
+    public static ConnectorSettings defaults(List<ParameterSpec> schema) {
+        return of(schema, Map.of());
+    }
+
+    /**
+     * A {@code STRING} setting.
      *
      * @param name the setting
-     * @param defaultValue the value when not configured
-     * @return the value
+     * @return its value, or empty when not configured and without default
      */
-    public String get(String name, String defaultValue) {
-        return values.getOrDefault(name, defaultValue);
+    public Optional<String> string(String name) {
+        return TypedValues.get(values, name, String.class, "the settings");
+    }
+
+    /**
+     * An {@code INTEGER} setting.
+     *
+     * @param name the setting
+     * @return its value, or empty when not configured and without default
+     */
+    public Optional<Long> integer(String name) {
+        return TypedValues.get(values, name, Long.class, "the settings");
+    }
+
+    /**
+     * A {@code NUMBER} setting.
+     *
+     * @param name the setting
+     * @return its value, or empty when not configured and without default
+     */
+    public Optional<BigDecimal> number(String name) {
+        return TypedValues.get(values, name, BigDecimal.class, "the settings");
+    }
+
+    /**
+     * A {@code BOOLEAN} setting.
+     *
+     * @param name the setting
+     * @return its value, or empty when not configured and without default
+     */
+    public Optional<Boolean> bool(String name) {
+        return TypedValues.get(values, name, Boolean.class, "the settings");
+    }
+
+    /**
+     * Every value, by name.
+     *
+     * @return an unmodifiable map
+     */
+    public Map<String, Object> asMap() {
+        return values;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ConnectorSettings that && values.equals(that.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return values.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "ConnectorSettings" + new TreeMap<>(values);
     }
 }

@@ -4,7 +4,7 @@ package io.tributary.connector.spi;
 public enum FieldType {
     /** A JSON string. */
     STRING,
-    /** A JSON integer; amounts of money are integers in the currency's smallest unit. */
+    /** A JSON integer. */
     INTEGER,
     /** Any JSON number. */
     NUMBER,
@@ -12,6 +12,12 @@ public enum FieldType {
     BOOLEAN,
     /** An instant as unix seconds (a JSON integer). */
     TIMESTAMP,
+    /**
+     * An amount of money: a JSON integer in the currency's smallest unit, as the connector's
+     * {@link MinorUnits} define it; its currency is the sibling field named by
+     * {@link ResultField#currencyField()}.
+     */
+    MONEY,
     /** A JSON object; its {@link ResultField#fields()} describe its members, or are empty for any. */
     OBJECT,
     /** A JSON array of objects, each described by {@link ResultField#fields()}, or any when empty. */

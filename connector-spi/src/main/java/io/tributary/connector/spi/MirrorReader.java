@@ -7,8 +7,8 @@ import java.util.function.Consumer;
 
 /**
  * Read access to the host's mirror of a data source's streams, for answering a query from the
- * host's database instead of the outside system ({@link Connector#runQueryOnMirror}). Only live
- * (not deleted) records are visible; each is the object as {@link Connector#readStream} or the
+ * host's database instead of the outside system ({@link MirrorQueries#run}). Only live
+ * (not deleted) records are visible; each is the object as {@link Streams#read} or the
  * change feed returned it. Implementations are the host's; connectors only call them.
  */
 public interface MirrorReader {
@@ -16,7 +16,7 @@ public interface MirrorReader {
     /**
      * Visits the records of a stream, newest first.
      *
-     * @param stream one of the streams {@link Connector#mirrorStreams} named
+     * @param stream one of the streams {@link MirrorQueries#streamsFor} named
      * @param window only records created in this window; null for all
      * @param action called once per record, with a private copy
      */
@@ -25,7 +25,7 @@ public interface MirrorReader {
     /**
      * The newest records of a stream, by creation time.
      *
-     * @param stream one of the streams {@link Connector#mirrorStreams} named
+     * @param stream one of the streams {@link MirrorQueries#streamsFor} named
      * @param limit the most records to return
      * @return private copies, newest first
      */
@@ -34,7 +34,7 @@ public interface MirrorReader {
     /**
      * One record by id.
      *
-     * @param stream one of the streams {@link Connector#mirrorStreams} named
+     * @param stream one of the streams {@link MirrorQueries#streamsFor} named
      * @param id the record's primary key
      * @return a private copy, or empty when the mirror holds no live record with that id
      */

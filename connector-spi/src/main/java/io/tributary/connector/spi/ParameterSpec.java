@@ -1,38 +1,44 @@
 package io.tributary.connector.spi;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * One parameter of a {@link QueryType}: its name, type and constraints. Build one with the static
- * factories and the {@code with...} methods, for example
- * {@code ParameterSpec.integer("limit", "How many charges").between(1, 100).withDefault(10L)}.
+ * One parameter of a query type, or one setting of a connector: its name, type and constraints.
+ * The host validates raw input against it before any connector code runs.
  *
- * @param name the name in the parameters object, such as {@code limit}
- * @param type the type
- * @param description what it does, for people
- * @param required whether the caller must give it; a required parameter has no default
- * @param defaultValue the value used when it is absent ({@link String}, {@link Long},
- *     {@link BigDecimal} or {@link Boolean}, matching the type), or null for none
- * @param minimum the smallest allowed value of an {@code INTEGER} or {@code NUMBER}, or null
- * @param maximum the largest allowed value of an {@code INTEGER} or {@code NUMBER}, or null
- * @param allowedValues the only values a {@code STRING} may take; empty for any
- * @param pattern a regular expression a whole {@code STRING} must match, or null
+ * <p>Start from a factory ({@link #string}, {@link #integer}, {@link #number}, {@link #bool},
+ * {@link #timestamp}) and narrow it: {@code ParameterSpec.integer("limit", "How many.")
+ * .between(1, 100).withDefault(10)}. Each step returns a new, checked value.
  */
-public record ParameterSpec(String name, ParameterType type, String description, boolean required,
-                            Object defaultValue, BigDecimal minimum, BigDecimal maximum,
-                            List<String> allowedValues, String pattern) {
+public final class ParameterSpec {
 
-    /** Checks that the constraints fit the type and that a default satisfies them. */
-    public ParameterSpec {
-        Checks.identifier(name, "Parameter name");
-        Objects.requireNonNull(type, "type");
-        Checks.text(description, "description");
-        allowedValues = Checks.list(allowedValues, "allowedValues");
-        defaultValue = normaliseDefault(name, type, defaultValue);
+    private final String name;
+    private final ParameterType type;
+    private final String description;
+    private final boolean required;
+    private final Object defaultValue;
+    private final BigDecimal minimum;
+    private final BigDecimal maximum;
+    private final List<String> allowedValues;
+    private final String pattern;
+
+    private ParameterSpec(String name, ParameterType type, String description, boolean required, Object defaultValue,
+                          BigDecimal minimum, BigDecimal maximum, List<String> allowedValues, String pattern) {
+        this.name = Checks.identifier(name, "Parameter name");
+        this.type = Objects.requireNonNull(type, "type");
+        this.description = Checks.text(description, "description");
+        this.allowedValues = Checks.list(allowedValues, "allowedValues");
+        this.minimum = minimum;
+        this.maximum = maximum;
+        this.pattern = pattern;
+        this.required = required;
         boolean numeric = type == ParameterType.INTEGER || type == ParameterType.NUMBER;
         if (!numeric && (minimum != null || maximum != null)) {
             throw new IllegalArgumentException("Parameter '" + name + "': only INTEGER and NUMBER take bounds");
@@ -40,7 +46,7 @@ public record ParameterSpec(String name, ParameterType type, String description,
         if (minimum != null && maximum != null && minimum.compareTo(maximum) > 0) {
             throw new IllegalArgumentException("Parameter '" + name + "': minimum is above maximum");
         }
-        if (type != ParameterType.STRING && (!allowedValues.isEmpty() || pattern != null)) {
+        if (type != ParameterType.STRING && (!this.allowedValues.isEmpty() || pattern != null)) {
             throw new IllegalArgumentException("Parameter '" + name + "': only STRING takes allowed values or a pattern");
         }
         if (pattern != null) {
@@ -50,71 +56,74 @@ public record ParameterSpec(String name, ParameterType type, String description,
                 throw new IllegalArgumentException("Parameter '" + name + "' has an invalid pattern: " + e.getDescription(), e);
             }
         }
-        if (required && defaultValue != null) {
+        this.defaultValue = normaliseDefault(name, type, defaultValue);
+        if (required && this.defaultValue != null) {
             throw new IllegalArgumentException("Parameter '" + name + "' is required, so it cannot have a default");
         }
-        if (defaultValue != null) {
-            ParameterValidator.Violation violation =
-                    ParameterValidator.violation(defaultValue, type, minimum, maximum, allowedValues, pattern);
-            if (violation != null) {
-                throw new IllegalArgumentException("Parameter '" + name + "': its default " + violation.reason());
-            }
+        if (this.defaultValue != null) {
+            problemWith(this.defaultValue).ifPresent(problem -> {
+                throw new IllegalArgumentException("Parameter '" + name + "': its default " + problem.message());
+            });
         }
     }
 
     /**
      * An optional string parameter.
      *
-     * @param name the name
-     * @param description what it does
-     * @return the parameter
+     * @param name the name: lower-case letters, digits and {@code _}
+     * @param description what it means, for people
+     * @return the spec
      */
     public static ParameterSpec string(String name, String description) {
-        return new ParameterSpec(name, ParameterType.STRING, description, false, null, null, null, List.of(), null);
+        return of(name, ParameterType.STRING, description);
     }
 
     /**
-     * An optional integer parameter.
+     * An optional integer parameter (a {@link Long}).
      *
      * @param name the name
-     * @param description what it does
-     * @return the parameter
+     * @param description what it means
+     * @return the spec
      */
     public static ParameterSpec integer(String name, String description) {
-        return new ParameterSpec(name, ParameterType.INTEGER, description, false, null, null, null, List.of(), null);
+        return of(name, ParameterType.INTEGER, description);
     }
 
     /**
-     * An optional decimal parameter.
+     * An optional decimal parameter (a {@link BigDecimal}).
      *
      * @param name the name
-     * @param description what it does
-     * @return the parameter
+     * @param description what it means
+     * @return the spec
      */
     public static ParameterSpec number(String name, String description) {
-        return new ParameterSpec(name, ParameterType.NUMBER, description, false, null, null, null, List.of(), null);
+        return of(name, ParameterType.NUMBER, description);
     }
 
     /**
      * An optional boolean parameter.
      *
      * @param name the name
-     * @param description what it does
-     * @return the parameter
+     * @param description what it means
+     * @return the spec
      */
     public static ParameterSpec bool(String name, String description) {
-        return new ParameterSpec(name, ParameterType.BOOLEAN, description, false, null, null, null, List.of(), null);
+        return of(name, ParameterType.BOOLEAN, description);
     }
 
     /**
-     * An optional instant parameter.
+     * An optional instant parameter, given as unix seconds or an ISO-8601 time.
      *
      * @param name the name
-     * @param description what it does
-     * @return the parameter
+     * @param description what it means
+     * @return the spec
      */
     public static ParameterSpec timestamp(String name, String description) {
-        return new ParameterSpec(name, ParameterType.TIMESTAMP, description, false, null, null, null, List.of(), null);
+        return of(name, ParameterType.TIMESTAMP, description);
+    }
+
+    private static ParameterSpec of(String name, ParameterType type, String description) {
+        return new ParameterSpec(name, type, description, false, null, null, null, List.of(), null);
     }
 
     /**
@@ -127,9 +136,10 @@ public record ParameterSpec(String name, ParameterType type, String description,
     }
 
     /**
-     * This parameter with a default value.
+     * This parameter with a default, used when it is not given.
      *
-     * @param value the default, of the Java type matching {@link #type()}
+     * @param value a value of the parameter's type ({@code int} and {@code long} for INTEGER,
+     *     any number for NUMBER)
      * @return a copy with the default
      */
     public ParameterSpec withDefault(Object value) {
@@ -137,35 +147,129 @@ public record ParameterSpec(String name, ParameterType type, String description,
     }
 
     /**
-     * This numeric parameter with inclusive bounds.
+     * This numeric parameter, bounded.
      *
-     * @param min the smallest allowed value
-     * @param max the largest allowed value
+     * @param min the smallest value allowed
+     * @param max the largest value allowed
      * @return a copy with the bounds
      */
     public ParameterSpec between(long min, long max) {
-        return new ParameterSpec(name, type, description, required, defaultValue, BigDecimal.valueOf(min),
-                BigDecimal.valueOf(max), allowedValues, pattern);
+        return between(BigDecimal.valueOf(min), BigDecimal.valueOf(max));
     }
 
     /**
-     * This string parameter, restricted to some values.
+     * This numeric parameter, bounded by decimals.
      *
-     * @param values the allowed values
+     * @param min the smallest value allowed
+     * @param max the largest value allowed
+     * @return a copy with the bounds
+     */
+    public ParameterSpec between(BigDecimal min, BigDecimal max) {
+        return new ParameterSpec(name, type, description, required, defaultValue, Objects.requireNonNull(min, "min"),
+                Objects.requireNonNull(max, "max"), allowedValues, pattern);
+    }
+
+    /**
+     * This string parameter, limited to some values.
+     *
+     * @param values the values allowed
      * @return a copy with the allowed values
      */
     public ParameterSpec oneOf(String... values) {
-        return new ParameterSpec(name, type, description, required, defaultValue, minimum, maximum, List.of(values), pattern);
+        return new ParameterSpec(name, type, description, required, defaultValue, minimum, maximum, Arrays.asList(values), pattern);
     }
 
     /**
-     * This string parameter, restricted to a pattern.
+     * This string parameter, matching a regular expression as a whole.
      *
-     * @param regex a regular expression the whole value must match
+     * @param regex the pattern
      * @return a copy with the pattern
      */
     public ParameterSpec matching(String regex) {
-        return new ParameterSpec(name, type, description, required, defaultValue, minimum, maximum, allowedValues, regex);
+        return new ParameterSpec(name, type, description, required, defaultValue, minimum, maximum, allowedValues,
+                Objects.requireNonNull(regex, "regex"));
+    }
+
+    /** @return the name */
+    public String name() {
+        return name;
+    }
+
+    /** @return the type */
+    public ParameterType type() {
+        return type;
+    }
+
+    /** @return what it means, for people */
+    public String description() {
+        return description;
+    }
+
+    /** @return whether it must be given */
+    public boolean required() {
+        return required;
+    }
+
+    /** @return the default (String, Long, BigDecimal or Boolean), or null for none */
+    public Object defaultValue() {
+        return defaultValue;
+    }
+
+    /** @return the smallest value allowed, or null */
+    public BigDecimal minimum() {
+        return minimum;
+    }
+
+    /** @return the largest value allowed, or null */
+    public BigDecimal maximum() {
+        return maximum;
+    }
+
+    /** @return the values allowed; empty for any */
+    public List<String> allowedValues() {
+        return allowedValues;
+    }
+
+    /** @return the pattern a string must match, or null */
+    public String pattern() {
+        return pattern;
+    }
+
+    /**
+     * Whether a value of this parameter's Java type ({@link ParameterType#javaType()}) satisfies
+     * its constraints. Hosts convert raw input to that type, then ask this.
+     *
+     * @param value the value, not null
+     * @return the problem (with a stable code and a message that follows the name), or empty
+     */
+    public Optional<ValidationProblem> problemWith(Object value) {
+        Objects.requireNonNull(value, "value");
+        if (!type.javaType().isInstance(value)) {
+            return problem("wrong_type", "must be " + type.described());
+        }
+        if (type == ParameterType.INTEGER || type == ParameterType.NUMBER) {
+            BigDecimal number = value instanceof BigDecimal decimal ? decimal : BigDecimal.valueOf((Long) value);
+            if (minimum != null && number.compareTo(minimum) < 0) {
+                return problem("below_minimum", "must be at least " + minimum.toPlainString());
+            }
+            if (maximum != null && number.compareTo(maximum) > 0) {
+                return problem("above_maximum", "must be at most " + maximum.toPlainString());
+            }
+        }
+        if (type == ParameterType.STRING) {
+            String text = (String) value;
+            if (!allowedValues.isEmpty() && !allowedValues.contains(text)) {
+                return problem("not_allowed", "must be one of " + String.join(", ", allowedValues));
+            }
+            if (pattern != null && !Pattern.compile(pattern).matcher(text).matches()) {
+                return problem("pattern_mismatch", "does not have the expected form (" + pattern + ")");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<ValidationProblem> problem(String code, String reason) {
+        return Optional.of(new ValidationProblem(name, code, "'" + name + "' " + reason));
     }
 
     private static Object normaliseDefault(String name, ParameterType type, Object value) {
@@ -181,12 +285,32 @@ public record ParameterSpec(String name, ParameterType type, String description,
                     : value instanceof Double || value instanceof Float ? BigDecimal.valueOf(((Number) value).doubleValue())
                     : null;
             case BOOLEAN -> value instanceof Boolean ? value : null;
-            case TIMESTAMP -> null;
+            case TIMESTAMP -> value instanceof Instant ? value : null;
         };
         if (normalised == null) {
             throw new IllegalArgumentException("Parameter '" + name + "': a default of type "
                     + value.getClass().getSimpleName() + " does not fit " + type);
         }
         return normalised;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ParameterSpec that && name.equals(that.name) && type == that.type
+                && description.equals(that.description) && required == that.required
+                && Objects.equals(defaultValue, that.defaultValue) && Objects.equals(minimum, that.minimum)
+                && Objects.equals(maximum, that.maximum) && allowedValues.equals(that.allowedValues)
+                && Objects.equals(pattern, that.pattern);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, type, description, required, defaultValue, minimum, maximum, allowedValues, pattern);
+    }
+
+    @Override
+    public String toString() {
+        return "ParameterSpec[" + name + " " + type + (required ? ", required" : "")
+                + (defaultValue != null ? ", default " + defaultValue : "") + "]";
     }
 }

@@ -1,21 +1,50 @@
 package io.tributary.connector.spi;
 
+import java.math.BigDecimal;
+import java.time.Instant;
+
 /**
- * The type of a query parameter, and the Java type {@link QueryParameters} hands the connector
- * after validation.
+ * The type of a query parameter or a setting, and the Java type the connector receives after
+ * validation.
  */
 public enum ParameterType {
     /** A JSON string; a {@link String}. */
-    STRING,
+    STRING(String.class, "a string"),
     /** A JSON integer within the range of a long; a {@link Long}. */
-    INTEGER,
-    /** Any JSON number; a {@link java.math.BigDecimal}. */
-    NUMBER,
+    INTEGER(Long.class, "an integer"),
+    /** Any JSON number; a {@link BigDecimal}. */
+    NUMBER(BigDecimal.class, "a number"),
     /** A JSON boolean; a {@link Boolean}. */
-    BOOLEAN,
+    BOOLEAN(Boolean.class, "true or false"),
     /**
      * An instant, given as unix seconds (a JSON integer) or an ISO-8601 string with an offset
-     * such as {@code 2026-01-31T00:00:00Z}; an {@link java.time.Instant}.
+     * such as {@code 2026-01-31T00:00:00Z}; an {@link Instant}.
      */
-    TIMESTAMP
+    TIMESTAMP(Instant.class, "a time: unix seconds or an ISO-8601 string such as 2026-01-31T00:00:00Z");
+
+    private final Class<?> javaType;
+    private final String described;
+
+    ParameterType(Class<?> javaType, String described) {
+        this.javaType = javaType;
+        this.described = described;
+    }
+
+    /**
+     * The Java type of a validated value.
+     *
+     * @return the class
+     */
+    public Class<?> javaType() {
+        return javaType;
+    }
+
+    /**
+     * The type in words, to follow "must be" in an error message.
+     *
+     * @return such as {@code an integer}
+     */
+    public String described() {
+        return described;
+    }
 }

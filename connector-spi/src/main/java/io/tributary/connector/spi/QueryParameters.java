@@ -11,16 +11,31 @@ import java.util.Optional;
 /**
  * A query's parameters after validation against its {@link QueryType}: every value has the Java
  * type of its {@link ParameterType}, defaults are filled in, and nothing undeclared is present.
- * Only {@link ParameterValidator} creates them, so holding one proves the parameters were checked.
+ * {@link #of} checks every value against the schema, so holding one proves the parameters fit.
  */
 public final class QueryParameters {
 
     private final String queryTypeId;
     private final Map<String, Object> values;
 
-    QueryParameters(String queryTypeId, Map<String, Object> values) {
+    private QueryParameters(String queryTypeId, Map<String, Object> values) {
         this.queryTypeId = queryTypeId;
-        this.values = Map.copyOf(values);
+        this.values = values;
+    }
+
+    /**
+     * Parameters for a query type, checked against its schema, defaults filled in. Hosts build them
+     * from raw input with the {@code connector-host} module's validator; tests build them here.
+     *
+     * @param queryType the query type
+     * @param values name to value, each of its parameter's Java type ({@link ParameterType#javaType()};
+     *     an {@code Integer} is taken as a {@code Long})
+     * @return the parameters
+     * @throws IllegalArgumentException when a value is undeclared, of the wrong type, breaks a
+     *     constraint, or a required parameter is missing
+     */
+    public static QueryParameters of(QueryType queryType, Map<String, ?> values) {
+        return new QueryParameters(queryType.id(), TypedValues.check(queryType.parameters(), values, queryType.id()));
     }
 
     /**
@@ -115,15 +130,7 @@ public final class QueryParameters {
     }
 
     private <T> Optional<T> get(String name, Class<T> type) {
-        Object value = values.get(name);
-        if (value == null) {
-            return Optional.empty();
-        }
-        if (!type.isInstance(value)) {
-            throw new IllegalArgumentException("Parameter '" + name + "' of " + queryTypeId + " is a "
-                    + value.getClass().getSimpleName() + ", not a " + type.getSimpleName());
-        }
-        return Optional.of(type.cast(value));
+        return TypedValues.get(values, name, type, queryTypeId);
     }
 
     @Override

@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * One query to run: the query type and its validated parameters. Build one with
- * {@link ParameterValidator#request}.
+ * {@code connector-host}'s validator, or in tests with {@link QueryParameters#of}.
  *
  * @param queryType the query type, one of the connector's
  * @param parameters parameters validated against that query type

@@ -4,39 +4,45 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One field of a query's result: what a projection may point at.
- *
- * @param name the field's name in the result object
- * @param type its JSON type
- * @param description what it holds, for people (units included: "in the currency's smallest unit")
- * @param nullable whether it may be null
- * @param fields the members of an {@code OBJECT}, or of each element of an {@code ARRAY}; empty
- *     for other types, or for objects and arrays whose shape is not fixed
+ * One field of a query's result: what a projection may point at. Built with the factories
+ * ({@link #of}, {@link #money}, {@link #arrayOf}, {@link #objectOf}) and {@link #asNullable()}.
  */
-public record ResultField(String name, FieldType type, String description, boolean nullable, List<ResultField> fields) {
+public final class ResultField {
 
-    /** Checks and copies the inputs; only objects and arrays have child fields. */
-    public ResultField {
-        Checks.identifier(name, "Result field name");
-        Objects.requireNonNull(type, "type");
-        Checks.text(description, "description");
-        fields = Checks.list(fields, "fields");
-        if (!fields.isEmpty() && type != FieldType.OBJECT && type != FieldType.ARRAY) {
+    private final String name;
+    private final FieldType type;
+    private final String description;
+    private final boolean nullable;
+    private final List<ResultField> fields;
+    private final String currencyField;
+
+    private ResultField(String name, FieldType type, String description, boolean nullable, List<ResultField> fields,
+                        String currencyField) {
+        this.name = Checks.identifier(name, "Result field name");
+        this.type = Objects.requireNonNull(type, "type");
+        this.description = Checks.text(description, "description");
+        this.nullable = nullable;
+        this.fields = Checks.list(fields, "fields");
+        if (!this.fields.isEmpty() && type != FieldType.OBJECT && type != FieldType.ARRAY) {
             throw new IllegalArgumentException("Result field '" + name + "': only OBJECT and ARRAY have child fields");
         }
-        Checks.unique(fields, ResultField::name, "Child field of " + name);
+        Checks.unique(this.fields, ResultField::name, "Child field of " + name);
+        if ((type == FieldType.MONEY) != (currencyField != null)) {
+            throw new IllegalArgumentException("Result field '" + name + "': a MONEY field, and only one, names its currency field");
+        }
+        this.currencyField = currencyField == null ? null : Checks.identifier(currencyField, "currencyField");
     }
 
     /**
      * A non-null scalar field.
      *
      * @param name the name
-     * @param type the type
-     * @param description what it holds
+     * @param type the type (not {@link FieldType#MONEY}: use {@link #money})
+     * @param description what it holds, for people
      * @return the field
      */
     public static ResultField of(String name, FieldType type, String description) {
-        return new ResultField(name, type, description, false, List.of());
+        return new ResultField(name, type, description, false, List.of(), null);
     }
 
     /**
@@ -48,7 +54,20 @@ public record ResultField(String name, FieldType type, String description, boole
      * @return the field
      */
     public static ResultField nullable(String name, FieldType type, String description) {
-        return new ResultField(name, type, description, true, List.of());
+        return of(name, type, description).asNullable();
+    }
+
+    /**
+     * An amount of money in the currency's smallest unit, per the connector's {@link MinorUnits}.
+     *
+     * @param name the name
+     * @param description what it holds
+     * @param currencyField the sibling field, in the same object, that holds the ISO 4217 code
+     * @return the field
+     */
+    public static ResultField money(String name, String description, String currencyField) {
+        return new ResultField(name, FieldType.MONEY, description, false, List.of(),
+                Objects.requireNonNull(currencyField, "currencyField"));
     }
 
     /**
@@ -60,7 +79,7 @@ public record ResultField(String name, FieldType type, String description, boole
      * @return the field
      */
     public static ResultField arrayOf(String name, String description, ResultField... elementFields) {
-        return new ResultField(name, FieldType.ARRAY, description, false, List.of(elementFields));
+        return new ResultField(name, FieldType.ARRAY, description, false, List.of(elementFields), null);
     }
 
     /**
@@ -72,6 +91,62 @@ public record ResultField(String name, FieldType type, String description, boole
      * @return the field
      */
     public static ResultField objectOf(String name, String description, ResultField... memberFields) {
-        return new ResultField(name, FieldType.OBJECT, description, false, List.of(memberFields));
+        return new ResultField(name, FieldType.OBJECT, description, false, List.of(memberFields), null);
+    }
+
+    /**
+     * This field, allowed to be null.
+     *
+     * @return a nullable copy
+     */
+    public ResultField asNullable() {
+        return new ResultField(name, type, description, true, fields, currencyField);
+    }
+
+    /** @return the field's name in the result object */
+    public String name() {
+        return name;
+    }
+
+    /** @return its JSON type */
+    public FieldType type() {
+        return type;
+    }
+
+    /** @return what it holds, for people */
+    public String description() {
+        return description;
+    }
+
+    /** @return whether it may be null */
+    public boolean nullable() {
+        return nullable;
+    }
+
+    /** @return the members of an OBJECT, or of each element of an ARRAY; empty for others or any shape */
+    public List<ResultField> fields() {
+        return fields;
+    }
+
+    /** @return for MONEY, the sibling field holding the currency code; else null */
+    public String currencyField() {
+        return currencyField;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ResultField that && name.equals(that.name) && type == that.type
+                && description.equals(that.description) && nullable == that.nullable && fields.equals(that.fields)
+                && Objects.equals(currencyField, that.currencyField);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, type, description, nullable, fields, currencyField);
+    }
+
+    @Override
+    public String toString() {
+        return "ResultField[" + name + " " + type + (nullable ? "?" : "") + (fields.isEmpty() ? "" : " " + fields) + "]";
     }
 }

@@ -8,31 +8,36 @@ import java.util.regex.Pattern;
  * version runs on a host that provides another.
  *
  * <p>A connector reports the version it was compiled against by returning {@link #CURRENT} from
- * {@link Connector#spiVersion()}. Because {@code CURRENT} is a compile-time constant, the Java
- * compiler copies its value into the connector's class file: the connector keeps reporting the
- * version it was built for even when it later runs on a newer host.
+ * {@link ConnectorFactory#spiVersion()}. Because {@code CURRENT} is a compile-time constant, the
+ * Java compiler copies its value into the connector's class file: the connector keeps reporting
+ * the version it was built for even when it later runs on a newer host.
  *
  * <h2>What may change in a minor version</h2>
- * A minor version ({@code 1.0 -> 1.1}) only adds: new {@code default} methods on interfaces, new
- * static factories, new constants in {@link StandardErrorCode}, new optional parameter or field
- * types that older connectors never see, new record types. A connector built for {@code 1.x} runs
- * on any host providing {@code 1.y} with {@code y >= x}. Anything else (removing or changing a
- * method, a record component or an enum constant's meaning) needs a new major version, and a host
- * refuses connectors built for another major version, or for a newer minor one, at start-up.
+ * A minor version ({@code 2.0 -> 2.1}) only adds: new {@code default} methods on interfaces, new
+ * builder methods and accessors, new static factories, new constants in
+ * {@link StandardErrorCode}, new optional parameter or field types that older connectors never
+ * see, new types. A connector built for {@code 2.x} runs on any host providing {@code 2.y} with
+ * {@code y >= x}. Anything else (removing or changing a method, a record component or an enum
+ * constant's meaning) needs a new major version; the build's API compatibility check enforces this
+ * against the released 2.0 baseline. A host refuses connectors built for another major version,
+ * or for a newer minor one, at start-up.
+ *
+ * <h2>2.0</h2>
+ * Capabilities are facets a connector returns ({@link Connector#webhooks()},
+ * {@link Connector#streams()}, and under streams {@link Streams#changeFeed()} and
+ * {@link Streams#mirrorQueries()}); settings are a typed schema validated once, before
+ * {@link ConnectorFactory#create}; values that may grow are classes with builders; the host's
+ * machinery (registry, validators, contexts) lives in the {@code connector-host} module.
  */
 public final class SpiVersion {
 
     /** The major version: connectors must match it exactly. */
-    public static final int MAJOR = 1;
+    public static final int MAJOR = 2;
 
-    /**
-     * The minor version: connectors built for this or an older minor version are accepted. 1.1 added
-     * {@link CredentialField#publicPrefixes()} and {@link CapabilityStatus.Status} (a capability may
-     * be unknown, with a reason), which a 1.0 host would not understand.
-     */
-    public static final int MINOR = 1;
+    /** The minor version: connectors built for this or an older minor version are accepted. */
+    public static final int MINOR = 0;
 
-    /** {@code "MAJOR.MINOR"}; return this from {@link Connector#spiVersion()}. */
+    /** {@code "MAJOR.MINOR"}; return this from {@link ConnectorFactory#spiVersion()}. */
     public static final String CURRENT = MAJOR + "." + MINOR;
 
     private static final Pattern FORMAT = Pattern.compile("(\\d{1,4})\\.(\\d{1,4})");
@@ -43,7 +48,7 @@ public final class SpiVersion {
     /**
      * Whether a connector built for {@code builtFor} runs on this SPI.
      *
-     * @param builtFor the version the connector reports, such as {@code "1.0"}
+     * @param builtFor the version the connector reports, such as {@code "2.0"}
      * @return true when the major versions match and the connector's minor is not newer than ours
      */
     public static boolean isCompatible(String builtFor) {

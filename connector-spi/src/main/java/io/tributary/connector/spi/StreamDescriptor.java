@@ -1,29 +1,180 @@
 package io.tributary.connector.spi;
 
-/**
- * A stream of objects the host can mirror into its database, such as Stripe's customers.
- *
- * @param name the stream's name, such as {@code customers}
- * @param description what it holds, for people
- * @param primaryKey the record field that identifies an object, usually {@code id}
- * @param cursorField the record field that orders the stream for incremental reads, such as
- *     {@code created}
- * @param incremental whether the host can keep the stream current after one backfill without
- *     reading it whole again: new objects are read by creation time, changes to older ones come
- *     from the connector's change feed ({@link Connector#readChanges}) where it reports them, and
- *     a lookback window of recent objects is read again as a safety net; when false the host
- *     re-reads the stream whole on every sync
- * @param createdFilter whether the outside system can filter the stream by creation time, so the
- *     host may read several creation-time windows in parallel
- */
-public record StreamDescriptor(String name, String description, String primaryKey, String cursorField,
-                               boolean incremental, boolean createdFilter) {
+import java.util.Objects;
 
-    /** Checks the inputs. */
-    public StreamDescriptor {
-        Checks.identifier(name, "Stream name");
-        Checks.text(description, "description");
-        Checks.identifier(primaryKey, "primaryKey");
-        Checks.identifier(cursorField, "cursorField");
+/**
+ * A stream of objects the host can mirror into its database, such as Stripe's customers. Build
+ * one with {@link #builder}: {@code StreamDescriptor.builder("customers", "Customers.")
+ * .cursor("created", CursorFormat.UNIX_SECONDS).incremental().createdFilter().build()}.
+ *
+ * <p>A stream's creation-time windows ({@link CreatedWindow}) and its cursor field mean the same
+ * thing: the time the object was created in the outside system. Records must carry it, in
+ * {@link #cursorFormat()}, and never change it.
+ */
+public final class StreamDescriptor {
+
+    private final String name;
+    private final String description;
+    private final String primaryKey;
+    private final String cursorField;
+    private final CursorFormat cursorFormat;
+    private final boolean incremental;
+    private final boolean createdFilter;
+
+    private StreamDescriptor(Builder builder) {
+        this.name = Checks.identifier(builder.name, "Stream name");
+        this.description = Checks.text(builder.description, "description");
+        this.primaryKey = Checks.identifier(builder.primaryKey, "primaryKey");
+        this.cursorField = Checks.identifier(builder.cursorField, "cursorField");
+        this.cursorFormat = Objects.requireNonNull(builder.cursorFormat, "cursorFormat");
+        this.incremental = builder.incremental;
+        this.createdFilter = builder.createdFilter;
+    }
+
+    /**
+     * Starts a stream whose key is {@code id} and whose cursor is {@code created} in unix seconds,
+     * read whole on every sync, until told otherwise.
+     *
+     * @param name the stream's name, such as {@code customers}
+     * @param description what it holds, for people
+     * @return a builder
+     */
+    public static Builder builder(String name, String description) {
+        return new Builder(name, description);
+    }
+
+    /** @return the stream's name */
+    public String name() {
+        return name;
+    }
+
+    /** @return what it holds, for people */
+    public String description() {
+        return description;
+    }
+
+    /** @return the record field that identifies an object, usually {@code id} */
+    public String primaryKey() {
+        return primaryKey;
+    }
+
+    /** @return the record field holding each object's creation time, which orders the stream */
+    public String cursorField() {
+        return cursorField;
+    }
+
+    /** @return how the cursor field writes the time */
+    public CursorFormat cursorFormat() {
+        return cursorFormat;
+    }
+
+    /**
+     * Whether the host can keep the stream current after one backfill without reading it whole
+     * again: new objects are read by creation time, changes to older ones come from the
+     * connector's change feed where it has one, and a lookback window of recent objects is read
+     * again as a safety net; when false the host re-reads the stream whole on every sync.
+     *
+     * @return whether the stream is incremental
+     */
+    public boolean incremental() {
+        return incremental;
+    }
+
+    /**
+     * Whether the outside system can filter the stream by creation time, so the host may read
+     * several creation-time windows in parallel ({@link StreamReadRequest#window()}).
+     *
+     * @return whether windows are honoured
+     */
+    public boolean createdFilter() {
+        return createdFilter;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof StreamDescriptor that && name.equals(that.name) && description.equals(that.description)
+                && primaryKey.equals(that.primaryKey) && cursorField.equals(that.cursorField)
+                && cursorFormat == that.cursorFormat && incremental == that.incremental && createdFilter == that.createdFilter;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, description, primaryKey, cursorField, cursorFormat, incremental, createdFilter);
+    }
+
+    @Override
+    public String toString() {
+        return "StreamDescriptor[" + name + ", key " + primaryKey + ", cursor " + cursorField + " " + cursorFormat
+                + (incremental ? ", incremental" : "") + (createdFilter ? ", created filter" : "") + "]";
+    }
+
+    /** Builds a {@link StreamDescriptor}. */
+    public static final class Builder {
+        private final String name;
+        private final String description;
+        private String primaryKey = "id";
+        private String cursorField = "created";
+        private CursorFormat cursorFormat = CursorFormat.UNIX_SECONDS;
+        private boolean incremental;
+        private boolean createdFilter;
+
+        private Builder(String name, String description) {
+            this.name = name;
+            this.description = description;
+        }
+
+        /**
+         * The field that identifies an object.
+         *
+         * @param field such as {@code id}
+         * @return this builder
+         */
+        public Builder primaryKey(String field) {
+            this.primaryKey = field;
+            return this;
+        }
+
+        /**
+         * The field holding each object's creation time, and how it writes it.
+         *
+         * @param field such as {@code created}
+         * @param format its format
+         * @return this builder
+         */
+        public Builder cursor(String field, CursorFormat format) {
+            this.cursorField = field;
+            this.cursorFormat = format;
+            return this;
+        }
+
+        /**
+         * The host keeps the stream current after one backfill ({@link StreamDescriptor#incremental()}).
+         *
+         * @return this builder
+         */
+        public Builder incremental() {
+            this.incremental = true;
+            return this;
+        }
+
+        /**
+         * The outside system filters the stream by creation time ({@link StreamDescriptor#createdFilter()}).
+         *
+         * @return this builder
+         */
+        public Builder createdFilter() {
+            this.createdFilter = true;
+            return this;
+        }
+
+        /**
+         * The stream.
+         *
+         * @return a checked descriptor
+         * @throws IllegalArgumentException when a value is invalid
+         */
+        public StreamDescriptor build() {
+            return new StreamDescriptor(this);
+        }
     }
 }

@@ -1,45 +1,43 @@
 /**
- * The connector SPI: the small, stable contract between the Tributary server (the host) and the
- * connectors that read from outside systems such as Stripe.
+ * The connector SPI 2.0: the small, stable contract between the Tributary server (the host) and
+ * the connectors that read from outside systems such as Stripe. It depends on the JDK and Jackson
+ * only, and never exposes server classes.
  *
  * <h2>Writing a connector</h2>
  * <ol>
- *   <li>Implement {@link io.tributary.connector.spi.Connector} with a public no-argument
- *       constructor, and return {@link io.tributary.connector.spi.SpiVersion#CURRENT} from
- *       {@link io.tributary.connector.spi.Connector#spiVersion()}.</li>
- *   <li>Describe it as data in {@link io.tributary.connector.spi.ConnectorDescriptor}: its
- *       credential fields, query types (with parameter and result schemas), streams, and whether
- *       it accepts webhooks. The host renders forms, validates input and checks projections from
- *       this description alone.</li>
- *   <li>List the class in {@code META-INF/services/io.tributary.connector.spi.Connector} and put
- *       the jar on the server's class path; {@link io.tributary.connector.spi.ConnectorRegistry}
- *       finds it with {@link java.util.ServiceLoader}.</li>
+ *   <li>Implement {@link io.tributary.connector.spi.ConnectorFactory} with a public no-argument
+ *       constructor, list it in {@code META-INF/services/io.tributary.connector.spi.ConnectorFactory},
+ *       and return {@link io.tributary.connector.spi.SpiVersion#CURRENT} from its
+ *       {@code spiVersion()}.</li>
+ *   <li>Describe the connector as data in a {@link io.tributary.connector.spi.ConnectorDescriptor}:
+ *       credential fields, query types (with parameter and result schemas) and how it writes
+ *       money ({@link io.tributary.connector.spi.MinorUnits}). Declare its settings as
+ *       {@link io.tributary.connector.spi.ParameterSpec}s; the host validates the operator's
+ *       configuration against them before {@code create} is called.</li>
+ *   <li>Implement {@link io.tributary.connector.spi.Connector}: credentials check and queries,
+ *       and return a facet for each optional capability:
+ *       {@link io.tributary.connector.spi.Webhooks} (signed pushes; names the credential field
+ *       holding the signing secret), {@link io.tributary.connector.spi.Streams} (objects to
+ *       mirror), and under it {@link io.tributary.connector.spi.ChangeFeed} and
+ *       {@link io.tributary.connector.spi.MirrorQueries}. Release clients in {@code close()}.</li>
  *   <li>Report every failure as a {@link io.tributary.connector.spi.ConnectorException} whose
- *       {@link io.tributary.connector.spi.ErrorKind} tells the host what to do (stop refreshing
- *       the source, fail one binding, retry later, ...).</li>
+ *       {@link io.tributary.connector.spi.ErrorKind} tells the host what to do: its scope decides
+ *       whether the source or one operation stops, {@code retryable()} and the exception's
+ *       retry-after decide retries.</li>
  *   <li>Extend the {@code connector-testkit} artifact's {@code ConnectorContractTest} in your
- *       tests.</li>
+ *       tests, and ship the jar (with its own dependencies) as a plugin directory.</li>
  * </ol>
  *
  * <h2>Rules of the contract</h2>
  * <ul>
- *   <li>Values are records whose constructors check and copy their inputs: a value you receive
- *       is valid and cannot change under you.</li>
+ *   <li>Values check and copy their inputs: a value you receive is valid and cannot change under
+ *       you, and a JSON node you hand over or receive is a private copy. Values likely to grow
+ *       are built with builders, so a later field is not a break.</li>
  *   <li>The host decides when secrets are decrypted: read
  *       {@link io.tributary.connector.spi.ConnectorContext#credentials()} when you need them and
- *       never cache them beyond one operation.</li>
- *   <li>The SPI depends on the JDK and Jackson only. It never exposes server classes.</li>
+ *       never cache them beyond one operation. Webhook verification gets no credentials at all.</li>
+ *   <li>Every stream record carries its primary key and its creation time in the stream's
+ *       {@link io.tributary.connector.spi.CursorFormat}; creation windows filter by that time.</li>
  * </ul>
- *
- * <h2>Datasets</h2>
- * The host mirrors a connector's streams into its database. It reads them whole with
- * {@link io.tributary.connector.spi.Connector#readStream} (in creation-time windows where the
- * stream allows), then keeps {@code incremental} streams current with the objects created since
- * and, when the connector has one, its change feed
- * ({@link io.tributary.connector.spi.Connector#changeFeedStart},
- * {@link io.tributary.connector.spi.Connector#readChanges},
- * {@link io.tributary.connector.spi.Connector#readObject}). A connector may also answer queries
- * from the mirror ({@link io.tributary.connector.spi.Connector#mirrorStreams},
- * {@link io.tributary.connector.spi.Connector#runQueryOnMirror}) with the same result as live.
  */
 package io.tributary.connector.spi;

@@ -1,4 +1,4 @@
-package io.tributary.connector.spi;
+package io.tributary.connector.host;
 
 /**
  * The installed connectors cannot be loaded together: two claim one type id, one was built for an

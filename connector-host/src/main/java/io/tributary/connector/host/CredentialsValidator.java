@@ -1,4 +1,7 @@
-package io.tributary.connector.spi;
+package io.tributary.connector.host;
+
+import io.tributary.connector.spi.CredentialField;
+import io.tributary.connector.spi.ValidationProblem;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,19 +20,19 @@ public final class CredentialsValidator {
     /**
      * Every problem with the given credentials.
      *
-     * @param descriptor the connector's descriptor
+     * @param connector the installed connector (its credential fields include the webhook signing secret's)
      * @param values field name to value, as the person entered them
      * @return the problems, empty when the credentials have the right shape
      */
-    public static List<ValidationProblem> problems(ConnectorDescriptor descriptor, Map<String, String> values) {
+    public static List<ValidationProblem> problems(InstalledConnector connector, Map<String, String> values) {
         List<ValidationProblem> problems = new ArrayList<>();
         for (String name : values.keySet()) {
-            if (descriptor.credentialField(name).isEmpty()) {
+            if (connector.credentialField(name).isEmpty()) {
                 problems.add(new ValidationProblem(name, "unknown",
-                        "'" + name + "' is not a credential of " + descriptor.displayName()));
+                        "'" + name + "' is not a credential of " + connector.descriptor().displayName()));
             }
         }
-        for (CredentialField field : descriptor.credentialFields()) {
+        for (CredentialField field : connector.credentialFields()) {
             String value = values.get(field.name());
             if (value == null || value.isBlank()) {
                 if (field.required()) {

@@ -1,4 +1,14 @@
-package io.tributary.connector.spi;
+package io.tributary.connector.host;
+
+import io.tributary.connector.spi.ConnectorException;
+import io.tributary.connector.spi.ErrorKind;
+import io.tributary.connector.spi.ParameterSpec;
+import io.tributary.connector.spi.ParameterType;
+import io.tributary.connector.spi.QueryParameters;
+import io.tributary.connector.spi.QueryRequest;
+import io.tributary.connector.spi.QueryType;
+import io.tributary.connector.spi.StandardErrorCode;
+import io.tributary.connector.spi.ValidationProblem;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
@@ -32,17 +42,17 @@ public final class ParameterValidator {
      * @param connector the connector
      * @param queryTypeId the query type's id
      * @param parameters the raw parameters object; null or JSON null means none
-     * @return a request ready for {@link Connector#runQuery}
+     * @return a request ready for {@link io.tributary.connector.spi.Connector#runQuery}
      * @throws ConnectorException {@link ErrorKind#INVALID_PARAMETERS} naming the field, for an
      *     unknown query type ({@code type}) or the first bad parameter
      */
-    public static QueryRequest prepare(Connector connector, String queryTypeId, JsonNode parameters) {
+    public static QueryRequest prepare(InstalledConnector connector, String queryTypeId, JsonNode parameters) {
         QueryType queryType = connector.descriptor().queryType(queryTypeId).orElseThrow(() -> new ConnectorException(
                 StandardErrorCode.UNKNOWN_QUERY_TYPE,
                 "'" + queryTypeId + "' is not a query type of " + connector.descriptor().displayName(),
                 "type", null, null, null));
         QueryRequest request = new QueryRequest(queryType, validate(queryType, parameters));
-        connector.checkParameters(request);
+        connector.connector().checkParameters(request);
         return request;
     }
 
@@ -61,7 +71,7 @@ public final class ParameterValidator {
         if (!problems.isEmpty()) {
             throw problems.get(0).toException();
         }
-        return new QueryParameters(queryType.id(), values);
+        return QueryParameters.of(queryType, values);
     }
 
     /**
@@ -103,46 +113,17 @@ public final class ParameterValidator {
             Object value = convert(raw, spec.type());
             if (value == null) {
                 problems.add(new ValidationProblem(spec.name(), "wrong_type",
-                        "'" + spec.name() + "' must be " + describe(spec.type())));
+                        "'" + spec.name() + "' must be " + spec.type().described()));
                 continue;
             }
-            Violation violation = violation(value, spec.type(), spec.minimum(), spec.maximum(),
-                    spec.allowedValues(), spec.pattern());
-            if (violation != null) {
-                problems.add(new ValidationProblem(spec.name(), violation.code(), "'" + spec.name() + "' " + violation.reason()));
+            java.util.Optional<ValidationProblem> problem = spec.problemWith(value);
+            if (problem.isPresent()) {
+                problems.add(problem.get());
                 continue;
             }
             values.put(spec.name(), value);
         }
         return problems;
-    }
-
-    /** A broken constraint: its stable code and the reason, worded to follow the parameter's name. */
-    record Violation(String code, String reason) {
-    }
-
-    /** Returns null when the value satisfies the constraints. */
-    static Violation violation(Object value, ParameterType type, BigDecimal minimum, BigDecimal maximum,
-                                    List<String> allowedValues, String pattern) {
-        if (type == ParameterType.INTEGER || type == ParameterType.NUMBER) {
-            BigDecimal number = value instanceof BigDecimal decimal ? decimal : BigDecimal.valueOf((Long) value);
-            if (minimum != null && number.compareTo(minimum) < 0) {
-                return new Violation("below_minimum", "must be at least " + minimum.toPlainString());
-            }
-            if (maximum != null && number.compareTo(maximum) > 0) {
-                return new Violation("above_maximum", "must be at most " + maximum.toPlainString());
-            }
-        }
-        if (type == ParameterType.STRING) {
-            String text = (String) value;
-            if (!allowedValues.isEmpty() && !allowedValues.contains(text)) {
-                return new Violation("not_allowed", "must be one of " + String.join(", ", allowedValues));
-            }
-            if (pattern != null && !Pattern.compile(pattern).matcher(text).matches()) {
-                return new Violation("pattern_mismatch", "does not have the expected form (" + pattern + ")");
-            }
-        }
-        return null;
     }
 
     private static Object convert(JsonNode raw, ParameterType type) {
@@ -170,13 +151,4 @@ public final class ParameterValidator {
         return null;
     }
 
-    private static String describe(ParameterType type) {
-        return switch (type) {
-            case STRING -> "a string";
-            case INTEGER -> "an integer";
-            case NUMBER -> "a number";
-            case BOOLEAN -> "true or false";
-            case TIMESTAMP -> "a time: unix seconds or an ISO-8601 string such as 2026-01-31T00:00:00Z";
-        };
-    }
 }
