@@ -13,7 +13,7 @@ import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.ManagedDataSource;
 import io.tributary.audit.AnchorFile;
-import io.tributary.connector.spi.ConnectorRegistry;
+import io.tributary.connector.host.ConnectorRegistry;
 import io.tributary.crypto.EnvelopeEncryption;
 import io.tributary.server.auth.TokenAuthFilter;
 import io.tributary.server.config.TributaryConfiguration;
@@ -153,15 +153,21 @@ public class TributaryApplication extends Application<TributaryConfiguration> {
         this.auditAnchoring = anchoring;
         environment.lifecycle().manage(anchoring);
 
-        ConnectorRegistry connectors = ConnectorRegistry.load(Thread.currentThread().getContextClassLoader());
+        ConnectorRegistry connectors = ConnectorRegistry.load(Thread.currentThread().getContextClassLoader(), config.connectors());
+        environment.lifecycle().manage(new io.dropwizard.lifecycle.Managed() {
+            @Override
+            public void stop() {
+                connectors.close(); // connectors release their clients and pools
+            }
+        });
         // Which connectors this server runs, and from where: the first thing to check when one misbehaves.
         connectors.installed().forEach(installed -> LOG.info("Connector {} ({}) for SPI {}, from {}", installed.typeId(),
-                installed.descriptor().displayName(), installed.connector().spiVersion(), installed.source()));
+                installed.descriptor().displayName(), installed.spiVersion(), installed.source()));
         Plans plans = new Plans(config.plans());
-        ConnectorContexts contexts = new ConnectorContexts(config.connectors(), clock);
+        ConnectorContexts contexts = new ConnectorContexts(clock);
         StoredCredentials credentials = new StoredCredentials(jdbi, new CredentialVault(encryption));
         // In this order: a source whose webhook secret still sits inside its credentials is split first.
-        WebhookSecretUpgrade.run(jdbi, credentials, clock);
+        WebhookSecretUpgrade.run(jdbi, connectors, credentials, clock);
         CredentialVersionUpgrade.run(jdbi, credentials, clock);
         WebhookSigningSecrets webhookSecrets = new WebhookSigningSecrets(credentials);
 

@@ -1,7 +1,82 @@
 package io.tributary.server.api;
 
-import io.tributary.connector.spi.ConnectorDescriptor;
+import io.tributary.connector.host.InstalledConnector;
+import io.tributary.connector.spi.CredentialField;
+import io.tributary.connector.spi.ParameterSpec;
+import io.tributary.connector.spi.QueryType;
+import io.tributary.connector.spi.ResultField;
+import io.tributary.connector.spi.StreamDescriptor;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 
-/** An installed connector: its description as data, and where it was loaded from. */
-public record ConnectorView(ConnectorDescriptor descriptor, String spiVersion) {
+/**
+ * An installed connector as the API shows it: its description and what it can do, as data for
+ * forms and clients. The server owns this shape, so the SPI's types can evolve without changing
+ * what clients read.
+ *
+ * @param capabilities the optional capabilities it has: {@code webhooks}, {@code streams},
+ *     {@code changeFeed}, {@code mirrorQueries}
+ */
+public record ConnectorView(String typeId, String displayName, String description, String spiVersion,
+                            List<CredentialFieldView> credentialFields, List<QueryTypeView> queryTypes,
+                            List<StreamView> streams, boolean acceptsWebhooks, List<String> capabilities) {
+
+    public static ConnectorView of(InstalledConnector connector) {
+        List<String> capabilities = new ArrayList<>();
+        connector.webhooks().ifPresent(facet -> capabilities.add("webhooks"));
+        connector.streams().ifPresent(facet -> capabilities.add("streams"));
+        connector.changeFeed().ifPresent(facet -> capabilities.add("changeFeed"));
+        connector.mirrorQueries().ifPresent(facet -> capabilities.add("mirrorQueries"));
+        return new ConnectorView(connector.typeId(), connector.descriptor().displayName(), connector.descriptor().description(),
+                connector.spiVersion(),
+                connector.credentialFields().stream().map(CredentialFieldView::of).toList(),
+                connector.descriptor().queryTypes().stream().map(QueryTypeView::of).toList(),
+                connector.streamDescriptors().stream().map(StreamView::of).toList(),
+                connector.acceptsWebhooks(), List.copyOf(capabilities));
+    }
+
+    /** A field a person fills in to connect. */
+    public record CredentialFieldView(String name, String label, boolean secret, boolean required, String pattern,
+                                      String helpText, List<String> publicPrefixes) {
+        static CredentialFieldView of(CredentialField field) {
+            return new CredentialFieldView(field.name(), field.label(), field.secret(), field.required(), field.pattern(),
+                    field.helpText(), field.publicPrefixes());
+        }
+    }
+
+    /** A query a block can run: its parameters and the shape of its result. */
+    public record QueryTypeView(String id, String description, List<ParameterView> parameters, List<ResultFieldView> resultFields) {
+        static QueryTypeView of(QueryType type) {
+            return new QueryTypeView(type.id(), type.description(), type.parameters().stream().map(ParameterView::of).toList(),
+                    type.resultFields().stream().map(ResultFieldView::of).toList());
+        }
+    }
+
+    /** One parameter of a query type. */
+    public record ParameterView(String name, String type, String description, boolean required, Object defaultValue,
+                                BigDecimal minimum, BigDecimal maximum, List<String> allowedValues, String pattern) {
+        static ParameterView of(ParameterSpec spec) {
+            return new ParameterView(spec.name(), spec.type().name(), spec.description(), spec.required(), spec.defaultValue(),
+                    spec.minimum(), spec.maximum(), spec.allowedValues(), spec.pattern());
+        }
+    }
+
+    /** One field of a query's result; {@code currencyField} names a money field's currency. */
+    public record ResultFieldView(String name, String type, String description, boolean nullable, List<ResultFieldView> fields,
+                                  String currencyField) {
+        static ResultFieldView of(ResultField field) {
+            return new ResultFieldView(field.name(), field.type().name(), field.description(), field.nullable(),
+                    field.fields().stream().map(ResultFieldView::of).toList(), field.currencyField());
+        }
+    }
+
+    /** A stream the server can mirror into a dataset. */
+    public record StreamView(String name, String description, String primaryKey, String cursorField, String cursorFormat,
+                             boolean incremental, boolean createdFilter) {
+        static StreamView of(StreamDescriptor stream) {
+            return new StreamView(stream.name(), stream.description(), stream.primaryKey(), stream.cursorField(),
+                    stream.cursorFormat().name(), stream.incremental(), stream.createdFilter());
+        }
+    }
 }

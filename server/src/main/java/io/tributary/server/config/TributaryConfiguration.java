@@ -54,7 +54,7 @@ public class TributaryConfiguration extends Configuration {
     /** Each connector's settings, by type id: {@code connectors.<type>.<key>}. */
     @NotNull
     @JsonProperty
-    private Map<String, Map<String, String>> connectors = Map.of();
+    private Map<String, Map<String, Object>> connectors = Map.of();
 
     /** The URL clients reach this server at, for webhook URLs shown to users. */
     @NotEmpty
@@ -102,7 +102,7 @@ public class TributaryConfiguration extends Configuration {
         return plans;
     }
 
-    public Map<String, Map<String, String>> connectors() {
+    public Map<String, Map<String, Object>> connectors() {
         return connectors;
     }
 

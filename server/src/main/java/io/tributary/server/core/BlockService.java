@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tributary.connector.spi.ConnectorException;
-import io.tributary.connector.spi.ConnectorRegistry;
-import io.tributary.connector.spi.InstalledConnector;
-import io.tributary.connector.spi.ParameterValidator;
+import io.tributary.connector.host.ConnectorRegistry;
+import io.tributary.connector.host.InstalledConnector;
+import io.tributary.connector.host.ParameterValidator;
 import io.tributary.connector.spi.QueryRequest;
 import io.tributary.connector.spi.QueryType;
 import io.tributary.projection.Projections;
@@ -120,7 +120,7 @@ public final class BlockService {
                 .orElseThrow(() -> ApiException.invalid("binding.dataSourceId", "The data source's connector is not installed"));
         QueryRequest query;
         try {
-            query = ParameterValidator.prepare(connector.connector(), binding.queryConfig().type(), binding.queryConfig().params());
+            query = ParameterValidator.prepare(connector, binding.queryConfig().type(), binding.queryConfig().params());
         } catch (ConnectorException e) {
             String field = e.field().map(name -> name.equals("type") ? "binding.queryConfig.type" : "binding.queryConfig.params." + name)
                     .orElse("binding.queryConfig");

@@ -1,48 +1,40 @@
 package io.tributary.server.core;
 
 import io.tributary.connector.spi.ConnectorContext;
-import io.tributary.connector.spi.ConnectorSettings;
+import io.tributary.connector.host.Contexts;
+import io.tributary.connector.spi.WebhookContext;
 import io.tributary.connector.spi.Credentials;
 import java.time.Clock;
 import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Builds the context each connector operation receives: its settings from the configuration, the
- * server's clock, and credentials through a supplier that decrypts at most once per operation, so
+ * Builds the context each connector operation receives: the server's clock, and credentials through a supplier that decrypts at most once per operation, so
  * one operation is one audited decryption however often the connector asks.
  */
 public final class ConnectorContexts {
 
-    private final Map<String, Map<String, String>> settings;
     private final Clock clock;
 
-    public ConnectorContexts(Map<String, Map<String, String>> settings, Clock clock) {
-        this.settings = Map.copyOf(settings);
+    public ConnectorContexts(Clock clock) {
         this.clock = clock;
     }
 
-    public ConnectorContext forOperation(String type, Supplier<Credentials> decrypt) {
-        return ConnectorContext.builder()
-                .credentials(new Once(decrypt))
-                .settings(new ConnectorSettings(settings.getOrDefault(type, Map.of())))
-                .clock(clock)
-                .build();
+    public ConnectorContext forOperation(Supplier<Credentials> decrypt) {
+        return Contexts.builder().credentials(new Once(decrypt)).clock(clock).build();
     }
 
     /** Credentials given in a request: nothing to decrypt. */
-    public ConnectorContext withPlainCredentials(String type, Credentials credentials) {
-        return forOperation(type, () -> credentials);
+    public ConnectorContext withPlainCredentials(Credentials credentials) {
+        return forOperation(() -> credentials);
     }
 
     /**
      * For verifying a webhook delivery: the signing secrets come with the request, and the
-     * source's credentials stay closed, so a forged delivery can never make the server open them.
+     * source's credentials are not in reach at all (the SPI's type has none).
      */
-    public ConnectorContext withoutCredentials(String type) {
-        return forOperation(type, () -> {
-            throw new IllegalStateException("A webhook delivery is verified without the source's credentials");
-        });
+    public WebhookContext forWebhook() {
+        return WebhookContext.of(clock);
     }
 
     public Clock clock() {

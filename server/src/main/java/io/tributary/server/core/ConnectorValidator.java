@@ -1,12 +1,12 @@
 package io.tributary.server.core;
 
 import io.tributary.connector.spi.ConnectorException;
-import io.tributary.connector.spi.ConnectorRegistry;
+import io.tributary.connector.host.ConnectorRegistry;
 import io.tributary.connector.spi.CredentialCheck;
 import io.tributary.connector.spi.Credentials;
-import io.tributary.connector.spi.CredentialsValidator;
-import io.tributary.connector.spi.InstalledConnector;
-import io.tributary.connector.spi.ParameterValidator;
+import io.tributary.connector.host.CredentialsValidator;
+import io.tributary.connector.host.InstalledConnector;
+import io.tributary.connector.host.ParameterValidator;
 import io.tributary.connector.spi.QueryType;
 import io.tributary.connector.spi.ValidationProblem;
 import io.tributary.server.api.BlockRequest;
@@ -61,14 +61,14 @@ public final class ConnectorValidator {
                 values.put(DataSourceService.snake(name), value.strip());
             }
         });
-        List<ValidationProblem> offline = CredentialsValidator.problems(connector.descriptor(), values);
+        List<ValidationProblem> offline = CredentialsValidator.problems(connector, values);
         offline.forEach(problem -> problems.add(new Problem("credentials." + DataSourceService.camel(problem.field()), problem.code(),
                 problem.message())));
         if (!offline.isEmpty()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(connector.connector().validateCredentials(contexts.withPlainCredentials(connector.typeId(),
+            return Optional.of(connector.connector().validateCredentials(contexts.withPlainCredentials(
                     new Credentials(values))));
         } catch (ConnectorException e) {
             if (e.kind().retryable()) {
@@ -93,7 +93,7 @@ public final class ConnectorValidator {
         parameters.forEach(problem -> problems.add(new Problem("queryConfig.params." + problem.field(), problem.code(), problem.message())));
         if (parameters.isEmpty()) {
             try {
-                ParameterValidator.prepare(connector.connector(), query.type(), query.params()); // the connector's own checks
+                ParameterValidator.prepare(connector, query.type(), query.params()); // the connector's own checks
             } catch (ConnectorException e) {
                 problems.add(new Problem(e.field().map(name -> "queryConfig.params." + name).orElse("queryConfig"), e.errorCode().code(),
                         e.getMessage()));

@@ -31,7 +31,8 @@ public final class CredentialVault {
     public static final int FIRST_VERSION = 1;
 
     private static final String FIELD = "credentials";
-    private static final String WEBHOOK_SECRET_FIELD = "webhook_secret";
+    /** The signing secret's label in its ciphertext's associated data: the same for every connector, whatever its field is called. */
+    private static final String SIGNING_SECRET_LABEL = "webhook_secret";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final EnvelopeEncryption encryption;
@@ -51,7 +52,7 @@ public final class CredentialVault {
             throw new IllegalStateException("A map of strings always serialises", e);
         }
         String webhookSecret = split.webhookSecret() == null ? null
-                : encryption.encryptString(context(workspaceId, dataSourceId, WEBHOOK_SECRET_FIELD, version), key, split.webhookSecret()).toText();
+                : encryption.encryptString(context(workspaceId, dataSourceId, SIGNING_SECRET_LABEL, version), key, split.webhookSecret()).toText();
         return new SealedCredentials(version, credentials, webhookSecret, webhookSecret != null);
     }
 
@@ -73,7 +74,7 @@ public final class CredentialVault {
 
     /** Decrypts the webhook signing secret alone, reporting (and so auditing) the decryption. */
     public String openWebhookSecret(SourceCiphertexts stored, String requestedBy) {
-        return decrypt(stored, WEBHOOK_SECRET_FIELD, stored.webhookSecret(), requestedBy);
+        return decrypt(stored, SIGNING_SECRET_LABEL, stored.webhookSecret(), requestedBy);
     }
 
     /**
@@ -87,7 +88,7 @@ public final class CredentialVault {
         WrappedDataKey to = WrappedDataKey.parse(dataKey);
         String credentials = reencrypt(stored, FIELD, stored.credentials(), version, to, requestedBy);
         String webhookSecret = stored.webhookSecret() == null ? null
-                : reencrypt(stored, WEBHOOK_SECRET_FIELD, stored.webhookSecret(), version, to, requestedBy);
+                : reencrypt(stored, SIGNING_SECRET_LABEL, stored.webhookSecret(), version, to, requestedBy);
         return new SealedCredentials(version, credentials, webhookSecret, stored.hasWebhookSecret());
     }
 
@@ -97,7 +98,7 @@ public final class CredentialVault {
             return encryption.decryptString(context(stored, field, stored.credentialVersion()), keyFor(stored.keys(), secret), secret,
                     requestedBy);
         } catch (CryptoException e) {
-            throw new CredentialsUnreadable(stored.dataSourceId(), field.equals(WEBHOOK_SECRET_FIELD), e.code());
+            throw new CredentialsUnreadable(stored.dataSourceId(), field.equals(SIGNING_SECRET_LABEL), e.code());
         }
     }
 
@@ -108,7 +109,7 @@ public final class CredentialVault {
             return encryption.reencrypt(context(stored, field, stored.credentialVersion()), context(stored, field, version),
                     keyFor(stored.keys(), secret), to, secret, requestedBy).toText();
         } catch (CryptoException e) {
-            throw new CredentialsUnreadable(stored.dataSourceId(), field.equals(WEBHOOK_SECRET_FIELD), e.code());
+            throw new CredentialsUnreadable(stored.dataSourceId(), field.equals(SIGNING_SECRET_LABEL), e.code());
         }
     }
 

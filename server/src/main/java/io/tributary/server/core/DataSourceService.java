@@ -5,11 +5,11 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tributary.connector.spi.CapabilityStatus;
 import io.tributary.connector.spi.ConnectorException;
-import io.tributary.connector.spi.ConnectorRegistry;
+import io.tributary.connector.host.ConnectorRegistry;
 import io.tributary.connector.spi.CredentialCheck;
 import io.tributary.connector.spi.Credentials;
-import io.tributary.connector.spi.CredentialsValidator;
-import io.tributary.connector.spi.InstalledConnector;
+import io.tributary.connector.host.CredentialsValidator;
+import io.tributary.connector.host.InstalledConnector;
 import io.tributary.connector.spi.ValidationProblem;
 import io.tributary.server.api.DataSourceRequests;
 import io.tributary.server.api.DataSourceView;
@@ -91,7 +91,7 @@ public final class DataSourceService {
 
         String id = Ids.next("ds");
         Instant now = contexts.now();
-        SplitCredentials split = SplitCredentials.of(credentials);
+        SplitCredentials split = SplitCredentials.of(credentials, connector);
         DataSourceRow row = jdbi.inTransaction(handle -> {
             WorkspaceRow locked = handle.attach(WorkspaceDao.class).lock(workspaceId).orElseThrow(() -> ApiException.notFound("Workspace"));
             DataSourceDao sources = handle.attach(DataSourceDao.class);
@@ -140,7 +140,7 @@ public final class DataSourceService {
             Map<String, String> credentials = credentials(connector, request.credentials());
             CredentialCheck check = validateWithProvider(connector, new Credentials(credentials));
             warnings = check.warnings();
-            split = SplitCredentials.of(credentials);
+            split = SplitCredentials.of(credentials, connector);
             hints = hints(connector, credentials);
             // New credentials that work clear a rejection: the source refreshes again.
             updated = updated.withCheck("active", null, check.account().accountId(), check.account().livemode(),
@@ -220,7 +220,7 @@ public final class DataSourceService {
 
     private CredentialCheck validateWithProvider(InstalledConnector connector, Credentials credentials) {
         try {
-            return connector.connector().validateCredentials(contexts.withPlainCredentials(connector.typeId(), credentials));
+            return connector.connector().validateCredentials(contexts.withPlainCredentials(credentials));
         } catch (ConnectorException e) {
             if (ConnectorFailures.stopsSource(e)) {
                 throw new ApiException(422, "invalid_credentials", e.getMessage(), e.field().map(DataSourceService::camel).orElse("credentials"));
@@ -262,7 +262,7 @@ public final class DataSourceService {
                 values.put(snake(name), value.strip());
             }
         });
-        List<ValidationProblem> problems = CredentialsValidator.problems(connector.descriptor(), values);
+        List<ValidationProblem> problems = CredentialsValidator.problems(connector, values);
         if (!problems.isEmpty()) {
             ValidationProblem first = problems.get(0);
             throw new ApiException(422, "invalid_credentials", first.message(), "credentials." + camel(first.field()));
@@ -272,7 +272,7 @@ public final class DataSourceService {
 
     private static String hints(InstalledConnector connector, Map<String, String> credentials) {
         Map<String, DataSourceView.CredentialHint> hints = new LinkedHashMap<>();
-        CredentialHints.of(connector.descriptor().credentialFields(), credentials).forEach((field, hint) -> hints.put(camel(field), hint));
+        CredentialHints.of(connector.credentialFields(), credentials).forEach((field, hint) -> hints.put(camel(field), hint));
         return json(hints);
     }
 

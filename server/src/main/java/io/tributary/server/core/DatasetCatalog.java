@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tributary.connector.spi.CapabilityStatus;
-import io.tributary.connector.spi.ConnectorRegistry;
-import io.tributary.connector.spi.InstalledConnector;
+import io.tributary.connector.host.ConnectorRegistry;
+import io.tributary.connector.host.InstalledConnector;
 import io.tributary.server.api.DatasetRequests;
 import io.tributary.server.db.DataSourceRow;
 import io.tributary.server.db.DatasetStreamDao;
@@ -47,7 +47,7 @@ public final class DatasetCatalog {
                                                     List<DatasetRequests.Selection> requested) {
         InstalledConnector connector = connectors.find(type)
                 .orElseThrow(() -> ApiException.invalid("type", "The connector '" + type + "' is not installed on this server"));
-        return DatasetSelections.resolve(requested, connector.descriptor(), capabilities, clock.instant());
+        return DatasetSelections.resolve(requested, connector, capabilities, clock.instant());
     }
 
     /**

@@ -2,8 +2,8 @@ package io.tributary.server.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tributary.connector.spi.ConnectorException;
-import io.tributary.connector.spi.InstalledConnector;
-import io.tributary.connector.spi.ParameterValidator;
+import io.tributary.connector.host.InstalledConnector;
+import io.tributary.connector.host.ParameterValidator;
 import io.tributary.connector.spi.QueryRequest;
 import io.tributary.connector.spi.QueryResult;
 import io.tributary.server.auth.Caller;
@@ -43,7 +43,7 @@ public final class QueryService {
         InstalledConnector connector = operation.connector();
         QueryRequest request;
         try {
-            request = ParameterValidator.prepare(connector.connector(), type, params);
+            request = ParameterValidator.prepare(connector, type, params);
         } catch (ConnectorException e) {
             String field = e.field().map(name -> name.equals("type") ? "type" : "params." + name).orElse("params");
             throw new ApiException(422, e.errorCode().code(), e.getMessage(), field);

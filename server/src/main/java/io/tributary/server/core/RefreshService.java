@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tributary.connector.spi.ConnectorException;
-import io.tributary.connector.spi.InstalledConnector;
-import io.tributary.connector.spi.ParameterValidator;
+import io.tributary.connector.host.InstalledConnector;
+import io.tributary.connector.host.ParameterValidator;
 import io.tributary.connector.spi.QueryRequest;
 import io.tributary.connector.spi.QueryResult;
 import io.tributary.projection.Projections;
@@ -97,7 +97,7 @@ public final class RefreshService {
         int failed = 0;
         for (BlockRow block : blocks) {
             try {
-                QueryRequest request = ParameterValidator.prepare(connector.connector(), block.queryType(), read(block.queryParams()));
+                QueryRequest request = ParameterValidator.prepare(connector, block.queryType(), read(block.queryParams()));
                 MirrorAnswers.Answer answer = mirror.answer(request);
                 store(block, answer.result(), answer.from(), now);
                 refreshed++;

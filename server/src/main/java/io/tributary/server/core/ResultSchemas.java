@@ -1,5 +1,6 @@
 package io.tributary.server.core;
 
+import io.tributary.connector.spi.FieldType;
 import io.tributary.connector.spi.ResultField;
 import io.tributary.projection.schema.FieldKind;
 import io.tributary.projection.schema.ResultSchema;
@@ -20,7 +21,12 @@ final class ResultSchemas {
     }
 
     private static SchemaField field(ResultField field) {
-        return new SchemaField(field.name(), FieldKind.valueOf(field.type().name()), field.nullable(),
+        return new SchemaField(field.name(), kind(field.type()), field.nullable(),
                 field.fields().stream().map(ResultSchemas::field).toList());
+    }
+
+    /** A money amount is an integer in the currency's smallest unit to a projection; its currency format reads the unit. */
+    private static FieldKind kind(FieldType type) {
+        return type == FieldType.MONEY ? FieldKind.INTEGER : FieldKind.valueOf(type.name());
     }
 }

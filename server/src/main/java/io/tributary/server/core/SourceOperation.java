@@ -1,7 +1,7 @@
 package io.tributary.server.core;
 
 import io.tributary.connector.spi.ConnectorContext;
-import io.tributary.connector.spi.InstalledConnector;
+import io.tributary.connector.host.InstalledConnector;
 import io.tributary.server.db.DataSourceRow;
 
 /**

@@ -1,7 +1,7 @@
 package io.tributary.server.core;
 
 import io.tributary.connector.spi.ConnectorException;
-import io.tributary.connector.spi.ConnectorRegistry;
+import io.tributary.connector.host.ConnectorRegistry;
 import io.tributary.server.db.DataSourceDao;
 import io.tributary.server.db.DataSourceRow;
 import io.tributary.server.errors.ConnectorFailures;
@@ -36,7 +36,7 @@ public final class SourceOperations {
      */
     public Optional<SourceOperation> start(DataSourceRow source, String actor) {
         return connectors.find(source.type()).map(connector -> new SourceOperation(source, connector,
-                contexts.forOperation(source.type(), () -> credentials.open(source.id(), actor))));
+                contexts.forOperation(() -> credentials.open(source.id(), actor))));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.tributary.server.core;
 
+import io.tributary.connector.host.InstalledConnector;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -12,16 +13,14 @@ import java.util.Map;
  */
 public record SplitCredentials(Map<String, String> forOperations, String webhookSecret) {
 
-    /** The credential field holding a webhook signing secret. */
-    public static final String WEBHOOK_SECRET_FIELD = "webhook_secret";
-
     public SplitCredentials {
         forOperations = Map.copyOf(forOperations);
     }
 
-    public static SplitCredentials of(Map<String, String> fields) {
+    /** Splits by the field the connector's webhooks capability names; without one, nothing is a signing secret. */
+    public static SplitCredentials of(Map<String, String> fields, InstalledConnector connector) {
         Map<String, String> operations = new LinkedHashMap<>(fields);
-        String secret = operations.remove(WEBHOOK_SECRET_FIELD);
+        String secret = connector.signingSecretField().map(field -> operations.remove(field.name())).orElse(null);
         return new SplitCredentials(operations, secret);
     }
 

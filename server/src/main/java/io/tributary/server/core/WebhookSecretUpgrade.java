@@ -1,5 +1,7 @@
 package io.tributary.server.core;
 
+import io.tributary.connector.host.ConnectorRegistry;
+import io.tributary.connector.host.InstalledConnector;
 import io.tributary.server.db.DataSourceDao;
 import io.tributary.server.db.DataSourceRow;
 import java.time.Clock;
@@ -25,17 +27,23 @@ public final class WebhookSecretUpgrade {
     }
 
     /** Upgrades every such source; returns how many it upgraded. */
-    public static int run(Jdbi jdbi, StoredCredentials stored, Clock clock) {
-        List<String> legacy = jdbi.withExtension(DataSourceDao.class, DataSourceDao::withWebhookSecretInCredentials).stream()
-                .map(DataSourceRow::id).toList();
+    public static int run(Jdbi jdbi, ConnectorRegistry connectors, StoredCredentials stored, Clock clock) {
+        List<DataSourceRow> legacy = jdbi.withExtension(DataSourceDao.class, DataSourceDao::withWebhookSecretInCredentials);
         int upgraded = 0;
-        for (String id : legacy) {
+        for (DataSourceRow row : legacy) {
+            String id = row.id();
+            Optional<InstalledConnector> connector = connectors.find(row.type()).filter(InstalledConnector::acceptsWebhooks);
+            if (connector.isEmpty()) {
+                LOG.warn("Data source {} keeps its webhook signing secret inside its credentials: its connector '{}' is not "
+                        + "installed or takes no webhooks", id, row.type());
+                continue;
+            }
             try {
                 if (stored.rewrite(id, clock.instant(), (source, keys) -> {
                     if (!source.hasWebhookSecret() || source.webhookSecret() != null) {
                         return Optional.empty(); // another node moved it meanwhile
                     }
-                    SplitCredentials split = SplitCredentials.of(stored.vault().open(source, ACTOR).values());
+                    SplitCredentials split = SplitCredentials.of(stored.vault().open(source, ACTOR).values(), connector.get());
                     return Optional.of(stored.vault().seal(source.workspaceId(), source.dataSourceId(), keys.writeKey(),
                             source.credentialVersion() + 1, split));
                 })) {

@@ -1,12 +1,12 @@
 package io.tributary.server.mirror;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tributary.connector.spi.Connector;
 import io.tributary.connector.spi.ConnectorContext;
 import io.tributary.connector.spi.CreatedWindow;
 import io.tributary.connector.spi.StreamDescriptor;
 import io.tributary.connector.spi.StreamPage;
 import io.tributary.connector.spi.StreamReadRequest;
+import io.tributary.connector.spi.Streams;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -130,7 +130,7 @@ public final class Backfill {
      * @return whether the backfill is complete (false when it was interrupted)
      * @throws RuntimeException the stream's failure, after the other windows were read
      */
-    public boolean run(String dataSourceId, StreamDescriptor stream, Connector connector, ConnectorContext context, int parallelism)
+    public boolean run(String dataSourceId, StreamDescriptor stream, Streams connector, ConnectorContext context, int parallelism)
             throws InterruptedException {
         Outcome outcome = run(dataSourceId, List.of(stream), connector, context, parallelism);
         if (outcome.failed().containsKey(stream.name())) {
@@ -146,7 +146,7 @@ public final class Backfill {
      * next run) and the others go on. Stops after the pages in flight when the calling thread is
      * interrupted; what was read stays committed.
      */
-    public Outcome run(String dataSourceId, List<StreamDescriptor> streams, Connector connector, ConnectorContext context,
+    public Outcome run(String dataSourceId, List<StreamDescriptor> streams, Streams connector, ConnectorContext context,
                        int parallelism) throws InterruptedException {
         return run(dataSourceId, streams, connector, context, parallelism, null, Map.of());
     }
@@ -161,7 +161,7 @@ public final class Backfill {
      *     so that {@link MirrorStore#sweepUnseen} can tell which it did not; streams left out are
      *     not recorded
      */
-    public Outcome run(String dataSourceId, List<StreamDescriptor> streams, Connector connector, ConnectorContext context,
+    public Outcome run(String dataSourceId, List<StreamDescriptor> streams, Streams connector, ConnectorContext context,
                        int parallelism, Duration slice, Map<String, Instant> reads) throws InterruptedException {
         long deadline = slice == null ? Long.MAX_VALUE : System.nanoTime() + slice.toNanos();
         BlockingDeque<Window> waiting = new LinkedBlockingDeque<>();
@@ -212,7 +212,7 @@ public final class Backfill {
      * for the readers that are idle). Readers with nothing to take wait for a window to come back,
      * and all stop when nothing waits and nobody reads.
      */
-    private void readPages(String dataSourceId, Connector connector, ConnectorContext context, BlockingDeque<Window> waiting,
+    private void readPages(String dataSourceId, Streams connector, ConnectorContext context, BlockingDeque<Window> waiting,
                            AtomicInteger reading, int readers, Map<String, RuntimeException> failed, long deadline,
                            Map<String, Instant> reads) throws InterruptedException {
         while (!Thread.currentThread().isInterrupted() && System.nanoTime() < deadline) {
@@ -261,11 +261,11 @@ public final class Backfill {
      * @return the windows to continue with: none when the window is done; else the window itself
      *     (narrowed to the newest part when split) and the older parts as new windows
      */
-    private List<Window> readPage(String dataSourceId, Connector connector, ConnectorContext context, Window window, int parts,
+    private List<Window> readPage(String dataSourceId, Streams connector, ConnectorContext context, Window window, int parts,
                                   Instant read) {
         StreamDescriptor stream = window.stream();
         Instant readAt = clock.instant();
-        StreamPage page = connector.readStream(context, new StreamReadRequest(stream.name(), window.cursor(), window.filter(), pageSize));
+        StreamPage page = connector.read(context, new StreamReadRequest(stream.name(), window.cursor(), window.filter(), pageSize));
         List<MirroredObject> objects = new ArrayList<>();
         Instant oldest = window.reached();
         for (ObjectNode record : page.records()) {

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tributary.connector.spi.Change;
 import io.tributary.connector.spi.ChangePage;
 import io.tributary.connector.spi.ChangeRequest;
-import io.tributary.connector.spi.Connector;
+import io.tributary.connector.host.InstalledConnector;
+import io.tributary.connector.spi.ChangeFeed;
 import io.tributary.connector.spi.ConnectorContext;
-import io.tributary.connector.spi.ConnectorDescriptor;
 import io.tributary.connector.spi.StreamDescriptor;
 import io.tributary.server.db.DatasetStreamDao;
 import java.time.Clock;
@@ -49,13 +49,13 @@ final class ChangeApplier {
      * older than the feed's history, stores the restart cursor the connector offers and says so: the
      * caller must then read the streams again in full.
      */
-    Outcome apply(String dataSourceId, Connector connector, ConnectorContext context, String cursor, Set<String> streams) {
-        ConnectorDescriptor descriptor = connector.descriptor();
+    Outcome apply(String dataSourceId, InstalledConnector connector, ConnectorContext context, String cursor, Set<String> streams) {
+        ChangeFeed feed = connector.changeFeed().orElseThrow(() -> new IllegalStateException(connector.typeId() + " has no change feed"));
         int applied = 0;
         int reread = 0;
         String position = cursor;
         for (int pages = 0; pages < MAX_PAGES; pages++) {
-            ChangePage page = connector.readChanges(context, new ChangeRequest(position, streams, PAGE_SIZE));
+            ChangePage page = feed.read(context, new ChangeRequest(position, streams, PAGE_SIZE));
             if (page.cursorExpired()) {
                 saveCursor(dataSourceId, page.nextCursor());
                 return new Outcome(applied, reread, true);
@@ -65,14 +65,14 @@ final class ChangeApplier {
                 if (!streams.contains(change.stream())) {
                     continue;
                 }
-                StreamDescriptor stream = descriptor.stream(change.stream()).orElse(null);
+                StreamDescriptor stream = connector.stream(change.stream()).orElse(null);
                 if (stream == null) {
                     continue;
                 }
                 if (change.needsRead()) {
                     reread++;
                 }
-                objects.add(toObject(dataSourceId, connector, context, stream, change));
+                objects.add(toObject(dataSourceId, feed, context, stream, change));
             }
             String next = page.nextCursor();
             jdbi.useTransaction(handle -> {
@@ -88,7 +88,7 @@ final class ChangeApplier {
         return new Outcome(applied, reread, false);
     }
 
-    private MirroredObject toObject(String dataSourceId, Connector connector, ConnectorContext context, StreamDescriptor stream,
+    private MirroredObject toObject(String dataSourceId, ChangeFeed connector, ConnectorContext context, StreamDescriptor stream,
                                     Change change) {
         if (change.needsRead()) {
             Instant readAt = clock.instant();

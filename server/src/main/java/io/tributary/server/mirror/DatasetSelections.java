@@ -1,7 +1,7 @@
 package io.tributary.server.mirror;
 
 import io.tributary.connector.spi.CapabilityStatus;
-import io.tributary.connector.spi.ConnectorDescriptor;
+import io.tributary.connector.host.InstalledConnector;
 import io.tributary.connector.spi.StreamDescriptor;
 import io.tributary.server.api.DatasetRequests;
 import io.tributary.server.db.DatasetStreamRow;
@@ -40,7 +40,7 @@ public final class DatasetSelections {
      * @param now the server's clock, for refusing a start date in the future
      * @return the selection by stream name, in request order
      */
-    public static Map<String, Resolved> resolve(List<DatasetRequests.Selection> requested, ConnectorDescriptor descriptor,
+    public static Map<String, Resolved> resolve(List<DatasetRequests.Selection> requested, InstalledConnector connector,
                                                 List<CapabilityStatus> capabilities, Instant now) {
         Map<String, Resolved> resolved = new LinkedHashMap<>();
         for (int i = 0; i < requested.size(); i++) {
@@ -50,10 +50,10 @@ public final class DatasetSelections {
                 throw ApiException.invalid(field + ".stream", "Each dataset names a stream, or \"*\" for every stream the key can read");
             }
             List<StreamDescriptor> streams = EVERY_READABLE.equals(selection.stream())
-                    ? descriptor.streams().stream().filter(stream -> notReadable(capabilities, stream.name()).isEmpty()).toList()
-                    : List.of(descriptor.stream(selection.stream()).orElseThrow(() -> ApiException.invalid(field + ".stream",
+                    ? connector.streamDescriptors().stream().filter(stream -> notReadable(capabilities, stream.name()).isEmpty()).toList()
+                    : List.of(connector.stream(selection.stream()).orElseThrow(() -> ApiException.invalid(field + ".stream",
                             "There is no stream '" + selection.stream() + "'; streams: "
-                                    + String.join(", ", descriptor.streams().stream().map(StreamDescriptor::name).toList()))));
+                                    + String.join(", ", connector.streamDescriptors().stream().map(StreamDescriptor::name).toList()))));
             for (StreamDescriptor stream : streams) {
                 if (!EVERY_READABLE.equals(selection.stream())) {
                     notReadable(capabilities, stream.name()).ifPresent(status -> {

@@ -1,13 +1,16 @@
 package io.tributary.server.mirror;
 
 import io.tributary.connector.spi.ConnectorContext;
+import io.tributary.connector.spi.ChangeFeed;
 import io.tributary.connector.spi.ConnectorException;
+import io.tributary.connector.spi.Streams;
 import io.tributary.connector.spi.CreatedWindow;
 import io.tributary.connector.spi.ErrorKind;
-import io.tributary.connector.spi.InstalledConnector;
+import io.tributary.connector.host.InstalledConnector;
 import io.tributary.connector.spi.StreamDescriptor;
 import io.tributary.connector.spi.StreamPage;
 import io.tributary.connector.spi.StreamReadRequest;
+import io.tributary.connector.spi.StandardErrorCode;
 import io.tributary.server.config.MirrorConfig;
 import io.tributary.server.core.CredentialsUnreadable;
 import io.tributary.server.core.SourceOperation;
@@ -151,7 +154,7 @@ public final class DatasetSync {
             if (!current(row)) {
                 return false; // the feed's cursor had expired: the stream waits for a fresh backfill
             }
-            StreamDescriptor descriptor = operation.connector().descriptor().stream(row.stream()).orElse(null);
+            StreamDescriptor descriptor = operation.connector().stream(row.stream()).orElse(null);
             if (descriptor == null || !run.readNew(row, descriptor)) {
                 return false;
             }
@@ -243,7 +246,7 @@ public final class DatasetSync {
             try {
                 Map<String, Instant> reads = new LinkedHashMap<>();
                 reading.values().forEach(stream -> reads.put(stream.stream(), stream.backfillStartedAt()));
-                outcome = backfill.run(source.id(), descriptors, connector.connector(), context, config.readers(),
+                outcome = backfill.run(source.id(), descriptors, streamsOf(connector), context, config.readers(),
                         Duration.ofSeconds(config.sliceSeconds()), reads);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -287,24 +290,17 @@ public final class DatasetSync {
         List<DatasetStreamRow> applyFeed(List<DatasetStreamRow> streams) {
             Set<String> incremental = new LinkedHashSet<>();
             streams.stream().filter(DatasetStreamRow::incremental).forEach(stream -> incremental.add(stream.stream()));
-            if (incremental.isEmpty()) {
-                return streams;
+            Optional<ChangeFeed> feed = connector.changeFeed();
+            if (incremental.isEmpty() || feed.isEmpty()) {
+                return streams; // without a change feed, new objects and the lookback keep the streams current
             }
             Optional<String> cursor = jdbi.withExtension(DatasetStreamDao.class, dao -> dao.feedCursor(source.id()));
             if (cursor.isEmpty()) {
-                String start;
-                try {
-                    start = connector.connector().changeFeedStart(context);
-                } catch (ConnectorException e) {
-                    if (e.kind() == ErrorKind.UNSUPPORTED) {
-                        return streams; // no change feed: new objects and the lookback keep the streams current
-                    }
-                    throw e;
-                }
+                String start = feed.get().start(context);
                 jdbi.useExtension(DatasetStreamDao.class, dao -> dao.saveFeedCursor(source.id(), start, clock.instant()));
                 return streams;
             }
-            ChangeApplier.Outcome outcome = changes.apply(source.id(), connector.connector(), context, cursor.get(), incremental);
+            ChangeApplier.Outcome outcome = changes.apply(source.id(), connector, context, cursor.get(), incremental);
             if (!outcome.expired()) {
                 return streams;
             }
@@ -325,7 +321,7 @@ public final class DatasetSync {
         }
 
         private StreamDescriptor descriptor(DatasetStreamRow stream) {
-            return connector.descriptor().stream(stream.stream()).orElseThrow(() -> new ConnectorException(
+            return connector.stream(stream.stream()).orElseThrow(() -> new ConnectorException(
                     io.tributary.connector.spi.StandardErrorCode.UNKNOWN_STREAM, "The connector no longer offers this stream"));
         }
 
@@ -398,7 +394,7 @@ public final class DatasetSync {
                 CreatedWindow window = new CreatedWindow(from, readAt);
                 String cursor = null;
                 do {
-                    StreamPage page = connector.connector().readStream(context,
+                    StreamPage page = streamsOf(connector).read(context,
                             new StreamReadRequest(descriptor.name(), cursor, window, config.pageSize()));
                     List<MirroredObject> objects = new ArrayList<>();
                     page.records().forEach(record -> objects.add(MirroredObject.of(descriptor, record, readAt, false)));
@@ -487,5 +483,11 @@ public final class DatasetSync {
     private DatasetStreamRow save(DatasetStreamRow row) {
         jdbi.useExtension(DatasetStreamDao.class, dao -> dao.update(row));
         return row;
+    }
+
+    /** The source's streams capability; a source has datasets only when its connector has one. */
+    private static Streams streamsOf(InstalledConnector connector) {
+        return connector.streams().orElseThrow(() -> new ConnectorException(StandardErrorCode.UNSUPPORTED_OPERATION,
+                "Connector '" + connector.typeId() + "' has no streams"));
     }
 }

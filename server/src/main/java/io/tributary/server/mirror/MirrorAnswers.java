@@ -2,9 +2,10 @@ package io.tributary.server.mirror;
 
 import io.tributary.connector.spi.ConnectorContext;
 import io.tributary.connector.spi.ConnectorException;
+import io.tributary.connector.spi.MirrorQueries;
 import io.tributary.server.core.SourceOperation;
 import io.tributary.server.errors.ConnectorFailures;
-import io.tributary.connector.spi.InstalledConnector;
+import io.tributary.connector.host.InstalledConnector;
 import io.tributary.connector.spi.QueryRequest;
 import io.tributary.connector.spi.QueryResult;
 import io.tributary.server.db.DataSourceRow;
@@ -72,8 +73,12 @@ public final class MirrorAnswers {
         }
 
         private Optional<QueryResult> fromMirror(QueryRequest request) {
-            Set<String> streams = connector.connector().mirrorStreams(request);
-            if (streams.isEmpty() || mirrorUnusable) {
+            Optional<MirrorQueries> mirrorQueries = connector.mirrorQueries();
+            if (mirrorQueries.isEmpty() || mirrorUnusable) {
+                return Optional.empty();
+            }
+            Set<String> streams = mirrorQueries.get().streamsFor(request);
+            if (streams.isEmpty()) {
                 return Optional.empty();
             }
             Set<String> behind = new HashSet<>(streams);
@@ -94,7 +99,7 @@ public final class MirrorAnswers {
                 feedApplied = true;
                 caughtUp.addAll(behind);
             }
-            return connector.connector().runQueryOnMirror(context, request, new MirrorRecordsReader(jdbi, source.id(), streams));
+            return mirrorQueries.get().run(context, request, new MirrorRecordsReader(jdbi, source.id(), streams));
         }
     }
 }

@@ -1,6 +1,5 @@
 package io.tributary.server.mirror;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tributary.connector.spi.StreamDescriptor;
 import java.time.Instant;
@@ -35,8 +34,8 @@ public record MirroredObject(String stream, String objectId, Instant createdAt, 
 
     /** Like {@link #of(StreamDescriptor, ObjectNode, Instant, boolean)}, for a record whose id is known apart from it. */
     public static MirroredObject of(StreamDescriptor stream, String objectId, ObjectNode record, Instant versionAt, boolean deleted) {
-        JsonNode created = record.get(stream.cursorField());
-        Instant createdAt = created != null && created.isIntegralNumber() ? Instant.ofEpochSecond(created.asLong()) : null;
+        // The stream says how it writes creation times; the contract kit checks every record agrees.
+        Instant createdAt = stream.cursorFormat().read(record.get(stream.cursorField())).orElse(null);
         return new MirroredObject(stream.name(), objectId, createdAt, versionAt, deleted, record);
     }
 

@@ -1,8 +1,8 @@
 package io.tributary.server.resources;
 
-import io.tributary.connector.spi.ConnectorDescriptor;
-import io.tributary.connector.spi.ConnectorRegistry;
-import io.tributary.connector.spi.InstalledConnector;
+import io.tributary.server.api.ConnectorView;
+import io.tributary.connector.host.ConnectorRegistry;
+import io.tributary.connector.host.InstalledConnector;
 import io.tributary.server.api.ConnectorValidation;
 import io.tributary.server.core.ConnectorValidator;
 import jakarta.ws.rs.Consumes;
@@ -29,8 +29,8 @@ public final class ConnectorResource {
     }
 
     @GET
-    public Map<String, List<ConnectorDescriptor>> list() {
-        return Map.of("connectors", registry.installed().stream().map(InstalledConnector::descriptor).toList());
+    public Map<String, List<ConnectorView>> list() {
+        return Map.of("connectors", registry.installed().stream().map(ConnectorView::of).toList());
     }
 
     /** Checks credentials and, optionally, a query against the connector: every problem as data, nothing saved. */

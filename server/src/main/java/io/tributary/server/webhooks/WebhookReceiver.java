@@ -2,9 +2,9 @@ package io.tributary.server.webhooks;
 
 import io.tributary.audit.AuditActors;
 import io.tributary.connector.spi.ConnectorException;
-import io.tributary.connector.spi.ConnectorRegistry;
+import io.tributary.connector.host.ConnectorRegistry;
 import io.tributary.connector.spi.ErrorKind;
-import io.tributary.connector.spi.InstalledConnector;
+import io.tributary.connector.host.InstalledConnector;
 import io.tributary.connector.spi.WebhookEvent;
 import io.tributary.connector.spi.WebhookRequest;
 import io.tributary.server.core.ConnectorContexts;
@@ -92,11 +92,12 @@ public final class WebhookReceiver {
             throw ApiException.notFound("Webhook endpoint");
         }
         DataSourceRow source = found.get();
+        InstalledConnector connector = connectors.find(type).filter(InstalledConnector::acceptsWebhooks)
+                .orElseThrow(() -> ApiException.notFound("Webhook endpoint"));
         if (!source.hasWebhookSecret()) {
             throw new ApiException(409, "webhooks_not_enabled",
                     "This data source has no webhook signing secret: add one to receive webhooks", null);
         }
-        InstalledConnector connector = connectors.find(type).orElseThrow(() -> ApiException.notFound("Webhook endpoint"));
         if (!refusals.hasToken(source.id())) {
             metrics.rateLimited();
             throw ApiException.tooManyRequests("webhook_rate_limited",
@@ -157,7 +158,7 @@ public final class WebhookReceiver {
         }
         WebhookRequest request = new WebhookRequest(body, headers, List.of(secret));
         try {
-            return connector.connector().parseWebhook(contexts.withoutCredentials(connector.typeId()), request);
+            return connector.webhooks().orElseThrow().verify(contexts.forWebhook(), request);
         } catch (ConnectorException e) {
             if (e.kind() == ErrorKind.WEBHOOK_REJECTED) {
                 refusals.drain(source.id());
