@@ -65,7 +65,23 @@ public final class ConnectorRegistry implements AutoCloseable {
      */
     public static ConnectorRegistry load(ClassLoader hostLoader, PluginOptions pluginOptions,
                                          Map<String, ? extends Map<String, ?>> settings) {
-        List<InstalledConnector> classPath = install(discover(hostLoader), settings);
+        return load(hostLoader, true, pluginOptions, settings);
+    }
+
+    /**
+     * Like {@link #load(ClassLoader, PluginOptions, Map)}, optionally leaving the class path's
+     * connectors out, so that only plugins run (as in a packaged server, whose class path has none).
+     *
+     * @param hostLoader the host's class loader
+     * @param scanClassPath whether connectors on the host's class path are installed too
+     * @param pluginOptions the plugins directory and whether to skip broken plugins
+     * @param settings the operator's settings by type id
+     * @return the registry
+     * @throws ConnectorLoadException as {@link #load(ClassLoader, PluginOptions, Map)}
+     */
+    public static ConnectorRegistry load(ClassLoader hostLoader, boolean scanClassPath, PluginOptions pluginOptions,
+                                         Map<String, ? extends Map<String, ?>> settings) {
+        List<InstalledConnector> classPath = scanClassPath ? install(discover(hostLoader), settings) : List.of();
         Plugins plugins;
         try {
             plugins = Plugins.load(pluginOptions, hostLoader, settings, classPath);
