@@ -179,8 +179,8 @@ public final class ConnectorRegistry implements AutoCloseable {
             InstalledConnector previous = byTypeId.putIfAbsent(connector.typeId(), connector);
             if (previous != null) {
                 throw new ConnectorLoadException("Two connectors declare the type id '" + connector.typeId() + "': "
-                        + previous.connector().getClass().getName() + " in " + previous.source() + " and "
-                        + connector.connector().getClass().getName() + " in " + connector.source()
+                        + previous.implementation().getName() + " in " + previous.source() + " and "
+                        + connector.implementation().getName() + " in " + connector.source()
                         + ". Remove one of the two.", null);
             }
         }

@@ -55,7 +55,7 @@ final class PluginInstaller {
                         ownTypeIds.put(typeId, factory.getClass().getName());
                     }
                     Map<String, ?> own = typeId == null ? null : settings.get(typeId);
-                    installed.add(ConnectorInstaller.install(factory, plugin.directory().toString(), own));
+                    installed.add(ConnectorInstaller.install(factory, plugin.directory().toString(), own, loader));
                 }
                 return new LoadedPlugin(plugin.name(), plugin.directory(), jars, installed, loader);
             } catch (RuntimeException | LinkageError e) {

@@ -112,7 +112,7 @@ class PluginRegistryTest {
         Class<?> factory = plugin.classLoader().loadClass(TestJars.GREETER_V1.factory());
         assertThat(factory.getClassLoader()).isSameAs(plugin.classLoader()).isInstanceOf(PluginClassLoader.class);
         assertThat(factory.getConstructor().newInstance()).isInstanceOf(ConnectorFactory.class);
-        assertThat(registry.find("greeter-one").orElseThrow().connector().getClass().getClassLoader()).isSameAs(plugin.classLoader());
+        assertThat(registry.find("greeter-one").orElseThrow().implementation().getClassLoader()).isSameAs(plugin.classLoader());
     }
 
     @Test
@@ -123,6 +123,16 @@ class PluginRegistryTest {
         registry = load(false);
 
         assertThat(registry.find("context")).isPresent();
+        assertThat(Thread.currentThread().getContextClassLoader()).isSameAs(before);
+    }
+
+    @Test
+    void everyLaterCallIntoAPluginsConnectorRunsWithItsLoaderAsTheContextClassLoader() throws IOException {
+        plugin(pluginsDir, "context", jars.contextChecking());
+        registry = load(false);
+        ClassLoader before = Thread.currentThread().getContextClassLoader();
+
+        assertThat(answer("context")).isEqualTo("own loader");
         assertThat(Thread.currentThread().getContextClassLoader()).isSameAs(before);
     }
 

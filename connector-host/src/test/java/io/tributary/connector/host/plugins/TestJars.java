@@ -72,7 +72,8 @@ record TestJars(Path libV1, Path libV2, Path greeterV1, Path greeterV2, Path pro
     private static final String REQUIRE_OWN_CONTEXT_LOADER = "if (Thread.currentThread().getContextClassLoader() != Factory.class.getClassLoader())"
             + " throw new IllegalStateException(\"the context class loader is \" + Thread.currentThread().getContextClassLoader());";
     static final ConnectorSource CONTEXT_CHECKING = ConnectorSource.of("com.context", "context")
-            .constructing(REQUIRE_OWN_CONTEXT_LOADER).creating(REQUIRE_OWN_CONTEXT_LOADER);
+            .constructing(REQUIRE_OWN_CONTEXT_LOADER).creating(REQUIRE_OWN_CONTEXT_LOADER)
+            .answering("Thread.currentThread().getContextClassLoader() == Factory.class.getClassLoader() ? \"own loader\" : \"other loader\"");
 
     static TestJars build(Path workDir) throws IOException {
         JavaJars jars = new JavaJars(workDir);
