@@ -111,9 +111,8 @@ enum StripeStream {
         // and a top-level object (the change feed names changed objects by id, and readObject reads
         // them back): credit notes, which Stripe cannot filter by creation, and child streams (listed
         // parent by parent, each parent's in Stripe's order) are re-read whole instead.
-        StreamDescriptor.Builder builder = StreamDescriptor.builder(streamName, description)
-                .primaryKey("id")
-                .cursor(createdField(), CursorFormat.UNIX_SECONDS);
+        StreamDescriptor.Builder builder = StreamDescriptor.builder(streamName, description).primaryKey("id");
+        createdField().ifPresentOrElse(field -> builder.cursor(field, CursorFormat.UNIX_SECONDS), builder::withoutCreationTime);
         if (object != null && createdFilter) {
             builder.incremental().createdFilter();
         }
@@ -122,12 +121,14 @@ enum StripeStream {
 
     /**
      * The field holding a record's creation time: the object's ({@code date} on invoice items), and
-     * {@code created} on child streams. Subscription items and customer balance transactions carry
-     * it; bank accounts, Checkout line items and invoice line items carry no creation time at all,
-     * which SPI 2.0's stream descriptor cannot yet say, so theirs is named but absent.
+     * {@code created} on the child streams that carry one (subscription items, customer balance
+     * transactions); bank accounts, Checkout line items and invoice line items have none.
      */
-    String createdField() {
-        return object != null ? object.createdField() : "created";
+    Optional<String> createdField() {
+        if (object != null) {
+            return Optional.of(object.createdField());
+        }
+        return this == SUBSCRIPTION_ITEMS || this == CUSTOMER_BALANCE_TRANSACTIONS ? Optional.of("created") : Optional.empty();
     }
 
     static Optional<StripeStream> ofName(String name) {
