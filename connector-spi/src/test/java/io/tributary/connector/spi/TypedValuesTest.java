@@ -24,7 +24,8 @@ class TypedValuesTest {
             ParameterSpec.string("api_base", "Where the API is.").matching("https?://.+").withDefault("https://api.acme.example"),
             ParameterSpec.integer("timeout_seconds", "How long to wait.").between(1, 600).withDefault(30),
             ParameterSpec.number("ratio", "A share."),
-            ParameterSpec.bool("verbose", "Whether to log more.").withDefault(false));
+            ParameterSpec.bool("verbose", "Whether to log more.").withDefault(false),
+            ParameterSpec.timestamp("not_before", "Ignore what was created before."));
 
     @Test
     void queryParametersFillDefaultsAndTakeAnIntegerAsALong() {
@@ -82,6 +83,7 @@ class TypedValuesTest {
         assertThat(settings.string("api_base")).contains("http://127.0.0.1:8080");
         assertThat(settings.integer("timeout_seconds")).contains(5L);
         assertThat(settings.number("ratio")).contains(new BigDecimal("0.25"));
+        assertThat(ConnectorSettings.of(SETTINGS, Map.of("not_before", Instant.EPOCH)).timestamp("not_before")).contains(Instant.EPOCH);
         assertThat(settings).isEqualTo(ConnectorSettings.of(SETTINGS,
                 Map.of("api_base", "http://127.0.0.1:8080", "timeout_seconds", 5L, "ratio", new BigDecimal("0.25"))));
         assertThat(settings.toString()).startsWith("ConnectorSettings{api_base=http://127.0.0.1:8080, ratio=0.25");
