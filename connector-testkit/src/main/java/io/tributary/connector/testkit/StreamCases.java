@@ -3,6 +3,7 @@ package io.tributary.connector.testkit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tributary.connector.spi.ConnectorContext;
+import io.tributary.connector.spi.ConnectorException;
 import io.tributary.connector.spi.CreatedWindow;
 import io.tributary.connector.spi.StreamDescriptor;
 import io.tributary.connector.spi.StreamPage;
@@ -66,7 +67,7 @@ final class StreamCases {
         Set<String> ids = new HashSet<>();
         String cursor = null;
         for (int page = 0; page < 2; page++) {
-            StreamPage read = streams.read(context.get(), new StreamReadRequest(stream.name(), cursor, null, SMALL_PAGE));
+            StreamPage read = page(recordsCase(), new StreamReadRequest(stream.name(), cursor, null, SMALL_PAGE));
             if (read.records().size() > SMALL_PAGE) {
                 problems.add("a page asked for at most " + SMALL_PAGE + " records held " + read.records().size()
                         + ". To fix: return at most StreamReadRequest.pageSize() records");
@@ -109,7 +110,7 @@ final class StreamCases {
 
     private void windowHonoured() {
         CreatedWindow window = suppliedWindow.orElseGet(this::derivedWindow);
-        List<ObjectNode> records = readAll(window);
+        List<ObjectNode> records = readAll(windowCase(), window);
         Verdicts.check(!records.isEmpty(), windowCase(), "the window " + describe(window) + " is known to hold records, but the read returned none",
                 "honour StreamReadRequest.window() by the creation time the cursor field holds");
         List<String> problems = new ArrayList<>();
@@ -133,7 +134,7 @@ final class StreamCases {
      */
     private CreatedWindow derivedWindow() {
         TreeSet<Instant> created = new TreeSet<>();
-        for (ObjectNode record : readAll(null)) {
+        for (ObjectNode record : readAll(windowCase(), null)) {
             stream.cursorFormat().read(record.get(stream.cursorField())).ifPresent(created::add);
         }
         Assumptions.assumeFalse(created.isEmpty(), () -> windowCase() + ": no creation time could be read from the stream, "
@@ -142,11 +143,11 @@ final class StreamCases {
         return new CreatedWindow(from, created.last().plusSeconds(1));
     }
 
-    private List<ObjectNode> readAll(CreatedWindow window) {
+    private List<ObjectNode> readAll(String caseName, CreatedWindow window) {
         List<ObjectNode> records = new ArrayList<>();
         String cursor = null;
         for (int page = 0; page < MAX_PAGES; page++) {
-            StreamPage read = streams.read(context.get(), new StreamReadRequest(stream.name(), cursor, window, LARGE_PAGE));
+            StreamPage read = page(caseName, new StreamReadRequest(stream.name(), cursor, window, LARGE_PAGE));
             records.addAll(read.records());
             if (!read.hasMore()) {
                 break;
@@ -154,6 +155,17 @@ final class StreamCases {
             cursor = read.nextCursor();
         }
         return records;
+    }
+
+    private StreamPage page(String caseName, StreamReadRequest request) {
+        try {
+            return streams.read(context.get(), request);
+        } catch (ConnectorException e) {
+            AssertionError error = Verdicts.failure(caseName, "reading " + request + " failed: " + e.errorCode().code()
+                    + " (" + e.getMessage() + ")", "make the stream readable with contextWithValidCredentials() against your fake");
+            error.initCause(e);
+            throw error;
+        }
     }
 
     private static String describe(CreatedWindow window) {
