@@ -2,8 +2,10 @@ package io.tributary.server.auth;
 
 import io.tributary.server.core.ApiTokens;
 import io.tributary.server.core.AuditTrail;
-import io.tributary.server.db.ApiTokenDao;
+import io.tributary.server.core.Caller;
 import io.tributary.server.db.ApiTokenDao.TokenRow;
+import io.tributary.server.db.ApiTokenDao;
+import io.tributary.server.db.TokenScope;
 import io.tributary.server.errors.ApiError;
 import io.tributary.server.limits.TokenBuckets;
 import jakarta.annotation.Priority;

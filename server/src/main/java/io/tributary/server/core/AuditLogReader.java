@@ -7,7 +7,6 @@ import io.tributary.audit.AuditQuery;
 import io.tributary.audit.VerificationResult;
 import io.tributary.server.api.AuditLogPage;
 import io.tributary.server.api.AuditVerification;
-import io.tributary.server.auth.Caller;
 import io.tributary.server.errors.ApiException;
 import java.util.Locale;
 

@@ -3,12 +3,12 @@ package io.tributary.server.core;
 import io.tributary.server.api.DatasetRecordPage;
 import io.tributary.server.api.DatasetRequests;
 import io.tributary.server.api.DatasetView;
-import io.tributary.server.auth.Caller;
 import io.tributary.server.db.DataSourceRow;
 import io.tributary.server.db.DatasetStreamDao;
 import io.tributary.server.db.DatasetStreamRow;
 import io.tributary.server.errors.ApiException;
 import io.tributary.server.mirror.Backfill;
+import io.tributary.server.mirror.BackfillProgress;
 import io.tributary.server.mirror.DatasetRecords;
 import io.tributary.server.mirror.DatasetSelections;
 import io.tributary.server.mirror.MirrorStore;
@@ -104,11 +104,16 @@ public final class DatasetService {
                 .orElseThrow(() -> ApiException.notFound("Dataset " + stream + " (the data source does not mirror it)"));
     }
 
+    private static DatasetView.Progress progress(BackfillProgress progress) {
+        return new DatasetView.Progress(progress.windows(), progress.windowsDone(), progress.objectsRead(), progress.reached(),
+                progress.estimatedRemaining());
+    }
+
     private DatasetView view(DatasetStreamRow row, long objects) {
         boolean reading = DatasetStreamRow.BACKFILLING.equals(row.state());
         return new DatasetView(row.stream(), row.mode(), row.startDate(), row.lookbackDays(), row.state(), row.highWater(), row.lastSyncAt(),
                 row.nextSyncAt(), objects,
-                reading ? backfill.progress(row.dataSourceId(), row.stream()) : null,
+                reading ? progress(backfill.progress(row.dataSourceId(), row.stream())) : null,
                 row.lastErrorCode() == null ? null : new DatasetView.SyncError(row.lastErrorCode(), row.lastErrorMessage(),
                         row.lastErrorPermission()),
                 row.notice());

@@ -1,17 +1,18 @@
 package io.tributary.server.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tributary.connector.spi.ConnectorException;
 import io.tributary.connector.host.InstalledConnector;
 import io.tributary.connector.host.ParameterValidator;
+import io.tributary.connector.spi.ConnectorException;
 import io.tributary.connector.spi.QueryRequest;
 import io.tributary.connector.spi.QueryResult;
-import io.tributary.server.auth.Caller;
 import io.tributary.server.db.DataSourceRow;
 import io.tributary.server.errors.ApiException;
+import io.tributary.server.mirror.MirrorAnswers;
+import io.tributary.server.sources.SourceOperation;
+import io.tributary.server.sources.SourceOperations;
 import java.time.Instant;
 import java.util.List;
-import io.tributary.server.mirror.MirrorAnswers;
 
 /**
  * Runs one query for an API caller: validated first, then one audited decryption, and the answer

@@ -2,10 +2,9 @@ package io.tributary.server.core;
 
 import io.tributary.server.api.TokenRequests;
 import io.tributary.server.api.TokenView;
-import io.tributary.server.auth.Caller;
-import io.tributary.server.auth.TokenScope;
-import io.tributary.server.db.ApiTokenDao;
 import io.tributary.server.db.ApiTokenDao.TokenRow;
+import io.tributary.server.db.ApiTokenDao;
+import io.tributary.server.db.TokenScope;
 import io.tributary.server.db.WorkspaceDao;
 import io.tributary.server.errors.ApiException;
 import java.time.Clock;

@@ -1,11 +1,10 @@
 package io.tributary.server.core;
 
 import io.tributary.crypto.EnvelopeEncryption;
+import io.tributary.server.api.TokenView;
 import io.tributary.server.api.WorkspaceRequests;
 import io.tributary.server.api.WorkspaceView;
-import io.tributary.server.api.TokenView;
-import io.tributary.server.auth.Caller;
-import io.tributary.server.auth.TokenScope;
+import io.tributary.server.db.TokenScope;
 import io.tributary.server.db.WorkspaceDao;
 import io.tributary.server.db.WorkspaceRow;
 import io.tributary.server.errors.ApiException;

@@ -1,6 +1,5 @@
 package io.tributary.server.db;
 
-import io.tributary.server.auth.TokenScope;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -1,14 +1,14 @@
 package io.tributary.server.mirror;
 
+import io.tributary.connector.host.InstalledConnector;
 import io.tributary.connector.spi.ConnectorContext;
 import io.tributary.connector.spi.ConnectorException;
 import io.tributary.connector.spi.MirrorQueries;
-import io.tributary.server.core.SourceOperation;
-import io.tributary.server.errors.ConnectorFailures;
-import io.tributary.connector.host.InstalledConnector;
 import io.tributary.connector.spi.QueryRequest;
 import io.tributary.connector.spi.QueryResult;
 import io.tributary.server.db.DataSourceRow;
+import io.tributary.server.sources.ConnectorFailures;
+import io.tributary.server.sources.SourceOperation;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;

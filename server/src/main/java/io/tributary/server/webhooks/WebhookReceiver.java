@@ -1,14 +1,13 @@
 package io.tributary.server.webhooks;
 
 import io.tributary.audit.AuditActors;
-import io.tributary.connector.spi.ConnectorException;
 import io.tributary.connector.host.ConnectorRegistry;
-import io.tributary.connector.spi.ErrorKind;
 import io.tributary.connector.host.InstalledConnector;
+import io.tributary.connector.spi.ConnectorException;
+import io.tributary.connector.spi.ErrorKind;
 import io.tributary.connector.spi.WebhookEvent;
 import io.tributary.connector.spi.WebhookRequest;
-import io.tributary.server.core.ConnectorContexts;
-import io.tributary.server.core.CredentialsUnreadable;
+import io.tributary.server.core.WebhookSigningSecrets;
 import io.tributary.server.db.BlockDao;
 import io.tributary.server.db.BlockRow;
 import io.tributary.server.db.DataSourceDao;
@@ -20,6 +19,8 @@ import io.tributary.server.errors.ApiException;
 import io.tributary.server.limits.TokenBuckets;
 import io.tributary.server.scheduling.RefreshQueue;
 import io.tributary.server.scheduling.RefreshScheduler;
+import io.tributary.server.sources.ConnectorContexts;
+import io.tributary.server.sources.CredentialsUnreadable;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package io.tributary.server.core;
+package io.tributary.server.sources;
 
 import io.tributary.crypto.CryptoErrorCode;
 import io.tributary.server.errors.ApiException;

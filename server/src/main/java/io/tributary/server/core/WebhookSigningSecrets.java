@@ -1,9 +1,9 @@
-package io.tributary.server.webhooks;
+package io.tributary.server.core;
 
-import io.tributary.server.core.StoredCredentials;
-import io.tributary.server.core.StoredCredentials.OpenedSecret;
 import io.tributary.server.db.DataSourceRow;
 import io.tributary.server.errors.ApiException;
+import io.tributary.server.sources.StoredCredentials.OpenedSecret;
+import io.tributary.server.sources.StoredCredentials;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -28,7 +28,7 @@ public final class WebhookSigningSecrets {
      *
      * @param source a source with a webhook secret
      * @param actor who the decryption is audited for, when the secret must be opened
-     * @throws io.tributary.server.core.CredentialsUnreadable if the stored secret does not decrypt
+     * @throws io.tributary.server.sources.CredentialsUnreadable if the stored secret does not decrypt
      */
     public String secretOf(DataSourceRow source, String actor) {
         String ciphertext = source.webhookSecret();

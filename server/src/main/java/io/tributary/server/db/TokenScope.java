@@ -1,4 +1,4 @@
-package io.tributary.server.auth;
+package io.tributary.server.db;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;

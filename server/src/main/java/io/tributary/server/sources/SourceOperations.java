@@ -1,10 +1,9 @@
-package io.tributary.server.core;
+package io.tributary.server.sources;
 
-import io.tributary.connector.spi.ConnectorException;
 import io.tributary.connector.host.ConnectorRegistry;
+import io.tributary.connector.spi.ConnectorException;
 import io.tributary.server.db.DataSourceDao;
 import io.tributary.server.db.DataSourceRow;
-import io.tributary.server.errors.ConnectorFailures;
 import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
