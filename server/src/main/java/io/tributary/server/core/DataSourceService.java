@@ -20,8 +20,10 @@ import io.tributary.server.db.DatasetStreamRow;
 import io.tributary.server.db.SealedCredentials;
 import io.tributary.server.db.WorkspaceDao;
 import io.tributary.server.db.WorkspaceRow;
-import io.tributary.server.errors.ApiException;
 import io.tributary.server.mirror.DatasetSelections;
+import io.tributary.server.problems.Forbidden;
+import io.tributary.server.problems.InvalidInput;
+import io.tributary.server.problems.NotFound;
 import io.tributary.server.sources.ConnectorContexts;
 import io.tributary.server.sources.ConnectorFailures;
 import io.tributary.server.sources.CredentialsUnreadable;
@@ -45,6 +47,8 @@ public final class DataSourceService {
 
     static final Set<Integer> CADENCES = Set.of(5, 15, 60, 360, 1440);
     static final int DEFAULT_CADENCE = 60;
+    /** The code of credentials the connector or the provider refused, whichever field is at fault. */
+    static final String INVALID_CREDENTIALS = "invalid_credentials";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Jdbi jdbi;
@@ -78,7 +82,7 @@ public final class DataSourceService {
     public DataSourceView create(Caller caller, DataSourceRequests.Create request) {
         String workspaceId = requireWorkspace(caller);
         if (request == null) {
-            throw ApiException.invalid(null, "Send {\"type\": ..., \"label\": ..., \"credentials\": {...}}");
+            throw new InvalidInput(null, "Send {\"type\": ..., \"label\": ..., \"credentials\": {...}}");
         }
         InstalledConnector connector = connector(request.type());
         String type = connector.typeId();
@@ -97,7 +101,7 @@ public final class DataSourceService {
         Instant now = contexts.now();
         SplitCredentials split = SplitCredentials.of(credentials, connector);
         DataSourceRow row = jdbi.inTransaction(handle -> {
-            WorkspaceRow locked = handle.attach(WorkspaceDao.class).lock(workspaceId).orElseThrow(() -> ApiException.notFound("Workspace"));
+            WorkspaceRow locked = handle.attach(WorkspaceDao.class).lock(workspaceId).orElseThrow(() -> new NotFound("Workspace"));
             DataSourceDao sources = handle.attach(DataSourceDao.class);
             plans.checkDataSourceAllowed(locked.plan(), type, sources.count(workspaceId, type), sources.countAll(workspaceId));
             SealedCredentials sealed = stored.sealNew(handle, workspaceId, id, split);
@@ -219,7 +223,7 @@ public final class DataSourceService {
     public DataSourceRow find(Caller caller, String id) {
         String workspaceId = requireWorkspace(caller);
         return jdbi.withExtension(DataSourceDao.class, sources -> sources.find(workspaceId, id))
-                .orElseThrow(() -> ApiException.notFound("Data source " + id));
+                .orElseThrow(() -> new NotFound("Data source " + id));
     }
 
     private CredentialCheck validateWithProvider(InstalledConnector connector, Credentials credentials) {
@@ -227,7 +231,7 @@ public final class DataSourceService {
             return connector.connector().validateCredentials(contexts.withPlainCredentials(credentials));
         } catch (ConnectorException e) {
             if (ConnectorFailures.stopsSource(e)) {
-                throw new ApiException(422, "invalid_credentials", e.getMessage(), e.field().map(DataSourceService::camel).orElse("credentials"));
+                throw new InvalidInput(INVALID_CREDENTIALS, e.field().map(DataSourceService::camel).orElse("credentials"), e.getMessage());
             }
             throw e;
         }
@@ -235,13 +239,13 @@ public final class DataSourceService {
 
     private InstalledConnector connector(String type) {
         if (type == null || type.isBlank()) {
-            throw ApiException.invalid("type", "'type' is required: the connector's type id (GET /api/v1/connectors lists them)");
+            throw new InvalidInput("type", "'type' is required: the connector's type id (GET /api/v1/connectors lists them)");
         }
         return connectors.find(type).orElseThrow(() -> notInstalled(type));
     }
 
-    private ApiException notInstalled(String type) {
-        return ApiException.invalid("type", "No connector '" + type + "' is installed; installed: "
+    private InvalidInput notInstalled(String type) {
+        return new InvalidInput("type", "No connector '" + type + "' is installed; installed: "
                 + String.join(", ", connectors.installed().stream().map(InstalledConnector::typeId).toList()));
     }
 
@@ -250,7 +254,7 @@ public final class DataSourceService {
             return fallback;
         }
         if (!CADENCES.contains(requested)) {
-            throw ApiException.invalid("cadenceMinutes", "cadenceMinutes must be one of 5, 15, 60, 360, 1440");
+            throw new InvalidInput("cadenceMinutes", "cadenceMinutes must be one of 5, 15, 60, 360, 1440");
         }
         return requested;
     }
@@ -258,7 +262,7 @@ public final class DataSourceService {
     /** The request's credentials under the connector's field names, checked against its fields. */
     private static Map<String, String> credentials(InstalledConnector connector, Map<String, String> given) {
         if (given == null) {
-            throw new ApiException(422, "invalid_credentials", "'credentials' is required", "credentials");
+            throw new InvalidInput(INVALID_CREDENTIALS, "credentials", "'credentials' is required");
         }
         Map<String, String> values = new LinkedHashMap<>();
         given.forEach((name, value) -> {
@@ -269,7 +273,7 @@ public final class DataSourceService {
         List<ValidationProblem> problems = CredentialsValidator.problems(connector, values);
         if (!problems.isEmpty()) {
             ValidationProblem first = problems.get(0);
-            throw new ApiException(422, "invalid_credentials", first.message(), "credentials." + camel(first.field()));
+            throw new InvalidInput(INVALID_CREDENTIALS, "credentials." + camel(first.field()), first.message());
         }
         return values;
     }
@@ -292,13 +296,13 @@ public final class DataSourceService {
 
     String requireWorkspace(Caller caller) {
         if (caller.isAdmin()) {
-            throw new ApiException(403, "forbidden", "Data sources belong to a workspace: call with the workspace's API token", null);
+            throw new Forbidden(null, "Data sources belong to a workspace: call with the workspace's API token");
         }
         return caller.workspaceId();
     }
 
     private WorkspaceRow workspace(String id) {
-        return jdbi.withExtension(WorkspaceDao.class, workspaces -> workspaces.find(id)).orElseThrow(() -> ApiException.notFound("Workspace"));
+        return jdbi.withExtension(WorkspaceDao.class, workspaces -> workspaces.find(id)).orElseThrow(() -> new NotFound("Workspace"));
     }
 
     static String snake(String name) {

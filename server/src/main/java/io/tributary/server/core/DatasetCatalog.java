@@ -3,17 +3,17 @@ package io.tributary.server.core;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tributary.connector.spi.CapabilityStatus;
 import io.tributary.connector.host.ConnectorRegistry;
 import io.tributary.connector.host.InstalledConnector;
+import io.tributary.connector.spi.CapabilityStatus;
 import io.tributary.server.api.DatasetRequests;
 import io.tributary.server.db.DataSourceRow;
 import io.tributary.server.db.DatasetStreamDao;
 import io.tributary.server.db.DatasetStreamRow;
-import io.tributary.server.errors.ApiException;
 import io.tributary.server.mirror.Backfill;
 import io.tributary.server.mirror.DatasetSelections;
 import io.tributary.server.mirror.MirrorStore;
+import io.tributary.server.problems.InvalidInput;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -46,7 +46,7 @@ public final class DatasetCatalog {
     Map<String, DatasetSelections.Resolved> resolve(String type, List<CapabilityStatus> capabilities,
                                                     List<DatasetRequests.Selection> requested) {
         InstalledConnector connector = connectors.find(type)
-                .orElseThrow(() -> ApiException.invalid("type", "The connector '" + type + "' is not installed on this server"));
+                .orElseThrow(() -> new InvalidInput("type", "The connector '" + type + "' is not installed on this server"));
         return DatasetSelections.resolve(requested, connector, capabilities, clock.instant());
     }
 

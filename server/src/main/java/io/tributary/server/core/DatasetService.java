@@ -6,12 +6,13 @@ import io.tributary.server.api.DatasetView;
 import io.tributary.server.db.DataSourceRow;
 import io.tributary.server.db.DatasetStreamDao;
 import io.tributary.server.db.DatasetStreamRow;
-import io.tributary.server.errors.ApiException;
 import io.tributary.server.mirror.Backfill;
 import io.tributary.server.mirror.BackfillProgress;
 import io.tributary.server.mirror.DatasetRecords;
 import io.tributary.server.mirror.DatasetSelections;
 import io.tributary.server.mirror.MirrorStore;
+import io.tributary.server.problems.InvalidInput;
+import io.tributary.server.problems.NotFound;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -60,7 +61,7 @@ public final class DatasetService {
     public List<DatasetView> select(Caller caller, String dataSourceId, DatasetRequests.Select request) {
         DataSourceRow source = dataSources.find(caller, dataSourceId);
         if (request == null || request.datasets() == null) {
-            throw ApiException.invalid("datasets", "Send {\"datasets\": [{\"stream\": \"charges\"}, ...]}; [] mirrors nothing");
+            throw new InvalidInput("datasets", "Send {\"datasets\": [{\"stream\": \"charges\"}, ...]}; [] mirrors nothing");
         }
         Map<String, DatasetSelections.Resolved> selection = catalog.resolve(source, request.datasets());
         jdbi.useTransaction(handle -> {
@@ -94,14 +95,14 @@ public final class DatasetService {
         DataSourceRow source = dataSources.find(caller, dataSourceId);
         selected(source.id(), stream);
         if (query.limit() < 1 || query.limit() > DatasetRecords.MAX_LIMIT) {
-            throw ApiException.invalid("limit", "limit must be 1 to " + DatasetRecords.MAX_LIMIT);
+            throw new InvalidInput("limit", "limit must be 1 to " + DatasetRecords.MAX_LIMIT);
         }
         return records.page(source.id(), stream, query);
     }
 
     private DatasetStreamRow selected(String dataSourceId, String stream) {
         return jdbi.withExtension(DatasetStreamDao.class, dao -> dao.find(dataSourceId, stream))
-                .orElseThrow(() -> ApiException.notFound("Dataset " + stream + " (the data source does not mirror it)"));
+                .orElseThrow(() -> new NotFound("Dataset " + stream + " (the data source does not mirror it)"));
     }
 
     private static DatasetView.Progress progress(BackfillProgress progress) {

@@ -1,7 +1,7 @@
 package io.tributary.server.core;
 
 import io.tributary.server.db.DataSourceRow;
-import io.tributary.server.errors.ApiException;
+import io.tributary.server.problems.Conflict;
 import io.tributary.server.sources.StoredCredentials.OpenedSecret;
 import io.tributary.server.sources.StoredCredentials;
 import java.util.Map;
@@ -52,7 +52,7 @@ public final class WebhookSigningSecrets {
 
     // The secret as stored now, which the next delivery's row will name.
     private OpenedSecret open(String dataSourceId, String actor) {
-        return stored.openWebhookSecret(dataSourceId, actor).orElseThrow(() -> new ApiException(409, "webhooks_not_enabled",
-                "This data source has no webhook signing secret: add one to receive webhooks", null));
+        return stored.openWebhookSecret(dataSourceId, actor).orElseThrow(() -> new Conflict("webhooks_not_enabled", null,
+                "This data source has no webhook signing secret: add one to receive webhooks"));
     }
 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tributary.server.api.DatasetRecordPage;
-import io.tributary.server.errors.ApiException;
+import io.tributary.server.problems.InvalidInput;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -102,17 +102,17 @@ public final class DatasetRecords {
     /** Parses the {@code filter} query parameters: {@code path=value}, the path dotted. */
     public static List<FieldFilter> filters(List<String> given) {
         if (given.size() > MAX_FILTERS) {
-            throw ApiException.invalid("filter", "At most " + MAX_FILTERS + " filters");
+            throw new InvalidInput("filter", "At most " + MAX_FILTERS + " filters");
         }
         List<FieldFilter> filters = new ArrayList<>();
         for (String filter : given) {
             int equals = filter.indexOf('=');
             if (equals <= 0) {
-                throw ApiException.invalid("filter", "A filter is field=value, such as status=active or metadata.plan=pro");
+                throw new InvalidInput("filter", "A filter is field=value, such as status=active or metadata.plan=pro");
             }
             List<String> path = List.of(filter.substring(0, equals).split("\\.", -1));
             if (path.stream().anyMatch(segment -> !SEGMENT.matcher(segment).matches())) {
-                throw ApiException.invalid("filter", "A filter's field is a dotted path of letters, digits and underscores");
+                throw new InvalidInput("filter", "A filter's field is a dotted path of letters, digits and underscores");
             }
             filters.add(new FieldFilter(path, filter.substring(equals + 1)));
         }
@@ -130,7 +130,7 @@ public final class DatasetRecords {
             }
             return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw ApiException.invalid(field, field + " must be an instant (2024-01-01T00:00:00Z), a date (2024-01-01) or Unix seconds");
+            throw new InvalidInput(field, field + " must be an instant (2024-01-01T00:00:00Z), a date (2024-01-01) or Unix seconds");
         }
     }
 
@@ -162,7 +162,7 @@ public final class DatasetRecords {
                 }
                 return new Position(sortTime, text.substring(bar + 1));
             } catch (RuntimeException e) {
-                throw ApiException.invalid("cursor", "Not a cursor this endpoint returned");
+                throw new InvalidInput("cursor", "Not a cursor this endpoint returned");
             }
         }
     }

@@ -7,7 +7,7 @@ import io.tributary.connector.spi.CapabilityStatus;
 import io.tributary.connector.spi.ConnectorDescriptor;
 import io.tributary.connector.spi.StreamDescriptor;
 import io.tributary.server.api.DatasetRequests.Selection;
-import io.tributary.server.errors.ApiException;
+import io.tributary.server.problems.InvalidInput;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -33,8 +33,7 @@ class DatasetSelectionsTest {
     @Test
     void aStreamWhoseReadabilityIsUnknownIsRefusedWithTheReasonNotTakenAsReadable() {
         assertThatThrownBy(() -> DatasetSelections.resolve(List.of(stream("customers"), stream("events")), DESCRIPTOR, CHECKED, NOW))
-                .isInstanceOfSatisfying(ApiException.class, e -> {
-                    assertThat(e.status()).isEqualTo(422);
+                .isInstanceOfSatisfying(InvalidInput.class, e -> {
                     assertThat(e.code()).isEqualTo("stream_readability_unknown");
                     assertThat(e.field()).isEqualTo("datasets[1].stream");
                     assertThat(e.getMessage()).contains("'events' is unknown", "GET /v1/events failed: HTTP 404", "test the data source again");
@@ -44,7 +43,7 @@ class DatasetSelectionsTest {
     @Test
     void aStreamTheCredentialsCannotReadIsStillRefusedWithThePermissionToGrant() {
         assertThatThrownBy(() -> DatasetSelections.resolve(List.of(stream("payouts")), DESCRIPTOR, CHECKED, NOW))
-                .isInstanceOfSatisfying(ApiException.class, e -> {
+                .isInstanceOfSatisfying(InvalidInput.class, e -> {
                     assertThat(e.code()).isEqualTo("stream_not_readable");
                     assertThat(e.getMessage()).contains("grant Payouts: Read");
                 });
