@@ -1,5 +1,7 @@
 package io.tributary.server.api;
 
+import io.tributary.server.db.StreamMode;
+import io.tributary.server.db.StreamState;
 import java.time.Instant;
 
 /**
@@ -13,7 +15,7 @@ import java.time.Instant;
  * @param lastError why the last sync of this stream failed; null when it did not
  * @param notice what the last sync decided and why, such as a re-backfill
  */
-public record DatasetView(String stream, String mode, Instant startDate, int lookbackDays, String state, Instant cursor,
+public record DatasetView(String stream, StreamMode mode, Instant startDate, int lookbackDays, StreamState state, Instant cursor,
                           Instant lastSyncAt, Instant nextSyncAt, long objects, Progress progress, SyncError lastError,
                           String notice) {
 

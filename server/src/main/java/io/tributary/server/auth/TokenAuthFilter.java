@@ -81,7 +81,7 @@ public final class TokenAuthFilter implements ContainerRequestFilter {
                 return;
             }
             token.ifPresent(this::noteUse);
-            caller = token.map(row -> new Caller(row.workspaceId(), "token:" + row.id(), row.tokenScope()));
+            caller = token.map(row -> new Caller(row.workspaceId(), "token:" + row.id(), row.scope()));
         }
         if (caller.isEmpty()) {
             request.abortWith(refuse(401, "unauthorized", "Send Authorization: Bearer <token>, with an admin or workspace token"));

@@ -64,8 +64,8 @@ public final class BlockService {
     public BlockView replace(Caller caller, String id, BlockRequest request) {
         BlockRow current = find(caller, id);
         Validated valid = validate(caller, request);
-        BlockRow row = new BlockRow(current.id(), current.workspaceId(), valid.source().id(), valid.queryType(), valid.params(),
-                valid.projection(), valid.template(), valid.widgetData(), null, null, null, null, current.createdAt(), contexts.now(), null);
+        BlockRow row = current.withBinding(valid.source().id(), valid.queryType(), valid.params(), valid.projection(), valid.template(),
+                valid.widgetData(), contexts.now());
         jdbi.useTransaction(handle -> {
             handle.attach(BlockDao.class).update(row);
             audit.record(handle, row.workspaceId(), caller.actor(), "block.update", "block:" + row.id(), Map.of());

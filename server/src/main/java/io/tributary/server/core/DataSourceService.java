@@ -18,6 +18,7 @@ import io.tributary.server.db.DataSourceRow;
 import io.tributary.server.db.DatasetStreamDao;
 import io.tributary.server.db.DatasetStreamRow;
 import io.tributary.server.db.SealedCredentials;
+import io.tributary.server.db.SourceStatus;
 import io.tributary.server.db.WorkspaceDao;
 import io.tributary.server.db.WorkspaceRow;
 import io.tributary.server.mirror.DatasetSelections;
@@ -106,7 +107,7 @@ public final class DataSourceService {
             plans.checkDataSourceAllowed(locked.plan(), type, sources.count(workspaceId, type), sources.countAll(workspaceId));
             SealedCredentials sealed = stored.sealNew(handle, workspaceId, id, split);
             DataSourceRow inserted = new DataSourceRow(id, workspaceId, type, label, cadence, sealed.credentials(),
-                    hints(connector, credentials), sealed.webhookSecret(), "active", check.account().accountId(),
+                    hints(connector, credentials), sealed.webhookSecret(), SourceStatus.ACTIVE, check.account().accountId(),
                     check.account().livemode(), json(check.capabilities()), null, null, now, now, 0, null);
             sources.insert(inserted, sealed.version());
             datasets.replaceSelection(handle, id, selection);
@@ -151,7 +152,7 @@ public final class DataSourceService {
             split = SplitCredentials.of(credentials, connector);
             hints = hints(connector, credentials);
             // New credentials that work clear a rejection: the source refreshes again.
-            updated = updated.withCheck("active", null, check.account().accountId(), check.account().livemode(),
+            updated = updated.withCheck(SourceStatus.ACTIVE, null, check.account().accountId(), check.account().livemode(),
                     json(check.capabilities()), now);
         } else {
             split = null;
@@ -204,7 +205,7 @@ public final class DataSourceService {
         SourceOperation operation = operations.start(current, caller.actor()).orElseThrow(() -> notInstalled(current.type()));
         try {
             CredentialCheck check = operation.connector().connector().validateCredentials(operation.context());
-            DataSourceRow row = withCheck(current, "active", null, check);
+            DataSourceRow row = withCheck(current, SourceStatus.ACTIVE, null, check);
             jdbi.useExtension(DataSourceDao.class, sources -> sources.update(row));
             return view(row, check.warnings());
         } catch (ConnectorException | CredentialsUnreadable e) {
@@ -213,7 +214,7 @@ public final class DataSourceService {
         }
     }
 
-    private DataSourceRow withCheck(DataSourceRow current, String status, String error, CredentialCheck check) {
+    private DataSourceRow withCheck(DataSourceRow current, SourceStatus status, String error, CredentialCheck check) {
         return current.withCheck(status, error, check == null ? current.accountId() : check.account().accountId(),
                 check == null ? current.livemode() : Boolean.valueOf(check.account().livemode()),
                 check == null ? current.permissions() : json(check.capabilities()), contexts.now());

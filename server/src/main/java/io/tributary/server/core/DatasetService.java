@@ -6,6 +6,7 @@ import io.tributary.server.api.DatasetView;
 import io.tributary.server.db.DataSourceRow;
 import io.tributary.server.db.DatasetStreamDao;
 import io.tributary.server.db.DatasetStreamRow;
+import io.tributary.server.db.StreamState;
 import io.tributary.server.mirror.Backfill;
 import io.tributary.server.mirror.BackfillProgress;
 import io.tributary.server.mirror.DatasetRecords;
@@ -78,9 +79,8 @@ public final class DatasetService {
         DataSourceRow source = dataSources.find(caller, dataSourceId);
         DatasetStreamRow row = selected(source.id(), stream);
         Instant now = clock.instant();
-        DatasetStreamRow again = new DatasetStreamRow(source.id(), stream, row.mode(), row.startDate(), row.lookbackDays(),
-                DatasetStreamRow.BACKFILLING, null, row.backfillFinishedAt(), row.highWater(), row.lastSyncAt(), now, null, null, null,
-                "A fresh backfill was asked for at " + now + ".", now);
+        DatasetStreamRow again = row.withState(StreamState.BACKFILLING).withBackfill(null, row.backfillFinishedAt()).withNextSyncAt(now)
+                .withoutError().withNotice("A fresh backfill was asked for at " + now + ".").withSelectedAt(now);
         jdbi.useTransaction(handle -> {
             backfill.clear(handle, source.id(), stream);
             handle.attach(DatasetStreamDao.class).replace(again);
@@ -111,7 +111,7 @@ public final class DatasetService {
     }
 
     private DatasetView view(DatasetStreamRow row, long objects) {
-        boolean reading = DatasetStreamRow.BACKFILLING.equals(row.state());
+        boolean reading = row.state() == StreamState.BACKFILLING;
         return new DatasetView(row.stream(), row.mode(), row.startDate(), row.lookbackDays(), row.state(), row.highWater(), row.lastSyncAt(),
                 row.nextSyncAt(), objects,
                 reading ? progress(backfill.progress(row.dataSourceId(), row.stream())) : null,

@@ -6,6 +6,7 @@ import io.tributary.connector.host.ParameterValidator;
 import io.tributary.connector.spi.ConnectorException;
 import io.tributary.connector.spi.QueryRequest;
 import io.tributary.connector.spi.QueryResult;
+import io.tributary.server.db.AnsweredFrom;
 import io.tributary.server.db.DataSourceRow;
 import io.tributary.server.mirror.MirrorAnswers;
 import io.tributary.server.problems.InvalidInput;
@@ -20,8 +21,8 @@ import java.util.List;
  */
 public final class QueryService {
 
-    /** A query's answer; {@code source} is {@code mirror} or {@code live}. */
-    public record Answer(String type, JsonNode data, List<String> notices, Instant fetchedAt, String source) {
+    /** A query's answer, and where it came from. */
+    public record Answer(String type, JsonNode data, List<String> notices, Instant fetchedAt, AnsweredFrom source) {
     }
 
     private final SourceOperations operations;

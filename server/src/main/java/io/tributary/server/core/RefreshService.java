@@ -12,10 +12,12 @@ import io.tributary.connector.spi.QueryResult;
 import io.tributary.projection.Projections;
 import io.tributary.projection.render.RenderContext;
 import io.tributary.projection.spec.ProjectionSpec;
+import io.tributary.server.db.AnsweredFrom;
 import io.tributary.server.db.BlockDao;
 import io.tributary.server.db.BlockRow;
 import io.tributary.server.db.DataSourceDao;
 import io.tributary.server.db.DataSourceRow;
+import io.tributary.server.db.SourceStatus;
 import io.tributary.server.mirror.MirrorAnswers;
 import io.tributary.server.sources.ConnectorContexts;
 import io.tributary.server.sources.CredentialsUnreadable;
@@ -119,21 +121,19 @@ public final class RefreshService {
             }
         }
         if (full) {
-            jdbi.useExtension(DataSourceDao.class, sources -> sources.recordRefresh(source.id(), now, "active", null));
+            jdbi.useExtension(DataSourceDao.class, sources -> sources.recordRefresh(source.id(), now, SourceStatus.ACTIVE, null));
         }
         return new SourceRefresh(source.id(), refreshed, failed, false, false);
     }
 
-    private void store(BlockRow block, QueryResult result, String answeredFrom, Instant now) {
+    private void store(BlockRow block, QueryResult result, AnsweredFrom answeredFrom, Instant now) {
         ProjectionSpec spec = Projections.parse(read(block.projection())).orThrow();
         ObjectNode projected = Projections.render(spec, result.data(), RenderContext.at(now));
         ObjectNode previous = (ObjectNode) read(block.widgetData());
         ObjectNode widgetData = previous.deepCopy();
         widgetData.setAll(projected);
         boolean changed = !widgetData.equals(previous) || block.lastRefreshAt() == null;
-        BlockRow updated = new BlockRow(block.id(), block.workspaceId(), block.dataSourceId(), block.queryType(), block.queryParams(),
-                block.projection(), block.widgetTemplate(), write(widgetData), write(result.data()), now, null, null,
-                block.createdAt(), now, answeredFrom);
+        BlockRow updated = block.withAnswer(write(widgetData), write(result.data()), answeredFrom, now);
         jdbi.useTransaction(handle -> {
             BlockDao blocks = handle.attach(BlockDao.class);
             blocks.update(updated);
@@ -145,9 +145,7 @@ public final class RefreshService {
     }
 
     private void storeError(BlockRow block, String code, String message, Instant now) {
-        BlockRow updated = new BlockRow(block.id(), block.workspaceId(), block.dataSourceId(), block.queryType(), block.queryParams(),
-                block.projection(), block.widgetTemplate(), block.widgetData(), block.lastResult(), block.lastRefreshAt(), code, message,
-                block.createdAt(), now, block.answeredFrom());
+        BlockRow updated = block.withError(code, message, now);
         jdbi.useExtension(BlockDao.class, blocks -> blocks.update(updated));
     }
 

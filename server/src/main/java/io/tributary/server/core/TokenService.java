@@ -69,7 +69,7 @@ public final class TokenService {
     /** Issues a token inside the caller's transaction, audited with it; the view carries the value, once. */
     TokenView issue(Handle handle, Caller caller, String workspaceId, String name, TokenScope scope, Instant expiresAt, Instant now) {
         ApiTokens.Issued issued = ApiTokens.issue();
-        TokenRow row = new TokenRow(issued.id(), workspaceId, issued.secretHash(), name, scope.id(), now,
+        TokenRow row = new TokenRow(issued.id(), workspaceId, issued.secretHash(), name, scope, now,
                 expiresAt == null ? null : expiresAt.truncatedTo(ChronoUnit.MICROS), null);
         handle.attach(ApiTokenDao.class).insert(row);
         Map<String, String> detail = new LinkedHashMap<>();
@@ -92,7 +92,7 @@ public final class TokenService {
     }
 
     private static TokenView view(TokenRow row, Instant now, String value) {
-        return new TokenView(row.id(), row.name(), row.tokenScope(), row.createdAt(), row.expiresAt(), row.lastUsedAt(),
+        return new TokenView(row.id(), row.name(), row.scope(), row.createdAt(), row.expiresAt(), row.lastUsedAt(),
                 row.expiredAt(now), value);
     }
 }

@@ -5,6 +5,7 @@ import io.tributary.connector.spi.CapabilityStatus;
 import io.tributary.connector.spi.StreamDescriptor;
 import io.tributary.server.api.DatasetRequests;
 import io.tributary.server.db.DatasetStreamRow;
+import io.tributary.server.db.StreamMode;
 import io.tributary.server.problems.InvalidInput;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,7 +29,7 @@ public final class DatasetSelections {
     static final int MAX_LOOKBACK_DAYS = 365;
 
     /** A stream's settings, resolved. */
-    public record Resolved(String stream, String mode, Instant startDate, int lookbackDays) {
+    public record Resolved(String stream, StreamMode mode, Instant startDate, int lookbackDays) {
     }
 
     private DatasetSelections() {
@@ -80,7 +81,7 @@ public final class DatasetSelections {
 
     /** Whether a stored stream's settings differ from a new selection in a way that needs a fresh backfill. */
     public static boolean needsFreshBackfill(DatasetStreamRow current, Resolved next) {
-        return !current.mode().equals(next.mode()) || !java.util.Objects.equals(current.startDate(), next.startDate());
+        return current.mode() != next.mode() || !java.util.Objects.equals(current.startDate(), next.startDate());
     }
 
     /** Empty when the credentials can read the stream, else the status saying they cannot or that it is unknown. */
@@ -100,20 +101,16 @@ public final class DatasetSelections {
                 + "': grant " + permission + " and test the data source again");
     }
 
-    private static String mode(String requested, StreamDescriptor stream, String field) {
+    private static StreamMode mode(String requested, StreamDescriptor stream, String field) {
         if (requested == null) {
-            return stream.incremental() ? DatasetStreamRow.INCREMENTAL : DatasetStreamRow.FULL_REFRESH;
+            return stream.incremental() ? StreamMode.INCREMENTAL : StreamMode.FULL_REFRESH;
         }
-        if (requested.equals(DatasetStreamRow.FULL_REFRESH)) {
-            return requested;
+        StreamMode mode = StreamMode.of(requested)
+                .orElseThrow(() -> new InvalidInput(field + ".mode", "mode must be incremental or full_refresh"));
+        if (mode == StreamMode.INCREMENTAL && !stream.incremental()) {
+            throw new InvalidInput(field + ".mode", "The stream '" + stream.name() + "' can only be read in full: use full_refresh");
         }
-        if (requested.equals(DatasetStreamRow.INCREMENTAL)) {
-            if (!stream.incremental()) {
-                throw new InvalidInput(field + ".mode", "The stream '" + stream.name() + "' can only be read in full: use full_refresh");
-            }
-            return requested;
-        }
-        throw new InvalidInput(field + ".mode", "mode must be incremental or full_refresh");
+        return mode;
     }
 
     private static Instant startDate(String requested, Instant now, String field) {
