@@ -208,7 +208,7 @@ public class TributaryApplication extends Application<TributaryConfiguration> {
                 widgetEvents.stop();
             }
         });
-        environment.lifecycle().manage(new WidgetChangeRelay(dataSource, jdbi, widgetEvents));
+        environment.lifecycle().manage(new WidgetChangeRelay(jdbi, widgetEvents));
         BlockService blocks = new BlockService(jdbi, connectors, dataSources, refreshes, audit, contexts);
         environment.jersey().register(new BlockResource(blocks, widgetEvents));
         environment.jersey().register(new QueryResource(new QueryService(operations, dataSources, mirrorAnswers)));
