@@ -16,6 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
 /**
@@ -28,16 +30,28 @@ final class HelpdeskApi {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final URI base;
+    private final ExecutorService executor = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "helpdesk-http");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final HttpClient http;
 
-    HelpdeskApi() {
+    HelpdeskApi(URI base) {
+        this.base = base;
         // HTTP/1.1: the JDK client's default h2c upgrade attempt is flaky against some servers.
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
+                .executor(executor).build();
+    }
+
+    /** Releases the client's threads; closing twice does nothing more. */
+    void close() {
+        executor.shutdownNow();
     }
 
     JsonNode get(ConnectorContext context, String path, Map<String, String> query) {
         String token = context.credentials().require("api_token");
-        String base = context.settings().get("api_base", DEFAULT_BASE);
         String queryString = new TreeMap<>(query).entrySet().stream()
                 .map(entry -> entry.getKey() + "=" + URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));

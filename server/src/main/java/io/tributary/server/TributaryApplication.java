@@ -22,6 +22,7 @@ import io.tributary.server.core.AuditLogReader;
 import io.tributary.server.core.AuditTrail;
 import io.tributary.server.core.AuditedEncryption;
 import io.tributary.server.core.BlockService;
+import io.tributary.server.core.ConnectorListing;
 import io.tributary.server.core.ConnectorValidator;
 import io.tributary.server.core.CredentialVersionUpgrade;
 import io.tributary.server.core.DataSourceService;
@@ -153,16 +154,15 @@ public class TributaryApplication extends Application<TributaryConfiguration> {
         this.auditAnchoring = anchoring;
         environment.lifecycle().manage(anchoring);
 
-        ConnectorRegistry connectors = ConnectorRegistry.load(Thread.currentThread().getContextClassLoader(), config.connectors());
+        ConnectorRegistry connectors = ConnectorRegistry.load(TributaryApplication.class.getClassLoader(),
+                config.plugins().scanClassPath(), config.plugins().options(), config.connectors());
         environment.lifecycle().manage(new io.dropwizard.lifecycle.Managed() {
             @Override
             public void stop() {
                 connectors.close(); // connectors release their clients and pools
             }
         });
-        // Which connectors this server runs, and from where: the first thing to check when one misbehaves.
-        connectors.installed().forEach(installed -> LOG.info("Connector {} ({}) for SPI {}, from {}", installed.typeId(),
-                installed.descriptor().displayName(), installed.spiVersion(), installed.source()));
+        ConnectorListing.log(connectors, config.plugins().options());
         Plans plans = new Plans(config.plans());
         ConnectorContexts contexts = new ConnectorContexts(clock);
         StoredCredentials credentials = new StoredCredentials(jdbi, new CredentialVault(encryption));

@@ -51,6 +51,8 @@ public final class TestServer implements AutoCloseable {
                 ConfigOverride.config("database.embeddedDataDirectory", dataDirectory.resolve("postgres").toString()),
                 ConfigOverride.config("database.embeddedSecretsFile", dataDirectory.resolve("dev-secrets.properties").toString()),
                 ConfigOverride.config("audit.anchorFile", dataDirectory.resolve("audit-anchors.jsonl").toString()),
+                // No plugins unless a test puts some here: the connectors come from the test class path.
+                ConfigOverride.config("plugins.directory", dataDirectory.resolve("plugins").toString()),
                 ConfigOverride.config("connectors.stripe.api_base", stripe.baseUrl()),
                 ConfigOverride.config("connectors.stripe.retry_base_delay_ms", "1"),
                 ConfigOverride.config("connectors.stripe.retry_max_delay_ms", "10")));

@@ -1,10 +1,12 @@
 package io.tributary.connector.host;
 
+import io.tributary.connector.spi.ChangeFeed;
 import io.tributary.connector.spi.Connector;
 import io.tributary.connector.spi.ConnectorDescriptor;
 import io.tributary.connector.spi.ConnectorFactory;
 import io.tributary.connector.spi.ConnectorSettings;
 import io.tributary.connector.spi.CredentialField;
+import io.tributary.connector.spi.MirrorQueries;
 import io.tributary.connector.spi.SpiVersion;
 import io.tributary.connector.spi.StreamDescriptor;
 import io.tributary.connector.spi.Streams;
@@ -37,6 +39,22 @@ public final class ConnectorInstaller {
      * @throws ConnectorLoadException when it cannot be installed
      */
     public static InstalledConnector install(ConnectorFactory factory, String source, Map<String, ?> rawSettings) {
+        return install(factory, source, rawSettings, null);
+    }
+
+    /**
+     * Installs one connector whose every later call runs with a class loader as the thread's
+     * context class loader (a plugin's own; see {@link CallsIn}).
+     *
+     * @param factory the factory
+     * @param source the plugin directory or jar it came from, for messages
+     * @param rawSettings the operator's settings under {@code connectors.<type id>}
+     * @param contextLoader the loader to run its calls under, or null to leave the thread's alone
+     * @return the installed connector
+     * @throws ConnectorLoadException when it cannot be installed
+     */
+    public static InstalledConnector install(ConnectorFactory factory, String source, Map<String, ?> rawSettings,
+                                             ClassLoader contextLoader) {
         String name = factory.getClass().getName();
         String builtFor;
         try {
@@ -79,7 +97,7 @@ public final class ConnectorInstaller {
             throw new ConnectorLoadException("Connector " + name + " in " + source + " created nothing", null);
         }
         try {
-            return facetsChecked(descriptor, connector, builtFor, source, name);
+            return facetsChecked(descriptor, connector, builtFor, source, name, contextLoader);
         } catch (RuntimeException | LinkageError e) {
             closeQuietly(connector);
             throw e instanceof ConnectorLoadException load ? load
@@ -88,7 +106,7 @@ public final class ConnectorInstaller {
     }
 
     private static InstalledConnector facetsChecked(ConnectorDescriptor descriptor, Connector connector, String builtFor,
-                                                    String source, String name) {
+                                                    String source, String name, ClassLoader loader) {
         Optional<Webhooks> webhooks = nonNull(connector.webhooks(), "webhooks()", name, source);
         Optional<Streams> streams = nonNull(connector.streams(), "streams()", name, source);
         if (webhooks.isPresent()) {
@@ -115,10 +133,16 @@ public final class ConnectorInstaller {
                             + "' is declared twice", null);
                 }
             }
-            nonNull(streams.get().changeFeed(), "streams().changeFeed()", name, source);
-            nonNull(streams.get().mirrorQueries(), "streams().mirrorQueries()", name, source);
         }
-        return new InstalledConnector(descriptor, connector, builtFor, source, webhooks, streams);
+        Optional<ChangeFeed> changeFeed = streams.isPresent()
+                ? nonNull(streams.get().changeFeed(), "streams().changeFeed()", name, source) : Optional.empty();
+        Optional<MirrorQueries> mirrorQueries = streams.isPresent()
+                ? nonNull(streams.get().mirrorQueries(), "streams().mirrorQueries()", name, source) : Optional.empty();
+        return new InstalledConnector(descriptor, CallsIn.contextOf(Connector.class, connector, loader), connector.getClass(), builtFor, source,
+                webhooks.map(facet -> CallsIn.contextOf(Webhooks.class, facet, loader)),
+                streams.map(facet -> CallsIn.contextOf(Streams.class, facet, loader)),
+                changeFeed.map(facet -> CallsIn.contextOf(ChangeFeed.class, facet, loader)),
+                mirrorQueries.map(facet -> CallsIn.contextOf(MirrorQueries.class, facet, loader)));
     }
 
     private static <T> Optional<T> nonNull(Optional<T> facet, String method, String name, String source) {

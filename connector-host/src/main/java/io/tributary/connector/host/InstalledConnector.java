@@ -22,6 +22,7 @@ public final class InstalledConnector {
 
     private final ConnectorDescriptor descriptor;
     private final Connector connector;
+    private final Class<?> implementation;
     private final String spiVersion;
     private final String source;
     private final Optional<Webhooks> webhooks;
@@ -33,6 +34,14 @@ public final class InstalledConnector {
 
     InstalledConnector(ConnectorDescriptor descriptor, Connector connector, String spiVersion, String source,
                        Optional<Webhooks> webhooks, Optional<Streams> streams) {
+        this(descriptor, connector, connector.getClass(), spiVersion, source, webhooks, streams,
+                streams.flatMap(Streams::changeFeed), streams.flatMap(Streams::mirrorQueries));
+    }
+
+    InstalledConnector(ConnectorDescriptor descriptor, Connector connector, Class<?> implementation, String spiVersion,
+                       String source, Optional<Webhooks> webhooks, Optional<Streams> streams, Optional<ChangeFeed> changeFeed,
+                       Optional<MirrorQueries> mirrorQueries) {
+        this.implementation = Objects.requireNonNull(implementation, "implementation");
         this.descriptor = Objects.requireNonNull(descriptor, "descriptor");
         this.connector = Objects.requireNonNull(connector, "connector");
         this.spiVersion = Objects.requireNonNull(spiVersion, "spiVersion");
@@ -40,8 +49,8 @@ public final class InstalledConnector {
         this.webhooks = Objects.requireNonNull(webhooks, "webhooks");
         this.streams = Objects.requireNonNull(streams, "streams");
         this.streamDescriptors = streams.map(Streams::descriptors).map(List::copyOf).orElse(List.of());
-        this.changeFeed = streams.flatMap(Streams::changeFeed);
-        this.mirrorQueries = streams.flatMap(Streams::mirrorQueries);
+        this.changeFeed = Objects.requireNonNull(changeFeed, "changeFeed");
+        this.mirrorQueries = Objects.requireNonNull(mirrorQueries, "mirrorQueries");
         List<CredentialField> fields = new ArrayList<>(descriptor.credentialFields());
         webhooks.ifPresent(capability -> fields.add(capability.signingSecretField()));
         this.credentialFields = List.copyOf(fields);
@@ -60,6 +69,11 @@ public final class InstalledConnector {
     /** @return the connector */
     public Connector connector() {
         return connector;
+    }
+
+    /** @return the connector's own class (calls go through {@link #connector()}, which may wrap it) */
+    public Class<?> implementation() {
+        return implementation;
     }
 
     /** @return the SPI version the connector was built for */

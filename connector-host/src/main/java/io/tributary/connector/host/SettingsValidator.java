@@ -96,11 +96,24 @@ public final class SettingsValidator {
                         : text != null ? new BigDecimal(text) : null;
                 case BOOLEAN -> value instanceof Boolean flag ? flag
                         : "true".equalsIgnoreCase(text) ? Boolean.TRUE : "false".equalsIgnoreCase(text) ? Boolean.FALSE : null;
-                case TIMESTAMP -> value instanceof Instant instant ? instant
-                        : text != null ? OffsetDateTime.parse(text).toInstant() : null;
+                case TIMESTAMP -> timestamp(value, text);
             };
         } catch (NumberFormatException | DateTimeParseException e) {
             return null;
         }
+    }
+
+    /** Unix seconds (a number or digits) or an ISO-8601 time, as {@link ParameterType#TIMESTAMP} describes itself. */
+    private static Instant timestamp(Object value, String text) {
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof Long || value instanceof Integer) {
+            return Instant.ofEpochSecond(((Number) value).longValue());
+        }
+        if (text == null) {
+            return null;
+        }
+        return text.matches("\\d{1,12}") ? Instant.ofEpochSecond(Long.parseLong(text)) : OffsetDateTime.parse(text).toInstant();
     }
 }

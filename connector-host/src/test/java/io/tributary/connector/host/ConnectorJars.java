@@ -1,4 +1,6 @@
-package io.tributary.connector.spi;
+package io.tributary.connector.host;
+
+import io.tributary.connector.spi.ConnectorFactory;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -18,7 +20,8 @@ import javax.tools.ToolProvider;
 
 /**
  * Builds real connector jars during a test, the way a third party would ship them: Java source
- * compiled against the SPI on the test class path, packed with a {@code META-INF/services} file.
+ * compiled against the SPI on the test class path, packed with a
+ * {@code META-INF/services/io.tributary.connector.spi.ConnectorFactory} file.
  */
 final class ConnectorJars {
 
@@ -28,7 +31,11 @@ final class ConnectorJars {
         this.workDir = workDir;
     }
 
-    /** A connector class whose type id and reported SPI version are given; {@code spiVersion} is a Java expression. */
+    /**
+     * A connector factory class whose type id and reported SPI version are given ({@code spiVersion} is
+     * a Java expression), with one setting, {@code page_size} (1 to 100, default 10), and its connector
+     * as a nested class.
+     */
     static String connectorSource(String packageName, String className, String typeId, String spiVersionExpression) {
         return """
                 package %1$s;
@@ -37,19 +44,30 @@ final class ConnectorJars {
                 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
                 import java.util.List;
 
-                public class %2$s implements Connector {
+                public class %2$s implements ConnectorFactory {
                     public String spiVersion() { return %4$s; }
                     public ConnectorDescriptor descriptor() {
-                        return new ConnectorDescriptor("%3$s", "%2$s", "A connector built in a test.", List.of(),
-                                List.of(new QueryType("%3$s.count", "Counts.", List.of(),
-                                        List.of(ResultField.of("count", FieldType.INTEGER, "The count.")))),
-                                List.of(), false);
+                        return ConnectorDescriptor.builder("%3$s", "%2$s", "A connector built in a test.")
+                                .queryType(QueryType.builder("%3$s.count", "Counts.")
+                                        .resultField(ResultField.of("count", FieldType.INTEGER, "The count.")).build())
+                                .build();
                     }
-                    public CredentialCheck validateCredentials(ConnectorContext context) {
-                        return new CredentialCheck(new AccountIdentity("acct", false, null), List.of(), List.of());
+                    public List<ParameterSpec> settings() {
+                        return List.of(ParameterSpec.integer("page_size", "Records per page.").between(1, 100).withDefault(10));
                     }
-                    public QueryResult runQuery(ConnectorContext context, QueryRequest request) {
-                        return QueryResult.of(JsonNodeFactory.instance.objectNode().put("count", 1));
+                    public Connector create(ConnectorSettings settings) {
+                        return new Counter(settings.integer("page_size").orElseThrow());
+                    }
+
+                    static final class Counter implements Connector {
+                        private final long pageSize;
+                        Counter(long pageSize) { this.pageSize = pageSize; }
+                        public CredentialCheck validateCredentials(ConnectorContext context) {
+                            return new CredentialCheck(new AccountIdentity("acct", false, null), List.of(), List.of());
+                        }
+                        public QueryResult runQuery(ConnectorContext context, QueryRequest request) {
+                            return QueryResult.of(JsonNodeFactory.instance.objectNode().put("count", pageSize));
+                        }
                     }
                 }
                 """.formatted(packageName, className, typeId, spiVersionExpression);
@@ -84,7 +102,7 @@ final class ConnectorJars {
                 Files.copy(file, out);
                 out.closeEntry();
             }
-            out.putNextEntry(new JarEntry("META-INF/services/" + Connector.class.getName()));
+            out.putNextEntry(new JarEntry("META-INF/services/" + ConnectorFactory.class.getName()));
             write(out, String.join("\n", services) + "\n");
             out.closeEntry();
         }

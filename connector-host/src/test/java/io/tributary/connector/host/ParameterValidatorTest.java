@@ -1,13 +1,25 @@
-package io.tributary.connector.spi;
+package io.tributary.connector.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tributary.connector.spi.ConnectorDescriptor;
+import io.tributary.connector.spi.ConnectorException;
+import io.tributary.connector.spi.ErrorKind;
+import io.tributary.connector.spi.FieldType;
+import io.tributary.connector.spi.ParameterSpec;
+import io.tributary.connector.spi.QueryParameters;
+import io.tributary.connector.spi.QueryRequest;
+import io.tributary.connector.spi.QueryType;
+import io.tributary.connector.spi.ResultField;
+import io.tributary.connector.spi.StandardErrorCode;
+import io.tributary.connector.spi.ValidationProblem;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -16,16 +28,17 @@ class ParameterValidatorTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static final QueryType CHARGES = new QueryType("acme.charges", "Recent charges.",
-            List.of(
+    private static final QueryType CHARGES = QueryType.builder("acme.charges", "Recent charges.")
+            .parameter(
                     ParameterSpec.integer("limit", "How many.").between(1, 100).withDefault(10L),
                     ParameterSpec.string("status", "Only this status.").oneOf("succeeded", "failed"),
                     ParameterSpec.string("customer", "Only this customer.").matching("cus_[A-Za-z0-9]+"),
                     ParameterSpec.number("min_amount", "Smallest amount.").between(0, 1_000_000),
                     ParameterSpec.bool("include_refunded", "Include refunded charges.").withDefault(false),
                     ParameterSpec.timestamp("created_gte", "Created at or after."),
-                    ParameterSpec.string("account", "The account.").asRequired()),
-            List.of(ResultField.of("count", FieldType.INTEGER, "How many.")));
+                    ParameterSpec.string("account", "The account.").asRequired())
+            .resultField(ResultField.of("count", FieldType.INTEGER, "How many."))
+            .build();
 
     private static JsonNode json(String text) {
         try {
@@ -116,8 +129,8 @@ class ParameterValidatorTest {
 
     @Test
     void noParametersAtAllIsTheEmptyObject() {
-        QueryType noParameters = new QueryType("acme.balance", "Balance.", List.of(),
-                List.of(ResultField.of("cents", FieldType.INTEGER, "Cents.")));
+        QueryType noParameters = QueryType.builder("acme.balance", "Balance.")
+                .resultField(ResultField.of("cents", FieldType.INTEGER, "Cents.")).build();
 
         assertThat(ParameterValidator.validate(noParameters, null).asMap()).isEmpty();
         assertThat(ParameterValidator.validate(noParameters, json("null")).asMap()).isEmpty();
@@ -133,7 +146,7 @@ class ParameterValidatorTest {
 
     @Test
     void prepareFindsTheQueryTypeValidatesThenLetsTheConnectorCheck() {
-        Connector connector = new TestConnector(CHARGES) {
+        StubConnector checking = new StubConnector() {
             @Override
             public void checkParameters(QueryRequest request) {
                 if (request.parameters().string("account").orElseThrow().startsWith("x")) {
@@ -141,6 +154,9 @@ class ParameterValidatorTest {
                 }
             }
         };
+        ConnectorDescriptor descriptor = ConnectorDescriptor.builder("acme", "Acme", "Reads Acme.").queryType(CHARGES).build();
+        InstalledConnector connector = ConnectorInstaller.install(
+                StubFactory.of("acme").describing(() -> descriptor).creating(settings -> checking), "test", Map.of());
 
         QueryRequest request = ParameterValidator.prepare(connector, "acme.charges", json("{\"account\": \"a\"}"));
         assertThat(request.queryTypeId()).isEqualTo("acme.charges");
@@ -155,8 +171,8 @@ class ParameterValidatorTest {
 
     @Test
     void parametersValidatedForOneQueryTypeCannotRunAnother() {
-        QueryType other = new QueryType("acme.other", "Other.", List.of(),
-                List.of(ResultField.of("n", FieldType.INTEGER, "N.")));
+        QueryType other = QueryType.builder("acme.other", "Other.")
+                .resultField(ResultField.of("n", FieldType.INTEGER, "N.")).build();
         QueryParameters parameters = ParameterValidator.validate(CHARGES, json("{\"account\": \"a\"}"));
 
         assertThatThrownBy(() -> new QueryRequest(other, parameters)).isInstanceOf(IllegalArgumentException.class);

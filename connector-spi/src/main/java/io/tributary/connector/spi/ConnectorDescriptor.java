@@ -1,5 +1,6 @@
 package io.tributary.connector.spi;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -14,6 +15,9 @@ import java.util.regex.Pattern;
  * <p>Build one with {@link #builder}: {@code ConnectorDescriptor.builder("acme", "Acme",
  * "Reads Acme's tickets.").credentialField(...).queryType(...).build()}.
  */
+// Serialised from its fields (named as its accessors), as it was as a record: hosts render forms from this JSON.
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public final class ConnectorDescriptor {
 
     private static final Pattern TYPE_ID = Pattern.compile("[a-z][a-z0-9_-]{0,39}");

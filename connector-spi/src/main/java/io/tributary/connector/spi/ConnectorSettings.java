@@ -1,6 +1,7 @@
 package io.tributary.connector.spi;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -81,6 +82,16 @@ public final class ConnectorSettings {
      */
     public Optional<Boolean> bool(String name) {
         return TypedValues.get(values, name, Boolean.class, "the settings");
+    }
+
+    /**
+     * A {@code TIMESTAMP} setting.
+     *
+     * @param name the setting
+     * @return its value, or empty when not configured and without default
+     */
+    public Optional<Instant> timestamp(String name) {
+        return TypedValues.get(values, name, Instant.class, "the settings");
     }
 
     /**

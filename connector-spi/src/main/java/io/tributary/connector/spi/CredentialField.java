@@ -1,5 +1,6 @@
 package io.tributary.connector.spi;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -12,6 +13,9 @@ import java.util.regex.PatternSyntaxException;
  * .pattern("rk_(live|test)_\\w+").helpText("Starts with rk_live_").build()}. Fields are required
  * unless built {@link Builder#optional()}.
  */
+// Serialised from its fields (named as its accessors), as it was as a record: hosts render forms from this JSON.
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public final class CredentialField {
 
     /** The longest public prefix: a kind, never a meaningful part of the secret. */

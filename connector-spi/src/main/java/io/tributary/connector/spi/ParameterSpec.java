@@ -1,5 +1,6 @@
 package io.tributary.connector.spi;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Arrays;
@@ -17,6 +18,9 @@ import java.util.regex.PatternSyntaxException;
  * {@link #timestamp}) and narrow it: {@code ParameterSpec.integer("limit", "How many.")
  * .between(1, 100).withDefault(10)}. Each step returns a new, checked value.
  */
+// Serialised from its fields (named as its accessors), as it was as a record: hosts render forms from this JSON.
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public final class ParameterSpec {
 
     private final String name;
@@ -61,8 +65,8 @@ public final class ParameterSpec {
             throw new IllegalArgumentException("Parameter '" + name + "' is required, so it cannot have a default");
         }
         if (this.defaultValue != null) {
-            problemWith(this.defaultValue).ifPresent(problem -> {
-                throw new IllegalArgumentException("Parameter '" + name + "': its default " + problem.message());
+            failure(this.defaultValue).ifPresent(failure -> {
+                throw new IllegalArgumentException("Parameter '" + name + "': its default " + failure.reason());
             });
         }
     }
@@ -243,33 +247,37 @@ public final class ParameterSpec {
      * @return the problem (with a stable code and a message that follows the name), or empty
      */
     public Optional<ValidationProblem> problemWith(Object value) {
+        return failure(value).map(failure -> new ValidationProblem(name, failure.code(), "'" + name + "' " + failure.reason()));
+    }
+
+    /** What is wrong with a value, without the name, so a default's problem reads "its default must be...". */
+    private Optional<Failure> failure(Object value) {
         Objects.requireNonNull(value, "value");
         if (!type.javaType().isInstance(value)) {
-            return problem("wrong_type", "must be " + type.described());
+            return Optional.of(new Failure("wrong_type", "must be " + type.described()));
         }
         if (type == ParameterType.INTEGER || type == ParameterType.NUMBER) {
             BigDecimal number = value instanceof BigDecimal decimal ? decimal : BigDecimal.valueOf((Long) value);
             if (minimum != null && number.compareTo(minimum) < 0) {
-                return problem("below_minimum", "must be at least " + minimum.toPlainString());
+                return Optional.of(new Failure("below_minimum", "must be at least " + minimum.toPlainString()));
             }
             if (maximum != null && number.compareTo(maximum) > 0) {
-                return problem("above_maximum", "must be at most " + maximum.toPlainString());
+                return Optional.of(new Failure("above_maximum", "must be at most " + maximum.toPlainString()));
             }
         }
         if (type == ParameterType.STRING) {
             String text = (String) value;
             if (!allowedValues.isEmpty() && !allowedValues.contains(text)) {
-                return problem("not_allowed", "must be one of " + String.join(", ", allowedValues));
+                return Optional.of(new Failure("not_allowed", "must be one of " + String.join(", ", allowedValues)));
             }
             if (pattern != null && !Pattern.compile(pattern).matcher(text).matches()) {
-                return problem("pattern_mismatch", "does not have the expected form (" + pattern + ")");
+                return Optional.of(new Failure("pattern_mismatch", "does not have the expected form (" + pattern + ")"));
             }
         }
         return Optional.empty();
     }
 
-    private Optional<ValidationProblem> problem(String code, String reason) {
-        return Optional.of(new ValidationProblem(name, code, "'" + name + "' " + reason));
+    private record Failure(String code, String reason) {
     }
 
     private static Object normaliseDefault(String name, ParameterType type, Object value) {

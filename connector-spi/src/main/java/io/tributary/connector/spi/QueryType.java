@@ -1,5 +1,6 @@
 package io.tributary.connector.spi;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -15,6 +16,9 @@ import java.util.regex.Pattern;
  * .parameter(ParameterSpec.string("kind", "Which things.")).resultField(ResultField.of("count",
  * FieldType.INTEGER, "How many.")).build()}.
  */
+// Serialised from its fields (named as its accessors), as it was as a record: hosts render forms from this JSON.
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public final class QueryType {
 
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_-]*\\.[a-z][a-z0-9_]*");

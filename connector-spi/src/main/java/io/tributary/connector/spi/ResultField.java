@@ -1,5 +1,6 @@
 package io.tributary.connector.spi;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import java.util.List;
 import java.util.Objects;
 
@@ -7,6 +8,9 @@ import java.util.Objects;
  * One field of a query's result: what a projection may point at. Built with the factories
  * ({@link #of}, {@link #money}, {@link #arrayOf}, {@link #objectOf}) and {@link #asNullable()}.
  */
+// Serialised from its fields (named as its accessors), as it was as a record: hosts render forms from this JSON.
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public final class ResultField {
 
     private final String name;

@@ -1,6 +1,10 @@
 package io.tributary.connector.spi;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A stream of objects the host can mirror into its database, such as Stripe's customers. Build
@@ -9,8 +13,13 @@ import java.util.Objects;
  *
  * <p>A stream's creation-time windows ({@link CreatedWindow}) and its cursor field mean the same
  * thing: the time the object was created in the outside system. Records must carry it, in
- * {@link #cursorFormat()}, and never change it.
+ * {@link #cursorFormat()}, and never change it. A stream whose objects have no creation time (line
+ * items of an invoice, say) is built {@link Builder#withoutCreationTime()}: it is then read whole,
+ * never by window, and its records fall in no creation window.
  */
+// Serialised from its fields (named as its accessors), as it was as a record: hosts render forms from this JSON.
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public final class StreamDescriptor {
 
     private final String name;
@@ -25,10 +34,14 @@ public final class StreamDescriptor {
         this.name = Checks.identifier(builder.name, "Stream name");
         this.description = Checks.text(builder.description, "description");
         this.primaryKey = Checks.identifier(builder.primaryKey, "primaryKey");
-        this.cursorField = Checks.identifier(builder.cursorField, "cursorField");
-        this.cursorFormat = Objects.requireNonNull(builder.cursorFormat, "cursorFormat");
+        this.cursorField = builder.cursorField == null ? null : Checks.identifier(builder.cursorField, "cursorField");
+        this.cursorFormat = builder.cursorField == null ? null : Objects.requireNonNull(builder.cursorFormat, "cursorFormat");
         this.incremental = builder.incremental;
         this.createdFilter = builder.createdFilter;
+        if (cursorField == null && (incremental || createdFilter)) {
+            throw new IllegalArgumentException("Stream '" + name + "' has no creation time, so it can be neither incremental "
+                    + "nor filtered by creation time");
+        }
     }
 
     /**
@@ -58,14 +71,28 @@ public final class StreamDescriptor {
         return primaryKey;
     }
 
-    /** @return the record field holding each object's creation time, which orders the stream */
-    public String cursorField() {
-        return cursorField;
+    /** @return the record field holding each object's creation time, which orders the stream; empty when it has none */
+    public Optional<String> cursorField() {
+        return Optional.ofNullable(cursorField);
     }
 
-    /** @return how the cursor field writes the time */
-    public CursorFormat cursorFormat() {
-        return cursorFormat;
+    /** @return how the cursor field writes the time; empty when the stream has no creation time */
+    public Optional<CursorFormat> cursorFormat() {
+        return Optional.ofNullable(cursorFormat);
+    }
+
+    /**
+     * A record's creation time, read from the cursor field in the cursor format.
+     *
+     * @param record a record of this stream
+     * @return the time, or empty when the stream has no creation time or the record does not carry
+     *     a readable one
+     */
+    public Optional<Instant> createdAt(JsonNode record) {
+        if (cursorField == null || record == null) {
+            return Optional.empty();
+        }
+        return cursorFormat.read(record.get(cursorField));
     }
 
     /**
@@ -93,7 +120,7 @@ public final class StreamDescriptor {
     @Override
     public boolean equals(Object other) {
         return other instanceof StreamDescriptor that && name.equals(that.name) && description.equals(that.description)
-                && primaryKey.equals(that.primaryKey) && cursorField.equals(that.cursorField)
+                && primaryKey.equals(that.primaryKey) && Objects.equals(cursorField, that.cursorField)
                 && cursorFormat == that.cursorFormat && incremental == that.incremental && createdFilter == that.createdFilter;
     }
 
@@ -104,7 +131,7 @@ public final class StreamDescriptor {
 
     @Override
     public String toString() {
-        return "StreamDescriptor[" + name + ", key " + primaryKey + ", cursor " + cursorField + " " + cursorFormat
+        return "StreamDescriptor[" + name + ", key " + primaryKey + (cursorField == null ? ", no creation time" : ", cursor " + cursorField + " " + cursorFormat)
                 + (incremental ? ", incremental" : "") + (createdFilter ? ", created filter" : "") + "]";
     }
 
@@ -144,6 +171,18 @@ public final class StreamDescriptor {
         public Builder cursor(String field, CursorFormat format) {
             this.cursorField = field;
             this.cursorFormat = format;
+            return this;
+        }
+
+        /**
+         * The stream's objects have no creation time: it is read whole on every sync, and can be
+         * neither {@link #incremental()} nor {@link #createdFilter()}.
+         *
+         * @return this builder
+         */
+        public Builder withoutCreationTime() {
+            this.cursorField = null;
+            this.cursorFormat = null;
             return this;
         }
 

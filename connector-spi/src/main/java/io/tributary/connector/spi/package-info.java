@@ -36,7 +36,8 @@
  *   <li>The host decides when secrets are decrypted: read
  *       {@link io.tributary.connector.spi.ConnectorContext#credentials()} when you need them and
  *       never cache them beyond one operation. Webhook verification gets no credentials at all.</li>
- *   <li>Every stream record carries its primary key and its creation time in the stream's
+ *   <li>Every stream record carries its primary key and, unless its stream is built
+ *       {@code withoutCreationTime()}, its creation time in the stream's
  *       {@link io.tributary.connector.spi.CursorFormat}; creation windows filter by that time.</li>
  * </ul>
  */

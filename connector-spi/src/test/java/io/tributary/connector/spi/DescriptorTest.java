@@ -6,75 +6,82 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class DescriptorTest {
 
-    private static final QueryType COUNT = new QueryType("acme.count", "Counts.", List.of(),
-            List.of(ResultField.of("count", FieldType.INTEGER, "The count.")));
-    private static final CredentialField API_KEY = CredentialField.secret("api_key", "API key", "key_[a-z0-9]{8}",
-            "Starts with key_ and has 8 more letters or digits");
-
-    private static ConnectorDescriptor descriptor(List<CredentialField> fields, List<QueryType> queries,
-                                                  List<StreamDescriptor> streams) {
-        return new ConnectorDescriptor("acme", "Acme", "Reads Acme.", fields, queries, streams, true);
-    }
+    private static final QueryType COUNT = QueryType.builder("acme.count", "Counts.")
+            .resultField(ResultField.of("count", FieldType.INTEGER, "The count.")).build();
+    private static final CredentialField API_KEY = CredentialField.secret("api_key", "API key").pattern("key_[a-z0-9]{8}")
+            .helpText("Starts with key_ and has 8 more letters or digits").build();
 
     @Test
     void serialisesToJsonThatAFormCanBeRenderedFrom() {
-        ConnectorDescriptor descriptor = descriptor(List.of(API_KEY),
-                List.of(new QueryType("acme.recent", "Recent.",
-                        List.of(ParameterSpec.integer("limit", "How many.").between(1, 50).withDefault(10)),
-                        List.of(ResultField.arrayOf("items", "The items.",
+        ConnectorDescriptor descriptor = ConnectorDescriptor.builder("acme", "Acme", "Reads Acme.")
+                .credentialField(API_KEY)
+                .queryType(QueryType.builder("acme.recent", "Recent.")
+                        .parameter(ParameterSpec.integer("limit", "How many.").between(1, 50).withDefault(10))
+                        .resultField(ResultField.arrayOf("items", "The items.",
                                 ResultField.of("id", FieldType.STRING, "Id."),
-                                ResultField.nullable("email", FieldType.STRING, "Email."))))),
-                List.of(new StreamDescriptor("tickets", "Tickets.", "id", "updated_at", true, true)));
+                                ResultField.nullable("email", FieldType.STRING, "Email."),
+                                ResultField.money("amount", "Amount.", "currency"),
+                                ResultField.of("currency", FieldType.STRING, "ISO code.")))
+                        .build())
+                .minorUnits(MinorUnits.iso4217Except(Map.of("MGA", 0)))
+                .build();
 
         JsonNode json = new ObjectMapper().valueToTree(descriptor);
 
         assertThat(json.at("/typeId").asText()).isEqualTo("acme");
-        assertThat(json.at("/acceptsWebhooks").asBoolean()).isTrue();
+        assertThat(json.at("/displayName").asText()).isEqualTo("Acme");
+        assertThat(json.at("/credentialFields/0/name").asText()).isEqualTo("api_key");
         assertThat(json.at("/credentialFields/0/secret").asBoolean()).isTrue();
+        assertThat(json.at("/credentialFields/0/required").asBoolean()).isTrue();
         assertThat(json.at("/credentialFields/0/helpText").asText()).startsWith("Starts with");
+        assertThat(json.at("/queryTypes/0/id").asText()).isEqualTo("acme.recent");
         assertThat(json.at("/queryTypes/0/parameters/0/type").asText()).isEqualTo("INTEGER");
         assertThat(json.at("/queryTypes/0/parameters/0/defaultValue").asLong()).isEqualTo(10);
         assertThat(json.at("/queryTypes/0/parameters/0/maximum").asInt()).isEqualTo(50);
         assertThat(json.at("/queryTypes/0/resultFields/0/fields/1/nullable").asBoolean()).isTrue();
-        assertThat(json.at("/streams/0/cursorField").asText()).isEqualTo("updated_at");
+        assertThat(json.at("/queryTypes/0/resultFields/0/fields/2/type").asText()).isEqualTo("MONEY");
+        assertThat(json.at("/queryTypes/0/resultFields/0/fields/2/currencyField").asText()).isEqualTo("currency");
+        assertThat(json.at("/minorUnits/exponents/MGA").asInt()).isZero();
+        assertThat(json.has("streams")).as("capabilities are facets of the connector, not descriptor fields").isFalse();
+    }
+
+    @Test
+    void streamsSerialiseWithTheirCursorFormat() {
+        StreamDescriptor stream = StreamDescriptor.builder("tickets", "Tickets.").cursor("created_at", CursorFormat.ISO_8601)
+                .incremental().build();
+
+        JsonNode json = new ObjectMapper().valueToTree(stream);
+
+        assertThat(json.at("/cursorField").asText()).isEqualTo("created_at");
+        assertThat(json.at("/cursorFormat").asText()).isEqualTo("ISO_8601");
+        assertThat(json.at("/incremental").asBoolean()).isTrue();
+        assertThat(json.at("/createdFilter").asBoolean()).isFalse();
     }
 
     @Test
     void refusesDuplicateIdsAndUnprefixedQueryTypes() {
-        assertThatThrownBy(() -> descriptor(List.of(API_KEY, API_KEY), List.of(), List.of()))
+        assertThatThrownBy(() -> ConnectorDescriptor.builder("acme", "Acme", "Reads.").credentialField(API_KEY, API_KEY).build())
                 .hasMessageContaining("'api_key' is declared twice");
-        assertThatThrownBy(() -> descriptor(List.of(), List.of(COUNT, COUNT), List.of()))
+        assertThatThrownBy(() -> ConnectorDescriptor.builder("acme", "Acme", "Reads.").queryType(COUNT, COUNT).build())
                 .hasMessageContaining("'acme.count' is declared twice");
-        StreamDescriptor stream = new StreamDescriptor("tickets", "Tickets.", "id", "created", true, false);
-        assertThatThrownBy(() -> descriptor(List.of(), List.of(), List.of(stream, stream)))
-                .hasMessageContaining("'tickets' is declared twice");
-        QueryType foreign = new QueryType("other.count", "Counts.", List.of(), COUNT.resultFields());
-        assertThatThrownBy(() -> descriptor(List.of(), List.of(foreign), List.of()))
+        QueryType foreign = QueryType.builder("other.count", "Counts.").resultField(COUNT.resultFields().get(0)).build();
+        assertThatThrownBy(() -> ConnectorDescriptor.builder("acme", "Acme", "Reads.").queryType(foreign).build())
                 .hasMessageContaining("prefixed with 'acme.'");
     }
 
     @Test
     void refusesMalformedIds() {
-        assertThatThrownBy(() -> new ConnectorDescriptor("Acme Inc", "Acme", "Reads.", List.of(), List.of(), List.of(), false))
-                .hasMessageContaining("typeId");
-        assertThatThrownBy(() -> new QueryType("count", "Counts.", List.of(), COUNT.resultFields()))
+        assertThatThrownBy(() -> ConnectorDescriptor.builder("Acme Inc", "Acme", "Reads.").build()).hasMessageContaining("typeId");
+        assertThatThrownBy(() -> ConnectorDescriptor.builder("acme", " ", "Reads.").build()).hasMessageContaining("displayName");
+        assertThatThrownBy(() -> QueryType.builder("count", "Counts.").resultField(COUNT.resultFields().get(0)).build())
                 .hasMessageContaining("<connector>.<name>");
         assertThatThrownBy(() -> ParameterSpec.string("Limit", "x")).hasMessageContaining("Parameter name");
         assertThatThrownBy(() -> new ErrorCode("Bad Code", ErrorKind.INTERNAL)).hasMessageContaining("lower-case");
-    }
-
-    @Test
-    void queryTypesMustDeclareResultFieldsAndOnlyContainersHaveChildren() {
-        assertThatThrownBy(() -> new QueryType("acme.none", "Nothing.", List.of(), List.of()))
-                .hasMessageContaining("must declare its result fields");
-        assertThatThrownBy(() -> new ResultField("n", FieldType.INTEGER, "N.", false,
-                List.of(ResultField.of("x", FieldType.STRING, "X.")))).hasMessageContaining("only OBJECT and ARRAY");
     }
 
     @Test
@@ -100,48 +107,28 @@ class DescriptorTest {
     }
 
     @Test
-    void credentialsAreCheckedAgainstTheFieldsWithoutEchoingValues() {
-        ConnectorDescriptor descriptor = descriptor(List.of(API_KEY,
-                new CredentialField("region", "Region", false, false, "eu|us", null)), List.of(), List.of());
-
-        assertThat(CredentialsValidator.problems(descriptor, Map.of("api_key", "key_abcd1234"))).isEmpty();
-        assertThat(CredentialsValidator.problems(descriptor, Map.of("region", "mars", "password", "hunter2")))
-                .extracting(ValidationProblem::field, ValidationProblem::code)
-                .containsExactlyInAnyOrder(
-                        org.assertj.core.groups.Tuple.tuple("password", "unknown"),
-                        org.assertj.core.groups.Tuple.tuple("api_key", "required"),
-                        org.assertj.core.groups.Tuple.tuple("region", "pattern_mismatch"));
-        List<ValidationProblem> wrongKey = CredentialsValidator.problems(descriptor, Map.of("api_key", "sk_live_SECRETVALUE"));
-        assertThat(wrongKey).singleElement().satisfies(problem -> {
-            assertThat(problem.code()).isEqualTo("pattern_mismatch");
-            assertThat(problem.message()).contains("Starts with key_").doesNotContain("SECRETVALUE");
-        });
-        assertThatThrownBy(() -> new CredentialField("k", "K", true, true, "[", null)).hasMessageContaining("invalid pattern");
-    }
-
-    @Test
     void aSecretFieldDeclaresThePrefixesOfItsValuesThatAreNotSecret() {
-        CredentialField key = API_KEY.withPublicPrefixes("key_live_", "key_test_");
+        CredentialField key = API_KEY.toBuilder().publicPrefixes("key_live_", "key_test_").build();
 
         assertThat(key.publicPrefixes()).containsExactly("key_live_", "key_test_");
-        assertThat(key.withPublicPrefixes().publicPrefixes()).isEmpty();
-        assertThat(API_KEY.publicPrefixes()).as("fields made the way they were before prefixes existed").isEmpty();
-        assertThat(new CredentialField("k", "K", true, true, null, null).publicPrefixes()).isEmpty();
-        assertThat(key).isEqualTo(CredentialField.secret("api_key", "API key", "key_[a-z0-9]{8}",
-                "Starts with key_ and has 8 more letters or digits").withPublicPrefixes("key_live_", "key_test_"));
-        JsonNode json = new ObjectMapper().valueToTree(descriptor(List.of(key), List.of(), List.of()));
+        assertThat(key.toBuilder().publicPrefixes().build().publicPrefixes()).isEmpty();
+        assertThat(API_KEY.publicPrefixes()).as("a field built without prefixes").isEmpty();
+        assertThat(key).isEqualTo(CredentialField.secret("api_key", "API key").pattern("key_[a-z0-9]{8}")
+                .helpText("Starts with key_ and has 8 more letters or digits").publicPrefixes("key_live_", "key_test_").build());
+        JsonNode json = new ObjectMapper().valueToTree(ConnectorDescriptor.builder("acme", "Acme", "Reads.").credentialField(key).build());
         assertThat(json.at("/credentialFields/0/publicPrefixes/1").asText()).isEqualTo("key_test_");
     }
 
     @Test
     void refusesPublicPrefixesThatAreEmptyLongSpacedRepeatedOrOnAFieldThatIsNotSecret() {
-        assertThatThrownBy(() -> API_KEY.withPublicPrefixes("")).hasMessageContaining("public prefix must be 1 to 16");
-        assertThatThrownBy(() -> API_KEY.withPublicPrefixes("key_" + "x".repeat(13))).hasMessageContaining("public prefix must be 1 to 16");
-        assertThatThrownBy(() -> API_KEY.withPublicPrefixes("key ")).hasMessageContaining("without spaces");
-        assertThatThrownBy(() -> API_KEY.withPublicPrefixes("clé_")).hasMessageContaining("printable ASCII");
-        assertThatThrownBy(() -> API_KEY.withPublicPrefixes("key_", "key_")).hasMessageContaining("'key_' is declared twice");
-        assertThatThrownBy(() -> API_KEY.withPublicPrefixes((String) null)).isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> new CredentialField("region", "Region", false, false, null, null).withPublicPrefixes("eu"))
+        CredentialField.Builder key = API_KEY.toBuilder();
+        assertThatThrownBy(() -> key.publicPrefixes("").build()).hasMessageContaining("public prefix must be 1 to 16");
+        assertThatThrownBy(() -> key.publicPrefixes("key_" + "x".repeat(13)).build()).hasMessageContaining("public prefix must be 1 to 16");
+        assertThatThrownBy(() -> key.publicPrefixes("key ").build()).hasMessageContaining("without spaces");
+        assertThatThrownBy(() -> key.publicPrefixes("clé_").build()).hasMessageContaining("printable ASCII");
+        assertThatThrownBy(() -> key.publicPrefixes("key_", "key_").build()).hasMessageContaining("'key_' is declared twice");
+        assertThatThrownBy(() -> key.publicPrefixes((String) null).build()).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> CredentialField.plain("region", "Region").publicPrefixes("eu").build())
                 .hasMessageContaining("'region' is not secret");
     }
 }

@@ -9,15 +9,15 @@ class SpiVersionTest {
 
     @ParameterizedTest(name = "built for {0}: compatible={1}")
     @CsvSource({
-            "1.0, true",
-            "' 1.0 ', true",
-            "1.1, true",
-            "1.2, false",
-            "0.9, false",
-            "2.0, false",
-            "1, false",
-            "1.0.0, false",
-            "one.zero, false",
+            "2.0, true",
+            "' 2.0 ', true",
+            "2.1, false",
+            "1.1, false",
+            "1.0, false",
+            "3.0, false",
+            "2, false",
+            "2.0.0, false",
+            "two.zero, false",
             "'', false"
     })
     void acceptsTheSameMajorAndAnOlderOrEqualMinor(String builtFor, boolean compatible) {
@@ -28,5 +28,10 @@ class SpiVersionTest {
     @CsvSource(value = "NULL", nullValues = "NULL")
     void refusesNull(String builtFor) {
         assertThat(SpiVersion.isCompatible(builtFor)).isFalse();
+    }
+
+    @org.junit.jupiter.api.Test
+    void currentIsMajorDotMinor() {
+        assertThat(SpiVersion.CURRENT).isEqualTo(SpiVersion.MAJOR + "." + SpiVersion.MINOR).isEqualTo("2.0");
     }
 }

@@ -3,8 +3,8 @@ package io.tributary.connector.spi;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.List;
 
-/** A minimal connector around one query type, for SPI tests. */
-class TestConnector implements Connector {
+/** A minimal connector around one query type, implementing only what the SPI requires, for SPI tests. */
+class TestConnector implements ConnectorFactory, Connector {
 
     private final QueryType queryType;
 
@@ -19,7 +19,12 @@ class TestConnector implements Connector {
 
     @Override
     public ConnectorDescriptor descriptor() {
-        return new ConnectorDescriptor("acme", "Acme", "Test connector.", List.of(), List.of(queryType), List.of(), false);
+        return ConnectorDescriptor.builder("acme", "Acme", "Test connector.").queryType(queryType).build();
+    }
+
+    @Override
+    public Connector create(ConnectorSettings settings) {
+        return this;
     }
 
     @Override

@@ -1,9 +1,12 @@
 package io.tributary.connector.stripe;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tributary.connector.spi.Change;
+import io.tributary.connector.spi.ChangeFeed;
 import io.tributary.connector.spi.ChangePage;
 import io.tributary.connector.spi.ChangeRequest;
+import io.tributary.connector.spi.ConnectorContext;
 import io.tributary.connector.spi.ConnectorException;
 import io.tributary.connector.spi.StandardErrorCode;
 import java.time.Duration;
@@ -34,7 +37,7 @@ import java.util.regex.Pattern;
  * cursor whose {@code checkedAt} is about to leave Stripe's history is expired: changes may have
  * been lost, and the host reads the streams again.
  */
-final class StripeChangeFeed {
+final class StripeChangeFeed implements ChangeFeed {
 
     /** How long Stripe keeps events. */
     static final Duration RETENTION = Duration.ofDays(30);
@@ -50,7 +53,30 @@ final class StripeChangeFeed {
     private static final StripePermission PERMISSION = StripeObject.EVENTS.permission();
     private static final int MAX_LIMIT = 100;
 
-    private StripeChangeFeed() {
+    private final StripeSessions sessions;
+
+    StripeChangeFeed(StripeSessions sessions) {
+        this.sessions = sessions;
+    }
+
+    @Override
+    public String start(ConnectorContext context) {
+        return startAt(sessions.open(context));
+    }
+
+    @Override
+    public ChangePage read(ConnectorContext context, ChangeRequest request) {
+        return readAfter(sessions.onDemand(context), request);
+    }
+
+    /**
+     * An object as it is now, in the shape its stream reads it ({@link StripeObjectReader}); only
+     * top-level streams' objects can be read alone.
+     */
+    @Override
+    public Optional<ObjectNode> readObject(ConnectorContext context, String stream, String objectId) {
+        StripeStream known = StripeStream.require(stream);
+        return StripeObjectReader.read(sessions.onDemand(context), known, objectId);
     }
 
     /**
@@ -84,7 +110,7 @@ final class StripeChangeFeed {
     }
 
     /** Where the feed stands now: after the newest event, or at now less the skew allowance when there is none. */
-    static String start(StripeSession session) {
+    private static String startAt(StripeSession session) {
         JsonNode page = session.getJson(PERMISSION, EVENTS_PATH, query(1));
         long floor = session.clock().instant().minus(SKEW_ALLOWANCE).getEpochSecond();
         List<EventChanges.Event> newest = events(page);
@@ -103,13 +129,13 @@ final class StripeChangeFeed {
      * @param sessions opens the session, once the request is known to be valid (so a malformed
      *     request reads no credentials)
      */
-    static ChangePage read(Supplier<StripeSession> sessions, ChangeRequest request) {
+    private static ChangePage readAfter(Supplier<StripeSession> sessions, ChangeRequest request) {
         Cursor cursor = Cursor.parse(request.cursor());
         Set<String> streams = requestedStreams(request.streams());
         StripeSession session = sessions.get();
         Instant now = session.clock().instant();
         if (Duration.between(Instant.ofEpochSecond(cursor.checkedAt()), now).compareTo(EXPIRY) > 0) {
-            return ChangePage.expired(start(session));
+            return ChangePage.expired(startAt(session));
         }
         Optional<Batch> anchored = cursor.lastEventId() == null ? Optional.empty()
                 : afterEvent(session, cursor.lastEventId(), request.pageSize());

@@ -46,10 +46,9 @@ final class StripeSession {
         this.clock = clock;
     }
 
-    static StripeSession open(ConnectorContext context, StripeAccounts accounts) {
-        StripeSettings settings = StripeSettings.from(context.settings());
+    static StripeSession open(ConnectorContext context, StripeSettings settings, StripeAccounts accounts) {
         StripeKey key = StripeKey.parse(context.credentials().require(StripeCredentials.API_KEY));
-        StripeAccount account = accounts.forKey(key, settings);
+        StripeAccount account = accounts.forKey(key);
         return new StripeSession(key, account, OperationClients.open(key, settings, context.timeouts(), account.limiter()),
                 context.clock());
     }

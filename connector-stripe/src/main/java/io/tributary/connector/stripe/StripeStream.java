@@ -1,6 +1,7 @@
 package io.tributary.connector.stripe;
 
 import io.tributary.connector.spi.ConnectorException;
+import io.tributary.connector.spi.CursorFormat;
 import io.tributary.connector.spi.StandardErrorCode;
 import io.tributary.connector.spi.StreamDescriptor;
 import java.util.Arrays;
@@ -105,13 +106,29 @@ enum StripeStream {
     }
 
     StreamDescriptor descriptor() {
-        // Everything Stripe lists is ordered by creation; child objects carry no creation time of
-        // their own, so they are ordered by id within their parent and read in full. Incremental
-        // needs a creation filter (new objects by creation time) and a top-level object (the change
-        // feed names changed objects by id, and readObject reads them back): credit notes, which
-        // Stripe cannot filter by creation, and child streams are re-read whole instead.
-        return new StreamDescriptor(streamName, description, "id", object != null ? object.createdField() : "id",
-                object != null && createdFilter, object != null && createdFilter);
+        // Everything Stripe lists is ordered by creation, and read in creation-time windows where
+        // Stripe filters by creation. Incremental needs that filter (new objects by creation time)
+        // and a top-level object (the change feed names changed objects by id, and readObject reads
+        // them back): credit notes, which Stripe cannot filter by creation, and child streams (listed
+        // parent by parent, each parent's in Stripe's order) are re-read whole instead.
+        StreamDescriptor.Builder builder = StreamDescriptor.builder(streamName, description).primaryKey("id");
+        createdField().ifPresentOrElse(field -> builder.cursor(field, CursorFormat.UNIX_SECONDS), builder::withoutCreationTime);
+        if (object != null && createdFilter) {
+            builder.incremental().createdFilter();
+        }
+        return builder.build();
+    }
+
+    /**
+     * The field holding a record's creation time: the object's ({@code date} on invoice items), and
+     * {@code created} on the child streams that carry one (subscription items, customer balance
+     * transactions); bank accounts, Checkout line items and invoice line items have none.
+     */
+    Optional<String> createdField() {
+        if (object != null) {
+            return Optional.of(object.createdField());
+        }
+        return this == SUBSCRIPTION_ITEMS || this == CUSTOMER_BALANCE_TRANSACTIONS ? Optional.of("created") : Optional.empty();
     }
 
     static Optional<StripeStream> ofName(String name) {

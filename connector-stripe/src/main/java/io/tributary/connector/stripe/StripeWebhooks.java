@@ -3,11 +3,13 @@ package io.tributary.connector.stripe;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tributary.connector.spi.ConnectorContext;
 import io.tributary.connector.spi.ConnectorException;
+import io.tributary.connector.spi.CredentialField;
 import io.tributary.connector.spi.StandardErrorCode;
+import io.tributary.connector.spi.WebhookContext;
 import io.tributary.connector.spi.WebhookEvent;
 import io.tributary.connector.spi.WebhookRequest;
+import io.tributary.connector.spi.Webhooks;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -15,16 +17,36 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-/** Verifies and parses Stripe's webhook deliveries: one event per delivery. */
-final class StripeWebhooks {
+/**
+ * Stripe's webhook deliveries: verified against the endpoint's signing secrets (the optional
+ * {@code webhook_secret} credential), one event per delivery, each naming what it makes stale.
+ */
+final class StripeWebhooks implements Webhooks {
+
+    /** The signing secret of a webhook endpoint pointed at the data source; without one, no push. */
+    static final CredentialField SIGNING_SECRET = CredentialField.secret(StripeCredentials.WEBHOOK_SECRET, "Webhook signing secret")
+            .optional()
+            .pattern("whsec_[A-Za-z0-9]{16,}")
+            .helpText("Optional: the signing secret (whsec_...) of a webhook endpoint pointed at this data source, for updates within seconds")
+            .publicPrefixes("whsec_")
+            .build();
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private StripeWebhooks() {
+    private final Duration tolerance;
+
+    /** @param tolerance how far a delivery's signing time may be from now, either way */
+    StripeWebhooks(Duration tolerance) {
+        this.tolerance = tolerance;
     }
 
-    static List<WebhookEvent> parse(ConnectorContext context, WebhookRequest request) {
-        Duration tolerance = Duration.ofSeconds(tolerance(context));
+    @Override
+    public CredentialField signingSecretField() {
+        return SIGNING_SECRET;
+    }
+
+    @Override
+    public List<WebhookEvent> verify(WebhookContext context, WebhookRequest request) {
         byte[] body = request.body();
         StripeSignature.verify(body, request.header("Stripe-Signature").orElse(null), request.signingSecrets(),
                 context.clock().instant(), tolerance);
@@ -34,19 +56,6 @@ final class StripeWebhooks {
         JsonNode object = event.path("data").path("object");
         return List.of(new WebhookEvent(event.get("id").textValue(), type, Instant.ofEpochSecond(event.get("created").longValue()),
                 effects.queryTypes(), effects.streams(), object.isObject() ? object : null));
-    }
-
-    private static long tolerance(ConnectorContext context) {
-        String configured = context.settings().get("webhook_tolerance_seconds", String.valueOf(StripeSignature.DEFAULT_TOLERANCE.toSeconds()));
-        try {
-            long seconds = Long.parseLong(configured.trim());
-            if (seconds > 0 && seconds <= 86_400) {
-                return seconds;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new ConnectorException(StripeSettings.INVALID_SETTING, "connectors.stripe.webhook_tolerance_seconds must be 1 to 86400");
     }
 
     private static JsonNode readEvent(byte[] body) {

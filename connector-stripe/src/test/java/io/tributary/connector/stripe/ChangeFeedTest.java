@@ -7,7 +7,9 @@ import static org.assertj.core.api.Assertions.tuple;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tributary.connector.host.InstalledConnector;
 import io.tributary.connector.spi.Change;
+import io.tributary.connector.spi.ChangeFeed;
 import io.tributary.connector.spi.ChangePage;
 import io.tributary.connector.spi.ChangeRequest;
 import io.tributary.connector.spi.ConnectorContext;
@@ -24,7 +26,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -40,20 +41,24 @@ class ChangeFeedTest {
     private static final long SKEW = 300;
     private static final long DAY = 86_400;
 
-    private final StripeConnector connector = new StripeConnector();
     private FakeStripeAccount account;
     private FakeStripe fake;
+    private InstalledConnector connector;
+    private ChangeFeed feed;
     private String key;
 
     @BeforeEach
     void start() {
         account = FakeStripeAccount.create();
         fake = FakeStripe.start(account);
+        connector = StripeConnectors.pointedAt(fake, StripeConnectors.FAST);
+        feed = connector.changeFeed().orElseThrow();
         key = fake.addKey(KeyAccess.allReads());
     }
 
     @AfterEach
     void stop() {
+        connector.connector().close();
         fake.close();
     }
 
@@ -61,16 +66,15 @@ class ChangeFeedTest {
 
     /** A context whose clock reads the account clock's now. */
     private ConnectorContext context(String apiKey) {
-        return FakeStripeContexts.context(fake, apiKey, Map.of(
-                "rate_limit_test_per_second", "1000", "rate_limit_endpoint_per_second", "1000"));
+        return FakeStripeContexts.context(fake, apiKey);
     }
 
     private String feedStart() {
-        return connector.changeFeedStart(context(key));
+        return feed.start(context(key));
     }
 
     private ChangePage read(String cursor, int pageSize, String... streams) {
-        return connector.readChanges(context(key), new ChangeRequest(cursor, Set.of(streams), pageSize));
+        return feed.read(context(key), new ChangeRequest(cursor, Set.of(streams), pageSize));
     }
 
     /** Reads pages until none is left, checking each page's size. */
@@ -481,7 +485,7 @@ class ChangeFeedTest {
                 .get("api_version").asText())).containsExactly("2024-06-20", "2024-06-20", com.stripe.Stripe.API_VERSION);
 
         // The read that follows returns the object at the pinned version, period on the items.
-        ObjectNode read = connector.readObject(context(key), "subscriptions", subscription).orElseThrow();
+        ObjectNode read = feed.readObject(context(key), "subscriptions", subscription).orElseThrow();
         assertThat(json(read)).isEqualTo(json(account.object("subscription", subscription).orElseThrow()));
         assertThat(read.get("cancel_at_period_end").asBoolean()).isTrue();
         assertThat(read.get("items").get("data").get(0).has("current_period_end")).isTrue();
@@ -521,12 +525,12 @@ class ChangeFeedTest {
                 tuple(plain, false), tuple(discounted, true), tuple(itemDiscounted, true), tuple(later, true));
         assertThat(page.changes().get(0).object().get("cancel_at_period_end").asBoolean()).isTrue();
 
-        ObjectNode read = connector.readObject(context(key), "subscriptions", discounted).orElseThrow();
+        ObjectNode read = feed.readObject(context(key), "subscriptions", discounted).orElseThrow();
         assertThat(read.at("/discounts/0/object").asText()).isEqualTo("discount");
         assertThat(read.at("/discounts/0/source/coupon").asText()).isEqualTo(coupon);
-        ObjectNode readItem = connector.readObject(context(key), "subscriptions", itemDiscounted).orElseThrow();
+        ObjectNode readItem = feed.readObject(context(key), "subscriptions", itemDiscounted).orElseThrow();
         assertThat(readItem.at("/items/data/0/discounts/0/object").asText()).isEqualTo("discount");
-        ObjectNode readLater = connector.readObject(context(key), "subscriptions", later).orElseThrow();
+        ObjectNode readLater = feed.readObject(context(key), "subscriptions", later).orElseThrow();
         assertThat(readLater.at("/discounts/0/id").asText()).isEqualTo(discount);
         assertThat(SubscriptionDiscounts.unexpanded(readLater)).isFalse();
         assertThat(fake.requests().stream().filter(request -> request.path().startsWith("/v1/subscriptions/")))
@@ -549,18 +553,18 @@ class ChangeFeedTest {
         account.delete("subscription", subscription);
         ConnectorContext context = context(key);
 
-        assertThat(connector.readObject(context, "customers", customer)).hasValueSatisfying(
+        assertThat(feed.readObject(context, "customers", customer)).hasValueSatisfying(
                 found -> assertThat(found.get("email").asText()).isEqualTo("kept@example.com"));
-        assertThat(connector.readObject(context, "subscriptions", subscription)).hasValueSatisfying(
+        assertThat(feed.readObject(context, "subscriptions", subscription)).hasValueSatisfying(
                 found -> assertThat(found.get("status").asText()).isEqualTo("canceled"));
-        assertThat(connector.readObject(context, "events", event)).hasValueSatisfying(
+        assertThat(feed.readObject(context, "events", event)).hasValueSatisfying(
                 found -> assertThat(found.get("type").asText()).isEqualTo("customer.created"));
-        assertThat(connector.readObject(context, "customers", leaving)).isEmpty(); // {"deleted": true}
-        assertThat(connector.readObject(context, "products", retired)).isEmpty(); // 404
-        assertThat(connector.readObject(context, "customers", "cus_NeverExisted123")).isEmpty();
+        assertThat(feed.readObject(context, "customers", leaving)).isEmpty(); // {"deleted": true}
+        assertThat(feed.readObject(context, "products", retired)).isEmpty(); // 404
+        assertThat(feed.readObject(context, "customers", "cus_NeverExisted123")).isEmpty();
 
         account.advanceClock(Duration.ofDays(31));
-        assertThat(connector.readObject(context(key), "events", event)).isEmpty();
+        assertThat(feed.readObject(context(key), "events", event)).isEmpty();
     }
 
     @Test
@@ -568,13 +572,13 @@ class ChangeFeedTest {
         long before = fake.requestCount();
         ConnectorContext context = context(key);
 
-        assertThatThrownBy(() -> connector.readObject(context, "subscription_items", "si_123"))
+        assertThatThrownBy(() -> feed.readObject(context, "subscription_items", "si_123"))
                 .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.UNSUPPORTED));
-        assertThatThrownBy(() -> connector.readObject(context, "nope", "cus_123"))
+        assertThatThrownBy(() -> feed.readObject(context, "nope", "cus_123"))
                 .isInstanceOfSatisfying(ConnectorException.class,
                         e -> assertThat(e.errorCode()).isEqualTo(StandardErrorCode.UNKNOWN_STREAM.toErrorCode()));
         for (String id : List.of("sub_123", "cus_1/../../v1/balance", "cus_1?expand=x", "")) {
-            assertThatThrownBy(() -> connector.readObject(context, "customers", id))
+            assertThatThrownBy(() -> feed.readObject(context, "customers", id))
                     .isInstanceOfSatisfying(ConnectorException.class, e -> {
                         assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_PARAMETERS);
                         assertThat(e.field()).contains("objectId");
@@ -590,18 +594,18 @@ class ChangeFeedTest {
         String withoutEvents = fake.addKey(KeyAccess.allReadsExcept(FakeStripePermission.EVENT));
         String cursor = feedStart();
 
-        assertThatThrownBy(() -> connector.changeFeedStart(context(withoutEvents)))
+        assertThatThrownBy(() -> feed.start(context(withoutEvents)))
                 .isInstanceOfSatisfying(ConnectorException.class, e -> {
                     assertThat(e.kind()).isEqualTo(ErrorKind.PERMISSION_MISSING);
                     assertThat(e.permission()).contains(StripePermission.EVENT.toGrant());
                 });
-        assertThatThrownBy(() -> connector.readChanges(context(withoutEvents), new ChangeRequest(cursor, Set.of("customers"), 10)))
+        assertThatThrownBy(() -> feed.read(context(withoutEvents), new ChangeRequest(cursor, Set.of("customers"), 10)))
                 .isInstanceOfSatisfying(ConnectorException.class, e -> {
                     assertThat(e.kind()).isEqualTo(ErrorKind.PERMISSION_MISSING);
                     assertThat(e.permission()).contains("Events: Read");
                 });
         String revoked = fake.addKey(KeyAccess.revoked());
-        assertThatThrownBy(() -> connector.readChanges(context(revoked), new ChangeRequest(cursor, Set.of("customers"), 10)))
+        assertThatThrownBy(() -> feed.read(context(revoked), new ChangeRequest(cursor, Set.of("customers"), 10)))
                 .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.CREDENTIALS_REJECTED));
     }
 

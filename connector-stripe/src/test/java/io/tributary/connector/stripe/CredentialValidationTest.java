@@ -3,11 +3,13 @@ package io.tributary.connector.stripe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tributary.connector.host.InstalledConnector;
+import io.tributary.connector.host.ParameterValidator;
 import io.tributary.connector.spi.CapabilityStatus;
+import io.tributary.connector.spi.Connector;
 import io.tributary.connector.spi.ConnectorException;
 import io.tributary.connector.spi.CredentialCheck;
 import io.tributary.connector.spi.ErrorKind;
-import io.tributary.connector.spi.ParameterValidator;
 import io.tributary.connector.stripe.fake.AccountSettings;
 import io.tributary.connector.stripe.fake.AccountSize;
 import io.tributary.connector.stripe.fake.FakeStripe;
@@ -26,16 +28,20 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CredentialValidationTest {
 
-    private final StripeConnector connector = new StripeConnector();
     private FakeStripe fake;
+    private InstalledConnector stripe;
+    private Connector connector;
 
     @BeforeAll
     void start() {
         fake = FakeStripe.start(FakeStripeAccount.generate(7, AccountSize.small()));
+        stripe = StripeConnectors.pointedAt(fake);
+        connector = stripe.connector();
     }
 
     @AfterAll
     void stop() {
+        connector.close();
         fake.close();
     }
 
@@ -108,22 +114,23 @@ class CredentialValidationTest {
         String key = fake.addKey(KeyAccess.allReadsExcept(FakeStripePermission.SUBSCRIPTION));
         var context = FakeStripeContexts.context(fake, key);
 
-        assertThatThrownBy(() -> connector.runQuery(context, ParameterValidator.prepare(connector, "stripe.mrr", null)))
+        assertThatThrownBy(() -> connector.runQuery(context, ParameterValidator.prepare(stripe, "stripe.mrr", null)))
                 .isInstanceOfSatisfying(ConnectorException.class, e -> {
                     assertThat(e.kind()).isEqualTo(ErrorKind.PERMISSION_MISSING);
                     assertThat(e.kind().scope()).isEqualTo(ErrorKind.Scope.OPERATION);
                     assertThat(e.permission()).contains("Subscriptions: Read");
                     assertThat(e.getMessage()).contains("rak_subscription_read");
                 });
-        assertThat(connector.runQuery(context, ParameterValidator.prepare(connector, "stripe.balance", null)).data().has("available_cents")).isTrue();
+        assertThat(connector.runQuery(context, ParameterValidator.prepare(stripe, "stripe.balance", null)).data().has("available_cents")).isTrue();
     }
 
     @Test
     void aLiveKeyReportsLiveMode() {
-        try (FakeStripe live = FakeStripe.start(FakeStripeAccount.create(AccountSettings.defaults().withId("acct_1LiveAccount01").withLivemode(true)))) {
+        try (FakeStripe live = FakeStripe.start(FakeStripeAccount.create(AccountSettings.defaults().withId("acct_1LiveAccount01").withLivemode(true)));
+             Connector liveConnector = StripeConnectors.pointedAt(live).connector()) {
             String key = live.addKey(KeyAccess.allReads());
             assertThat(key).startsWith("rk_live_");
-            CredentialCheck check = connector.validateCredentials(FakeStripeContexts.context(live, key));
+            CredentialCheck check = liveConnector.validateCredentials(FakeStripeContexts.context(live, key));
             assertThat(check.account().livemode()).isTrue();
             assertThat(check.account().accountId()).isEqualTo("acct_1LiveAccount01");
         }

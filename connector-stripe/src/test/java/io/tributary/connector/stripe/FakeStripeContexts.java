@@ -1,7 +1,7 @@
 package io.tributary.connector.stripe;
 
+import io.tributary.connector.host.Contexts;
 import io.tributary.connector.spi.ConnectorContext;
-import io.tributary.connector.spi.ConnectorSettings;
 import io.tributary.connector.spi.Credentials;
 import io.tributary.connector.stripe.fake.FakeStripe;
 import io.tributary.connector.stripe.fake.FakeStripeAccount;
@@ -9,26 +9,30 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.Map;
 
-/** Connector contexts pointed at a fake Stripe, with fast retries and the fake account's clock. */
+/**
+ * Connector contexts for a fake Stripe's keys, on the fake account's clock. Where the connector
+ * sends its requests is its own setting: see {@link StripeConnectors}.
+ */
 final class FakeStripeContexts {
 
     private FakeStripeContexts() {
     }
 
+    /** A context whose clock stands at the fake account's now. */
     static ConnectorContext context(FakeStripe fake, String key) {
-        return context(fake, key, Map.of());
-    }
-
-    static ConnectorContext context(FakeStripe fake, String key, Map<String, String> extraSettings) {
-        return context(fake.baseUrl(), key, Clock.fixed(Instant.ofEpochSecond(fake.account().now()), ZoneOffset.UTC), extraSettings);
+        return context(key, Clock.fixed(Instant.ofEpochSecond(fake.account().now()), ZoneOffset.UTC));
     }
 
     /** A context whose clock reads the fake account's clock whenever asked, so it follows {@code advanceClock}. */
-    static ConnectorContext following(FakeStripe fake, String key, Map<String, String> extraSettings) {
-        return context(fake.baseUrl(), key, new AccountClock(fake.account()), extraSettings);
+    static ConnectorContext following(FakeStripe fake, String key) {
+        return context(key, new AccountClock(fake.account()));
+    }
+
+    static ConnectorContext context(String key, Clock clock) {
+        Credentials credentials = new Credentials(Map.of("api_key", key));
+        return Contexts.builder().credentials(() -> credentials).clock(clock).build();
     }
 
     /** The account clock as a {@link Clock}: "now" is the account's now, in whole seconds. */
@@ -59,15 +63,5 @@ final class FakeStripeContexts {
         public Clock withZone(ZoneId newZone) {
             return new AccountClock(account, newZone);
         }
-    }
-
-    static ConnectorContext context(String apiBase, String key, Clock clock, Map<String, String> extraSettings) {
-        Map<String, String> settings = new HashMap<>(Map.of("api_base", apiBase, "retry_base_delay_ms", "1", "retry_max_delay_ms", "10"));
-        settings.putAll(extraSettings);
-        return ConnectorContext.builder()
-                .credentials(() -> new Credentials(Map.of("api_key", key)))
-                .settings(new ConnectorSettings(settings))
-                .clock(clock)
-                .build();
     }
 }

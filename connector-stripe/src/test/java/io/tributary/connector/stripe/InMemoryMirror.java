@@ -3,14 +3,15 @@ package io.tributary.connector.stripe;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tributary.connector.spi.Change;
+import io.tributary.connector.spi.ChangeFeed;
 import io.tributary.connector.spi.ChangePage;
 import io.tributary.connector.spi.ChangeRequest;
-import io.tributary.connector.spi.Connector;
 import io.tributary.connector.spi.ConnectorContext;
 import io.tributary.connector.spi.CreatedWindow;
 import io.tributary.connector.spi.MirrorReader;
 import io.tributary.connector.spi.StreamPage;
 import io.tributary.connector.spi.StreamReadRequest;
+import io.tributary.connector.spi.Streams;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,8 +29,8 @@ import java.util.function.Supplier;
 /**
  * The host's mirror in memory, for tests of answers from the mirror: it keeps streams as the host
  * does, through the connector's SPI only. A backfill notes where the change feed stands, then pages
- * each stream with {@code readStream}; {@link #sync()} applies the feed's changes (reading an object
- * again with {@code readObject} for a change that asks for it, removing deleted ones, never letting
+ * each stream with {@link Streams#read}; {@link #sync()} applies the feed's changes (reading an
+ * object again with {@link ChangeFeed#readObject} for a change that asks for it, removing deleted ones, never letting
  * an older version replace a newer one), then reads the objects created since the last sync by
  * creation time, with a lookback, as the host does. Readers see live records only, newest first by
  * creation time and then by id descending, and only the streams they were opened for.
@@ -47,7 +48,8 @@ final class InMemoryMirror {
     private record Held(ObjectNode object, Instant versionAt) {
     }
 
-    private final Connector connector;
+    private final Streams source;
+    private final ChangeFeed feed;
     private final Supplier<ConnectorContext> contexts;
     private final Set<String> streams;
     private final Map<String, Map<String, Held>> records = new HashMap<>();
@@ -56,8 +58,9 @@ final class InMemoryMirror {
     private long objectReads;
     private long changesApplied;
 
-    private InMemoryMirror(Connector connector, Supplier<ConnectorContext> contexts, Set<String> streams) {
-        this.connector = connector;
+    private InMemoryMirror(Streams source, Supplier<ConnectorContext> contexts, Set<String> streams) {
+        this.source = source;
+        this.feed = source.changeFeed().orElseThrow();
         this.contexts = contexts;
         this.streams = Set.copyOf(streams);
     }
@@ -67,15 +70,15 @@ final class InMemoryMirror {
      *
      * @param contexts a context for each operation; its clock is the mirror's "now"
      */
-    static InMemoryMirror backfill(Connector connector, Supplier<ConnectorContext> contexts, Set<String> streams) {
-        InMemoryMirror mirror = new InMemoryMirror(connector, contexts, streams);
+    static InMemoryMirror backfill(Streams source, Supplier<ConnectorContext> contexts, Set<String> streams) {
+        InMemoryMirror mirror = new InMemoryMirror(source, contexts, streams);
         mirror.backfillAll();
         return mirror;
     }
 
     private void backfillAll() {
         ConnectorContext context = contexts.get();
-        cursor = connector.changeFeedStart(context); // before reading: a change made meanwhile is applied after
+        cursor = feed.start(context); // before reading: a change made meanwhile is applied after
         Instant now = context.clock().instant();
         records.clear();
         for (String stream : streams) {
@@ -89,7 +92,7 @@ final class InMemoryMirror {
         ConnectorContext context = contexts.get();
         ChangePage page;
         do {
-            page = connector.readChanges(context, new ChangeRequest(cursor, streams, PAGE));
+            page = feed.read(context, new ChangeRequest(cursor, streams, PAGE));
             if (page.cursorExpired()) {
                 backfillAll();
                 return;
@@ -110,7 +113,7 @@ final class InMemoryMirror {
     private void readAll(ConnectorContext context, String stream, CreatedWindow window, Instant now) {
         String next = null;
         do {
-            StreamPage page = connector.readStream(context, new StreamReadRequest(stream, next, window, PAGE));
+            StreamPage page = source.read(context, new StreamReadRequest(stream, next, window, PAGE));
             page.records().forEach(record -> hold(stream, record, now));
             next = page.nextCursor();
         } while (next != null);
@@ -127,7 +130,7 @@ final class InMemoryMirror {
         } else if (change.needsRead()) {
             objectReads++;
             Instant now = context.clock().instant();
-            Optional<ObjectNode> read = connector.readObject(context, change.stream(), change.objectId());
+            Optional<ObjectNode> read = feed.readObject(context, change.stream(), change.objectId());
             stream(change.stream()).put(change.objectId(), new Held(read.orElse(null), now));
         } else {
             stream(change.stream()).put(change.objectId(), new Held(change.object(), change.versionAt()));

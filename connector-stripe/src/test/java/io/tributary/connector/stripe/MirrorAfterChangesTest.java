@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tributary.connector.host.InstalledConnector;
 import io.tributary.connector.spi.ConnectorContext;
 import io.tributary.connector.stripe.MirrorAgreement.Query;
 import io.tributary.connector.stripe.fake.AccountSize;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 class MirrorAfterChangesTest {
 
-    private final StripeConnector connector = new StripeConnector();
+    private InstalledConnector connector;
     private FakeStripeAccount account;
     private FakeStripe fake;
     private String key;
@@ -40,18 +41,20 @@ class MirrorAfterChangesTest {
         account.recordCreationEvents(true); // new objects announce themselves, as Stripe's do
         fake = FakeStripe.start(account);
         key = fake.addKey(KeyAccess.allReads());
-        mirror = InMemoryMirror.backfill(connector, this::context, MirrorQueriesTest.ALL_STREAMS);
+        connector = StripeConnectors.pointedAt(fake, StripeConnectors.FAST);
+        mirror = InMemoryMirror.backfill(connector.streams().orElseThrow(), this::context, MirrorQueriesTest.ALL_STREAMS);
         agreement = new MirrorAgreement(connector, this::context, mirror);
         agreement.assertAllAgree(account.now());
     }
 
     @AfterEach
     void stop() {
+        connector.connector().close();
         fake.close();
     }
 
     private ConnectorContext context() {
-        return FakeStripeContexts.following(fake, key, MirrorQueriesTest.FAST);
+        return FakeStripeContexts.following(fake, key);
     }
 
     /** Applies the feed to the mirror and checks every query; returns the changes applied. */

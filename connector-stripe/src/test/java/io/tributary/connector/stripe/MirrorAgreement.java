@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tributary.connector.host.InstalledConnector;
+import io.tributary.connector.host.ParameterValidator;
 import io.tributary.connector.spi.ConnectorContext;
-import io.tributary.connector.spi.ParameterValidator;
+import io.tributary.connector.spi.MirrorQueries;
 import io.tributary.connector.spi.QueryRequest;
 import io.tributary.connector.spi.QueryResult;
 import java.io.IOException;
@@ -39,17 +41,19 @@ final class MirrorAgreement {
     record Outcome(QueryResult live, Optional<QueryResult> mirrored) {
     }
 
-    private final StripeConnector connector;
+    private final InstalledConnector connector;
+    private final MirrorQueries mirrorQueries;
     private final Supplier<ConnectorContext> contexts;
     private final InMemoryMirror mirror;
 
-    MirrorAgreement(StripeConnector connector, Supplier<ConnectorContext> contexts, InMemoryMirror mirror) {
+    MirrorAgreement(InstalledConnector connector, Supplier<ConnectorContext> contexts, InMemoryMirror mirror) {
         this.connector = connector;
+        this.mirrorQueries = connector.mirrorQueries().orElseThrow();
         this.contexts = contexts;
         this.mirror = mirror;
     }
 
-    static QueryRequest request(StripeConnector connector, Query query) {
+    static QueryRequest request(InstalledConnector connector, Query query) {
         try {
             return ParameterValidator.prepare(connector, query.type(), query.parameters() == null ? null : JSON.readTree(query.parameters()));
         } catch (IOException e) {
@@ -63,14 +67,14 @@ final class MirrorAgreement {
 
     Outcome run(Query query, ConnectorContext context) {
         QueryRequest request = request(connector, query);
-        QueryResult live = connector.runQuery(context, request);
+        QueryResult live = connector.connector().runQuery(context, request);
         Optional<QueryResult> mirrored = mirrored(query, context);
         return new Outcome(live, mirrored);
     }
 
     Optional<QueryResult> mirrored(Query query, ConnectorContext context) {
         QueryRequest request = request(connector, query);
-        return connector.runQueryOnMirror(context, request, mirror.readerFor(connector.mirrorStreams(request)));
+        return mirrorQueries.run(context, request, mirror.readerFor(mirrorQueries.streamsFor(request)));
     }
 
     /** Checks that the mirror answers, with the live result; returns it. */

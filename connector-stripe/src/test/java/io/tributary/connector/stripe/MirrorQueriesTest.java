@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tributary.connector.host.InstalledConnector;
 import io.tributary.connector.spi.ConnectorContext;
+import io.tributary.connector.spi.MirrorQueries;
 import io.tributary.connector.spi.QueryRequest;
 import io.tributary.connector.spi.QueryResult;
 import io.tributary.connector.stripe.MirrorAgreement.Query;
@@ -39,11 +41,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MirrorQueriesTest {
 
-    static final Map<String, String> FAST = Map.of("rate_limit_test_per_second", "1000", "rate_limit_endpoint_per_second", "1000");
+    private static final Map<String, String> FAST = StripeConnectors.FAST;
     static final Set<String> ALL_STREAMS = Set.of("subscriptions", "coupons", "charges", "customers", "balance_transactions");
     private static final long DAY = 86_400;
 
-    private final StripeConnector connector = new StripeConnector();
+    private InstalledConnector connector;
+    private MirrorQueries mirrorQueries;
     private FakeStripeAccount account;
     private FakeStripe fake;
     private String key;
@@ -129,7 +132,9 @@ class MirrorQueriesTest {
 
         fake = FakeStripe.start(account);
         key = fake.addKey(KeyAccess.allReads());
-        mirror = InMemoryMirror.backfill(connector, this::context, ALL_STREAMS);
+        connector = StripeConnectors.pointedAt(fake, FAST);
+        mirrorQueries = connector.mirrorQueries().orElseThrow();
+        mirror = InMemoryMirror.backfill(connector.streams().orElseThrow(), this::context, ALL_STREAMS);
         agreement = new MirrorAgreement(connector, this::context, mirror);
     }
 
@@ -139,11 +144,12 @@ class MirrorQueriesTest {
     }
 
     private ConnectorContext context() {
-        return FakeStripeContexts.following(fake, key, FAST);
+        return FakeStripeContexts.following(fake, key);
     }
 
     @AfterAll
     void stop() {
+        connector.connector().close();
         fake.close();
     }
 
@@ -154,15 +160,15 @@ class MirrorQueriesTest {
 
     @Test
     void theQueriesNameTheStreamsTheyReadAndOthersNone() {
-        assertThat(connector.mirrorStreams(request("stripe.mrr", null))).containsExactlyInAnyOrder("subscriptions", "coupons");
-        assertThat(connector.mirrorStreams(request("stripe.recent_charges", null))).containsExactlyInAnyOrder("charges", "customers");
-        assertThat(connector.mirrorStreams(request("stripe.revenue", null))).containsExactly("balance_transactions");
-        assertThat(connector.mirrorStreams(request("stripe.balance", null))).isEmpty();
-        assertThat(connector.mirrorStreams(request("stripe.subscribers", null))).isEmpty();
-        assertThat(connector.mirrorStreams(request("stripe.list", "{\"object\": \"customers\"}"))).isEmpty();
-        assertThat(connector.mirrorStreams(request("stripe.get", "{\"object\": \"customers\", \"id\": \"cus_123\"}"))).isEmpty();
+        assertThat(mirrorQueries.streamsFor(request("stripe.mrr", null))).containsExactlyInAnyOrder("subscriptions", "coupons");
+        assertThat(mirrorQueries.streamsFor(request("stripe.recent_charges", null))).containsExactlyInAnyOrder("charges", "customers");
+        assertThat(mirrorQueries.streamsFor(request("stripe.revenue", null))).containsExactly("balance_transactions");
+        assertThat(mirrorQueries.streamsFor(request("stripe.balance", null))).isEmpty();
+        assertThat(mirrorQueries.streamsFor(request("stripe.subscribers", null))).isEmpty();
+        assertThat(mirrorQueries.streamsFor(request("stripe.list", "{\"object\": \"customers\"}"))).isEmpty();
+        assertThat(mirrorQueries.streamsFor(request("stripe.get", "{\"object\": \"customers\", \"id\": \"cus_123\"}"))).isEmpty();
         QueryRequest balance = request("stripe.balance", null);
-        assertThat(connector.runQueryOnMirror(context(), balance, mirror.readerFor(Set.of()))).isEmpty();
+        assertThat(mirrorQueries.run(context(), balance, mirror.readerFor(Set.of()))).isEmpty();
         assertThat(fake.requestCount()).isZero();
     }
 
@@ -204,7 +210,7 @@ class MirrorQueriesTest {
     @Test
     void recentChargesAndRevenueFromTheMirrorSendNoRequest() {
         ConnectorContext context = context();
-        connector.runQuery(context, request("stripe.revenue", null)); // the account's profile, once an hour
+        connector.connector().runQuery(context, request("stripe.revenue", null)); // the account's profile, once an hour
         fake.resetRequests();
 
         assertThat(agreement.mirrored(new Query("stripe.recent_charges", "{\"limit\": 100}"), context)).isPresent();
@@ -216,8 +222,8 @@ class MirrorQueriesTest {
     @ParameterizedTest
     @CsvSource({"1700", "1", "999", "0"})
     void revenueAgreesWhenTheClockIsBetweenSeconds(long millis) {
-        ConnectorContext context = FakeStripeContexts.context(fake.baseUrl(), key,
-                Clock.fixed(Instant.ofEpochSecond(now - 2 * DAY).plusMillis(millis), ZoneOffset.UTC), FAST);
+        ConnectorContext context = FakeStripeContexts.context(key,
+                Clock.fixed(Instant.ofEpochSecond(now - 2 * DAY).plusMillis(millis), ZoneOffset.UTC));
         for (Query query : List.of(new Query("stripe.revenue", null), new Query("stripe.revenue", "{\"days\": 1}"),
                 new Query("stripe.revenue", "{\"created_gte\": " + (now - 3 * DAY) + "}"))) {
             agreement.assertSame(query, context);
@@ -246,7 +252,7 @@ class MirrorQueriesTest {
         mirror.replace("subscriptions", twoItems);
         try {
             ConnectorContext context = context();
-            QueryResult live = connector.runQuery(context, request("stripe.mrr", "{\"currency\": \"usd\"}"));
+            QueryResult live = connector.connector().runQuery(context, request("stripe.mrr", "{\"currency\": \"usd\"}"));
             fake.resetRequests();
             Optional<QueryResult> mirrored = agreement.mirrored(new Query("stripe.mrr", "{\"currency\": \"usd\"}"), context);
 
@@ -279,7 +285,7 @@ class MirrorQueriesTest {
     @Test
     void aReaderRefusesStreamsTheQueryDidNotName() {
         QueryRequest mrr = request("stripe.mrr", null);
-        assertThatThrownBy(() -> connector.runQueryOnMirror(context(), mrr, mirror.readerFor(Set.of("subscriptions"))))
+        assertThatThrownBy(() -> mirrorQueries.run(context(), mrr, mirror.readerFor(Set.of("subscriptions"))))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -309,12 +315,12 @@ class MirrorQueriesTest {
         String first = tied.charge(customer, 400, "usd", "succeeded", null, null, at - 5);
         String second = tied.charge(customer, 500, "eur", "failed", null, null, at - 5);
         String c3 = tied.charge(customer, 600, "usd", "succeeded", null, null, at - 10);
-        try (FakeStripe tiedFake = FakeStripe.start(tied)) {
+        try (FakeStripe tiedFake = FakeStripe.start(tied); StripeConnectors.Closing closing = StripeConnectors.closing(tiedFake, FAST)) {
+            InstalledConnector fresh = closing.installed();
             String tiedKey = tiedFake.addKey(KeyAccess.allReads());
-            StripeConnector fresh = new StripeConnector();
-            InMemoryMirror tiedMirror = InMemoryMirror.backfill(fresh, () -> FakeStripeContexts.following(tiedFake, tiedKey, FAST),
+            InMemoryMirror tiedMirror = InMemoryMirror.backfill(fresh.streams().orElseThrow(), () -> FakeStripeContexts.following(tiedFake, tiedKey),
                     Set.of("charges", "customers"));
-            MirrorAgreement tiedAgreement = new MirrorAgreement(fresh, () -> FakeStripeContexts.following(tiedFake, tiedKey, FAST), tiedMirror);
+            MirrorAgreement tiedAgreement = new MirrorAgreement(fresh, () -> FakeStripeContexts.following(tiedFake, tiedKey), tiedMirror);
 
             // Stripe's order within a second is its own: the fake lists the later-stored charge first.
             QueryResult live = tiedAgreement.run(new Query("stripe.recent_charges", "{\"limit\": 10}")).live();
@@ -338,11 +344,12 @@ class MirrorQueriesTest {
     @CsvSource({"1, 12, 16, 20", "7, 60, 150, 200", "42, 200, 400, 300", "2026, 40, 80, 600"})
     void generatedAccountsAgree(long seed, int customers, int subscriptions, int charges) {
         FakeStripeAccount generated = FakeStripeAccount.generate(seed, AccountSize.of(customers, subscriptions, charges));
-        try (FakeStripe other = FakeStripe.start(generated)) {
+        try (FakeStripe other = FakeStripe.start(generated); StripeConnectors.Closing closing = StripeConnectors.closing(other, FAST)) {
+            InstalledConnector fresh = closing.installed();
             String otherKey = other.addKey(KeyAccess.allReads());
-            StripeConnector fresh = new StripeConnector();
-            InMemoryMirror generatedMirror = InMemoryMirror.backfill(fresh, () -> FakeStripeContexts.following(other, otherKey, FAST), ALL_STREAMS);
-            MirrorAgreement generatedAgreement = new MirrorAgreement(fresh, () -> FakeStripeContexts.following(other, otherKey, FAST),
+            InMemoryMirror generatedMirror = InMemoryMirror.backfill(fresh.streams().orElseThrow(),
+                    () -> FakeStripeContexts.following(other, otherKey), ALL_STREAMS);
+            MirrorAgreement generatedAgreement = new MirrorAgreement(fresh, () -> FakeStripeContexts.following(other, otherKey),
                     generatedMirror);
 
             generatedAgreement.assertAllAgree(generated.now());

@@ -2,6 +2,7 @@ package io.tributary.connector.stripe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tributary.connector.host.InstalledConnector;
 import io.tributary.connector.spi.ConnectorContext;
 import io.tributary.connector.spi.QueryRequest;
 import io.tributary.connector.spi.QueryResult;
@@ -26,7 +27,7 @@ class MirrorRequestCostTest {
 
     private static final int SUBSCRIPTIONS = 2_000;
 
-    private final StripeConnector connector = new StripeConnector();
+    private InstalledConnector connector;
     private FakeStripe fake;
     private String key;
     private InMemoryMirror mirror;
@@ -36,17 +37,19 @@ class MirrorRequestCostTest {
     void backfill() {
         fake = FakeStripe.start(FakeStripeAccount.generate(2026, AccountSize.of(400, SUBSCRIPTIONS, 1_000)));
         key = fake.addKey(KeyAccess.allReads());
-        mirror = InMemoryMirror.backfill(connector, this::context, MirrorQueriesTest.ALL_STREAMS);
+        connector = StripeConnectors.pointedAt(fake, StripeConnectors.FAST);
+        mirror = InMemoryMirror.backfill(connector.streams().orElseThrow(), this::context, MirrorQueriesTest.ALL_STREAMS);
         agreement = new MirrorAgreement(connector, this::context, mirror);
     }
 
     @AfterAll
     void stop() {
+        connector.connector().close();
         fake.close();
     }
 
     private ConnectorContext context() {
-        return FakeStripeContexts.following(fake, key, MirrorQueriesTest.FAST);
+        return FakeStripeContexts.following(fake, key);
     }
 
     /** Requests sent while answering: from the mirror first (cold: the account's profile not yet known), then live. */
@@ -61,7 +64,7 @@ class MirrorRequestCostTest {
         long accountReads = fake.requestCount("/v1/account");
         fake.resetRequests();
         QueryRequest request = MirrorAgreement.request(connector, query);
-        QueryResult live = connector.runQuery(context, request);
+        QueryResult live = connector.connector().runQuery(context, request);
         long fromLive = fake.requestCount();
         assertThat(mirrored).as("%s from the mirror", query).isPresent();
         MirrorAgreement.assertSame(query, live, mirrored.get());

@@ -3,7 +3,8 @@ package io.tributary.connector.stripe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tributary.connector.spi.ParameterValidator;
+import io.tributary.connector.host.InstalledConnector;
+import io.tributary.connector.host.ParameterValidator;
 import io.tributary.connector.stripe.fake.AccountSize;
 import io.tributary.connector.stripe.fake.FakeStripe;
 import io.tributary.connector.stripe.fake.FakeStripeAccount;
@@ -39,9 +40,13 @@ class MrrAtScaleTest {
     void runMrrOnTenThousandSubscriptions() {
         fake = FakeStripe.start(FakeStripeAccount.generate(2026, AccountSize.of(2_000, SUBSCRIPTIONS, 0)));
         String key = fake.addKey(KeyAccess.allReads());
-        StripeConnector connector = new StripeConnector();
-        mrr = connector.runQuery(FakeStripeContexts.context(fake, key, java.util.Map.of("rate_limit_test_per_second", "1000",
-                "rate_limit_endpoint_per_second", "1000")), ParameterValidator.prepare(connector, "stripe.mrr", null)).data();
+        InstalledConnector connector = StripeConnectors.pointedAt(fake, StripeConnectors.FAST);
+        try {
+            mrr = connector.connector().runQuery(FakeStripeContexts.context(fake, key), ParameterValidator.prepare(connector, "stripe.mrr", null))
+                    .data();
+        } finally {
+            connector.connector().close();
+        }
     }
 
     @AfterAll

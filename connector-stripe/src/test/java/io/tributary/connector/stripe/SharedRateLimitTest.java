@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tributary.connector.host.InstalledConnector;
+import io.tributary.connector.host.ParameterValidator;
 import io.tributary.connector.spi.ConnectorContext;
-import io.tributary.connector.spi.ParameterValidator;
 import io.tributary.connector.stripe.fake.FakeStripe;
 import io.tributary.connector.stripe.fake.FakeStripeAccount;
 import io.tributary.connector.stripe.fake.KeyAccess;
@@ -31,12 +32,13 @@ class SharedRateLimitTest {
     private static final ObjectNode BALANCE_IN_USD = JsonNodeFactory.instance.objectNode().put("currency", "usd");
 
     private static List<RecordedRequest> loadWith(Map<String, String> settings) throws Exception {
-        try (FakeStripe fake = FakeStripe.start(FakeStripeAccount.create())) {
-            StripeConnector connector = new StripeConnector();
+        try (FakeStripe fake = FakeStripe.start(FakeStripeAccount.create());
+             StripeConnectors.Closing closing = StripeConnectors.closing(fake, settings)) {
+            InstalledConnector connector = closing.installed();
             // One request first, before the fake limits anything and with a key of its own (so a limiter of its own): a cold
             // fake and client delay the first burst, so the fake saw it bunched with the next requests. The load measures the
             // limiter, not warm-up.
-            connector.runQuery(FakeStripeContexts.context(fake, fake.addKey(KeyAccess.allReads()), settings),
+            connector.connector().runQuery(FakeStripeContexts.context(fake, fake.addKey(KeyAccess.allReads())),
                     ParameterValidator.prepare(connector, "stripe.balance", BALANCE_IN_USD));
             fake.rateLimit(25, 25); // Stripe: about 25 requests a second in test mode, 25 per endpoint
             String key = fake.addKey(KeyAccess.allReads());
@@ -47,8 +49,8 @@ class SharedRateLimitTest {
                     runs.add(pool.submit(() -> {
                         for (int i = 0; i < QUERIES_PER_THREAD; i++) {
                             // A context per binding, as the server builds them: one key, one limiter.
-                            ConnectorContext context = FakeStripeContexts.context(fake, key, settings);
-                            connector.runQuery(context, ParameterValidator.prepare(connector, "stripe.balance", BALANCE_IN_USD));
+                            ConnectorContext context = FakeStripeContexts.context(fake, key);
+                            connector.connector().runQuery(context, ParameterValidator.prepare(connector, "stripe.balance", BALANCE_IN_USD));
                         }
                         return null;
                     }));

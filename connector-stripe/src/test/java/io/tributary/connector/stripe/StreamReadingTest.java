@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tributary.connector.host.InstalledConnector;
 import io.tributary.connector.spi.ConnectorContext;
 import io.tributary.connector.spi.ConnectorException;
 import io.tributary.connector.spi.CreatedWindow;
 import io.tributary.connector.spi.ErrorKind;
+import io.tributary.connector.spi.StreamDescriptor;
 import io.tributary.connector.spi.StreamPage;
 import io.tributary.connector.spi.StreamReadRequest;
+import io.tributary.connector.spi.Streams;
 import io.tributary.connector.stripe.fake.AccountSize;
 import io.tributary.connector.stripe.fake.FakeStripe;
 import io.tributary.connector.stripe.fake.FakeStripeAccount;
@@ -29,19 +32,22 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StreamReadingTest {
 
-    private final StripeConnector connector = new StripeConnector();
     private FakeStripe fake;
+    private InstalledConnector connector;
+    private Streams streams;
     private ConnectorContext context;
 
     @BeforeAll
     void start() {
         fake = FakeStripe.start(FakeStripeAccount.generate(11, AccountSize.of(40, 60, 80)));
-        context = FakeStripeContexts.context(fake, fake.addKey(KeyAccess.allReads()), java.util.Map.of(
-                "rate_limit_test_per_second", "1000", "rate_limit_endpoint_per_second", "1000"));
+        connector = StripeConnectors.pointedAt(fake, StripeConnectors.FAST);
+        streams = connector.streams().orElseThrow();
+        context = FakeStripeContexts.context(fake, fake.addKey(KeyAccess.allReads()));
     }
 
     @AfterAll
     void stop() {
+        connector.connector().close();
         fake.close();
     }
 
@@ -50,7 +56,7 @@ class StreamReadingTest {
         String cursor = null;
         int pages = 0;
         do {
-            StreamPage page = connector.readStream(context, new StreamReadRequest(stream, cursor, window, pageSize));
+            StreamPage page = streams.read(context, new StreamReadRequest(stream, cursor, window, pageSize));
             records.addAll(page.records());
             cursor = page.nextCursor();
             assertThat(++pages).as("pages of %s", stream).isLessThan(10_000);
@@ -115,13 +121,36 @@ class StreamReadingTest {
     }
 
     @Test
+    void everyRecordCarriesItsKeyAndItsCreationTimeInTheDeclaredFormat() {
+        // Stripe gives these no creation time at all, and their descriptors say so.
+        Set<String> withoutCreationTime = Set.of("bank_accounts", "checkout_sessions_line_items", "invoice_line_items");
+        assertThat(streams.descriptors().stream().filter(stream -> stream.cursorField().isEmpty()).map(StreamDescriptor::name))
+                .containsExactlyInAnyOrderElementsOf(withoutCreationTime);
+        List<String> empty = new ArrayList<>();
+        for (StreamDescriptor stream : streams.descriptors()) {
+            List<ObjectNode> records = readAll(stream.name(), null, 100);
+            if (records.isEmpty()) {
+                empty.add(stream.name());
+            }
+            for (ObjectNode record : records) {
+                assertThat(record.path(stream.primaryKey()).isTextual()).as("%s has its key", stream.name()).isTrue();
+                assertThat(stream.createdAt(record).isPresent())
+                        .as("%s has its creation time in %s", stream.name(), stream.cursorField().orElse("(none)"))
+                        .isNotEqualTo(withoutCreationTime.contains(stream.name()));
+            }
+        }
+        // The generated events date from their objects' creation, older than the 30 days Stripe lists.
+        assertThat(empty).as("streams the generated account leaves empty").containsExactly("events");
+    }
+
+    @Test
     void windowsOnChildStreamsAndForeignCursorsAreRefused() {
         CreatedWindow window = new CreatedWindow(Instant.EPOCH, Instant.ofEpochSecond(1));
-        assertThatThrownBy(() -> connector.readStream(context, new StreamReadRequest("invoice_line_items", null, window, 10)))
+        assertThatThrownBy(() -> streams.read(context, new StreamReadRequest("invoice_line_items", null, window, 10)))
                 .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_PARAMETERS));
-        assertThatThrownBy(() -> connector.readStream(context, new StreamReadRequest("customers", "cus_1&limit=5", null, 10)))
+        assertThatThrownBy(() -> streams.read(context, new StreamReadRequest("customers", "cus_1&limit=5", null, 10)))
                 .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.field()).contains("cursor"));
-        assertThatThrownBy(() -> connector.readStream(context, new StreamReadRequest("invoice_line_items", "no-slash", null, 10)))
+        assertThatThrownBy(() -> streams.read(context, new StreamReadRequest("invoice_line_items", "no-slash", null, 10)))
                 .isInstanceOfSatisfying(ConnectorException.class, e -> assertThat(e.field()).contains("cursor"));
     }
 }

@@ -9,17 +9,23 @@ import io.tributary.connector.stripe.fake.AccountSize;
 import io.tributary.connector.stripe.fake.FakeStripe;
 import io.tributary.connector.stripe.fake.FakeStripeAccount;
 import io.tributary.connector.stripe.fake.KeyAccess;
+import io.tributary.connector.spi.ConnectorFactory;
+import io.tributary.connector.testkit.Capability;
 import io.tributary.connector.testkit.ConnectorContractTest;
 import io.tributary.connector.testkit.InvalidQuery;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.EnumSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
-/** The Stripe connector passes the connector contract, against the fake Stripe. */
+/**
+ * The Stripe connector passes the connector contract, against the fake Stripe: installed from its
+ * factory with settings that point it at the fake, as the server installs it.
+ */
 class StripeConnectorContractTest extends ConnectorContractTest {
 
     private static final String SIGNING_SECRET = "whsec_contract0123456789abcdef";
@@ -57,8 +63,18 @@ class StripeConnectorContractTest extends ConnectorContractTest {
     }
 
     @Override
-    protected String connectorTypeId() {
-        return "stripe";
+    protected ConnectorFactory factory() {
+        return new StripeConnectorFactory();
+    }
+
+    @Override
+    protected Map<String, ?> settings() {
+        return Map.of("api_base", fake.baseUrl(), "retry_base_delay_ms", "1", "retry_max_delay_ms", "10");
+    }
+
+    @Override
+    protected Set<Capability> expectedCapabilities() {
+        return EnumSet.allOf(Capability.class);
     }
 
     @Override
@@ -73,8 +89,14 @@ class StripeConnectorContractTest extends ConnectorContractTest {
 
     @Override
     protected ConnectorContext contextWithUnavailableProvider() {
-        // Nothing listens on port 1 of the loopback: every connection is refused.
-        return FakeStripeContexts.context("http://127.0.0.1:1", validKey, Clock.systemUTC(), Map.of());
+        // Stripe answers this key's every request with 503, as in an outage of its account.
+        return FakeStripeContexts.context(fake, fake.addKey(KeyAccess.unavailable()));
+    }
+
+    @Override
+    protected Optional<ConnectorContext> contextWithMissingPermission() {
+        // A restricted key granted nothing: every read is answered 403.
+        return Optional.of(FakeStripeContexts.context(fake, fake.addKey(KeyAccess.restricted())));
     }
 
     @Override
@@ -111,11 +133,20 @@ class StripeConnectorContractTest extends ConnectorContractTest {
 
     @Override
     protected Optional<WebhookRequest> signedWebhook() {
-        long now = fake.account().now(); // the valid context's clock
+        return Optional.of(delivery(fake.account().now())); // the valid context's clock
+    }
+
+    @Override
+    protected Optional<WebhookRequest> staleSignedWebhook() {
+        // Ten minutes old: twice the default tolerance of five.
+        return Optional.of(delivery(fake.account().now() - 600));
+    }
+
+    private static WebhookRequest delivery(long now) {
         byte[] body = ("{\"id\":\"evt_1Contract\",\"object\":\"event\",\"type\":\"customer.subscription.updated\",\"created\":" + now
                 + ",\"data\":{\"object\":{\"id\":\"sub_1\",\"object\":\"subscription\"}}}").getBytes(StandardCharsets.UTF_8);
         String signature = StripeSignatureTest.sign(SIGNING_SECRET, now, body);
-        return Optional.of(new WebhookRequest(body, Map.of("Stripe-Signature", List.of("t=" + now + ",v1=" + signature)),
-                List.of(SIGNING_SECRET)));
+        return new WebhookRequest(body, Map.of("Stripe-Signature", List.of("t=" + now + ",v1=" + signature)),
+                List.of(SIGNING_SECRET));
     }
 }

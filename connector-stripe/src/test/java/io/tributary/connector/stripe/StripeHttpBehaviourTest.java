@@ -12,14 +12,13 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import io.tributary.connector.spi.ConnectorContext;
+import io.tributary.connector.host.InstalledConnector;
+import io.tributary.connector.host.ParameterValidator;
 import io.tributary.connector.spi.ConnectorException;
-import io.tributary.connector.spi.ConnectorSettings;
-import io.tributary.connector.spi.Credentials;
 import io.tributary.connector.spi.ErrorKind;
-import io.tributary.connector.spi.ParameterValidator;
 import io.tributary.connector.spi.QueryRequest;
 import io.tributary.connector.spi.QueryResult;
+import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,32 +36,27 @@ class StripeHttpBehaviourTest {
              "pending": [{"amount": 250, "currency": "usd", "source_types": {"card": 250}}]}""";
 
     private WireMockServer stripe;
-    private final StripeConnector connector = new StripeConnector();
+    private InstalledConnector connector;
 
     @BeforeEach
     void start() {
         stripe = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
         stripe.start();
+        connector = StripeConnectors.pointedAt(stripe.baseUrl(), Map.of("retry_max_delay_ms", "5",
+                "rate_limit_test_per_second", "1000", "rate_limit_endpoint_per_second", "1000"));
     }
 
     @AfterEach
     void stop() {
+        connector.connector().close();
         stripe.stop();
-    }
-
-    private ConnectorContext context(String key) {
-        return ConnectorContext.builder()
-                .credentials(() -> new Credentials(Map.of("api_key", key)))
-                .settings(new ConnectorSettings(Map.of("api_base", stripe.baseUrl(), "retry_base_delay_ms", "1",
-                        "retry_max_delay_ms", "5", "rate_limit_test_per_second", "1000", "rate_limit_endpoint_per_second", "1000")))
-                .build();
     }
 
     private QueryResult balance(String key) {
         // With the currency given, the balance is exactly one request: no read of the account.
         QueryRequest request = ParameterValidator.prepare(connector, "stripe.balance",
                 com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("currency", "usd"));
-        return connector.runQuery(context(key), request);
+        return connector.connector().runQuery(FakeStripeContexts.context(key, Clock.systemUTC()), request);
     }
 
     private int balanceRequests() {

@@ -6,9 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tributary.connector.host.InstalledConnector;
+import io.tributary.connector.host.ParameterValidator;
 import io.tributary.connector.spi.ConnectorException;
 import io.tributary.connector.spi.ErrorKind;
-import io.tributary.connector.spi.ParameterValidator;
 import io.tributary.connector.spi.QueryResult;
 import io.tributary.connector.stripe.fake.FakeStripe;
 import io.tributary.connector.stripe.fake.FakeStripeAccount;
@@ -31,7 +32,7 @@ class StripeQueriesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long DAY = 86_400;
 
-    private final StripeConnector connector = new StripeConnector();
+    private InstalledConnector connector;
     private FakeStripe fake;
     private String key;
     private long now;
@@ -72,6 +73,7 @@ class StripeQueriesTest {
         account.balance(Map.of("usd", 150_000L, "eur", 2_000L), Map.of("usd", 5_000L));
 
         fake = FakeStripe.start(account);
+        connector = StripeConnectors.pointedAt(fake);
         key = fake.addKey(KeyAccess.allReads());
         account.objects("charge").stream()
                 .sorted((a, b) -> Long.compare(b.get("created").asLong(), a.get("created").asLong()))
@@ -80,6 +82,7 @@ class StripeQueriesTest {
 
     @AfterAll
     void stop() {
+        connector.connector().close();
         fake.close();
     }
 
@@ -91,7 +94,7 @@ class StripeQueriesTest {
     private JsonNode run(String queryType, String parameters) {
         try {
             JsonNode raw = parameters == null ? null : JSON.readTree(parameters);
-            QueryResult result = connector.runQuery(FakeStripeContexts.context(fake, key), ParameterValidator.prepare(connector, queryType, raw));
+            QueryResult result = connector.connector().runQuery(FakeStripeContexts.context(fake, key), ParameterValidator.prepare(connector, queryType, raw));
             return result.data();
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException(e);
@@ -245,20 +248,5 @@ class StripeQueriesTest {
         assertThat(subscribers.get("past_due_subscriptions").asLong()).isEqualTo(1);
         assertThat(subscribers.get("trialing_subscriptions").asLong()).isEqualTo(1);
         assertThat(subscribers.get("paying_customers").asLong()).isEqualTo(6);
-    }
-
-    @Test
-    void resultsMatchTheirDeclaredFields() {
-        for (var queryType : connector.descriptor().queryTypes()) {
-            ObjectNode parameters = JSON.createObjectNode();
-            if (queryType.id().equals("stripe.list") || queryType.id().equals("stripe.get")) {
-                parameters.put("object", "customers");
-            }
-            if (queryType.id().equals("stripe.get")) {
-                parameters.put("id", ann);
-            }
-            JsonNode data = run(queryType.id(), parameters.toString());
-            assertThat(io.tributary.connector.testkit.ResultConformance.violations(queryType.resultFields(), data)).as(queryType.id()).isEmpty();
-        }
     }
 }

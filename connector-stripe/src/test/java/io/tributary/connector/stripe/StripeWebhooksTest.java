@@ -3,15 +3,17 @@ package io.tributary.connector.stripe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tributary.connector.spi.ConnectorContext;
+import io.tributary.connector.host.ConnectorInstaller;
+import io.tributary.connector.host.InstalledConnector;
 import io.tributary.connector.spi.ConnectorException;
-import io.tributary.connector.spi.ConnectorSettings;
-import io.tributary.connector.spi.Credentials;
+import io.tributary.connector.spi.CredentialField;
 import io.tributary.connector.spi.QueryType;
 import io.tributary.connector.spi.StandardErrorCode;
 import io.tributary.connector.spi.StreamDescriptor;
+import io.tributary.connector.spi.WebhookContext;
 import io.tributary.connector.spi.WebhookEvent;
 import io.tributary.connector.spi.WebhookRequest;
+import io.tributary.connector.spi.Webhooks;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,20 +22,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class StripeWebhooksTest {
 
     private static final String SECRET = "whsec_0123456789abcdefghij";
     private static final long T = 1_763_900_000L;
-    private final StripeConnector connector = new StripeConnector();
+    private final InstalledConnector connector = install(Map.of());
+    private final Webhooks webhooks = connector.webhooks().orElseThrow();
 
-    private static ConnectorContext context(long nowSeconds, Map<String, String> settings) {
-        return ConnectorContext.builder()
-                .credentials(() -> new Credentials(Map.of("api_key", "rk_test_abcdefghijklmnop")))
-                .settings(new ConnectorSettings(settings))
-                .clock(Clock.fixed(Instant.ofEpochSecond(nowSeconds), ZoneOffset.UTC))
-                .build();
+    private static InstalledConnector install(Map<String, String> settings) {
+        return ConnectorInstaller.install(new StripeConnectorFactory(), "test", settings);
+    }
+
+    @AfterEach
+    void close() {
+        connector.connector().close();
+    }
+
+    private static WebhookContext context(long nowSeconds) {
+        return WebhookContext.of(Clock.fixed(Instant.ofEpochSecond(nowSeconds), ZoneOffset.UTC));
     }
 
     private static WebhookRequest delivery(String body, long signedAt) {
@@ -50,7 +59,7 @@ class StripeWebhooksTest {
 
     @Test
     void aSubscriptionEventMakesMrrSubscribersAndTheSubscriptionStreamsStale() {
-        List<WebhookEvent> events = connector.parseWebhook(context(T, Map.of()), delivery(event("customer.subscription.updated"), T));
+        List<WebhookEvent> events = webhooks.verify(context(T), delivery(event("customer.subscription.updated"), T));
 
         assertThat(events).singleElement().satisfies(e -> {
             assertThat(e.id()).isEqualTo("evt_1Abc");
@@ -75,7 +84,7 @@ class StripeWebhooksTest {
     @Test
     void everyRuleNamesOnlyDeclaredQueryTypesAndStreams() {
         Set<String> queryTypes = connector.descriptor().queryTypes().stream().map(QueryType::id).collect(Collectors.toSet());
-        Set<String> streams = connector.descriptor().streams().stream().map(StreamDescriptor::name).collect(Collectors.toSet());
+        Set<String> streams = connector.streamDescriptors().stream().map(StreamDescriptor::name).collect(Collectors.toSet());
         for (StripeEventEffects.Rule rule : StripeEventEffects.rules()) {
             assertThat(queryTypes).as(rule.prefix()).containsAll(rule.queryTypes());
             assertThat(streams).as(rule.prefix()).containsAll(rule.streams());
@@ -86,7 +95,7 @@ class StripeWebhooksTest {
     void aMalformedBodyWithAGoodSignatureIsATypedFailure() {
         for (String body : List.of("not json", "[1,2]", "{\"object\":\"event\",\"type\":\"x\"}", "{\"id\":\"evt\",\"object\":\"charge\"}",
                 "{\"id\":\"evt_1\",\"object\":\"event\",\"type\":\"x\",\"created\":\"yesterday\"}")) {
-            assertThatThrownBy(() -> connector.parseWebhook(context(T, Map.of()), delivery(body, T)))
+            assertThatThrownBy(() -> webhooks.verify(context(T), delivery(body, T)))
                     .as(body)
                     .isInstanceOfSatisfying(ConnectorException.class,
                             e -> assertThat(e.errorCode()).isEqualTo(StandardErrorCode.WEBHOOK_PAYLOAD_MALFORMED.toErrorCode()));
@@ -94,7 +103,7 @@ class StripeWebhooksTest {
         byte[] invalidUtf8 = {(byte) 0xC3, (byte) 0x28};
         WebhookRequest binary = new WebhookRequest(invalidUtf8, Map.of("Stripe-Signature",
                 List.of("t=" + T + ",v1=" + StripeSignatureTest.sign(SECRET, T, invalidUtf8))), List.of(SECRET));
-        assertThatThrownBy(() -> connector.parseWebhook(context(T, Map.of()), binary))
+        assertThatThrownBy(() -> webhooks.verify(context(T), binary))
                 .isInstanceOfSatisfying(ConnectorException.class,
                         e -> assertThat(e.errorCode()).isEqualTo(StandardErrorCode.WEBHOOK_PAYLOAD_MALFORMED.toErrorCode()));
     }
@@ -102,9 +111,28 @@ class StripeWebhooksTest {
     @Test
     void theToleranceComesFromTheSettings() {
         WebhookRequest old = delivery(event("charge.succeeded"), T - 600);
-        assertThatThrownBy(() -> connector.parseWebhook(context(T, Map.of()), old))
+        assertThatThrownBy(() -> webhooks.verify(context(T), old))
                 .isInstanceOfSatisfying(ConnectorException.class,
                         e -> assertThat(e.errorCode()).isEqualTo(StandardErrorCode.WEBHOOK_TIMESTAMP_OUT_OF_TOLERANCE.toErrorCode()));
-        assertThat(connector.parseWebhook(context(T, Map.of("webhook_tolerance_seconds", "900")), old)).hasSize(1);
+        InstalledConnector tolerant = install(Map.of("webhook_tolerance_seconds", "900"));
+        try {
+            assertThat(tolerant.webhooks().orElseThrow().verify(context(T), old)).hasSize(1);
+        } finally {
+            tolerant.connector().close();
+        }
+    }
+
+    @Test
+    void theSigningSecretIsAnOptionalSecretFieldApartFromTheKey() {
+        CredentialField field = webhooks.signingSecretField();
+
+        assertThat(field.name()).isEqualTo("webhook_secret");
+        assertThat(field.secret()).isTrue();
+        assertThat(field.required()).isFalse();
+        assertThat(field.publicPrefixes()).containsExactly("whsec_");
+        assertThat(field.accepts(SECRET)).isTrue();
+        assertThat(field.accepts("sk_test_0123456789abcdefghij")).isFalse();
+        assertThat(connector.descriptor().credentialField("webhook_secret")).isEmpty();
+        assertThat(connector.credentialFields()).extracting(CredentialField::name).containsExactly("api_key", "webhook_secret");
     }
 }

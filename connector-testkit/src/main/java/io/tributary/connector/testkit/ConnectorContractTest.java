@@ -1,49 +1,40 @@
 package io.tributary.connector.testkit;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowable;
-import static org.assertj.core.api.Assertions.fail;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tributary.connector.host.ConnectorLoadException;
+import io.tributary.connector.host.ConnectorRegistry;
+import io.tributary.connector.host.InstalledConnector;
+import io.tributary.connector.host.ParameterValidator;
 import io.tributary.connector.spi.CapabilityStatus;
-import io.tributary.connector.spi.Change;
-import io.tributary.connector.spi.ChangePage;
-import io.tributary.connector.spi.ChangeRequest;
 import io.tributary.connector.spi.Connector;
 import io.tributary.connector.spi.ConnectorContext;
-import io.tributary.connector.spi.ConnectorDescriptor;
 import io.tributary.connector.spi.ConnectorException;
-import io.tributary.connector.spi.ConnectorRegistry;
+import io.tributary.connector.spi.ConnectorFactory;
+import io.tributary.connector.spi.CreatedWindow;
 import io.tributary.connector.spi.CredentialCheck;
-import io.tributary.connector.spi.CredentialField;
 import io.tributary.connector.spi.ErrorKind;
-import io.tributary.connector.spi.FieldType;
-import io.tributary.connector.spi.InstalledConnector;
-import io.tributary.connector.spi.ParameterValidator;
+import io.tributary.connector.spi.MirrorQueries;
 import io.tributary.connector.spi.QueryRequest;
 import io.tributary.connector.spi.QueryResult;
 import io.tributary.connector.spi.QueryType;
-import io.tributary.connector.spi.ResultField;
 import io.tributary.connector.spi.SpiVersion;
 import io.tributary.connector.spi.StreamDescriptor;
-import io.tributary.connector.spi.StreamPage;
 import io.tributary.connector.spi.StreamReadRequest;
-import io.tributary.connector.spi.WebhookEvent;
+import io.tributary.connector.spi.Streams;
 import io.tributary.connector.spi.WebhookRequest;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
+import java.util.function.Function;
 import java.util.stream.Stream;
-import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -51,46 +42,74 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * The contract every connector passes. Extend it in your connector's tests (add the
- * {@code connector-testkit} artifact with test scope), point it at a fake of your outside system
- * (WireMock works well), and implement the hooks:
+ * {@code connector-testkit} artifact with test scope), point it at a fake of your outside system,
+ * and implement the hooks:
  *
  * <pre>{@code
  * class AcmeConnectorContractTest extends ConnectorContractTest {
- *     protected String connectorTypeId() { return "acme"; }
- *     protected ConnectorContext contextWithValidCredentials() { ... fake server, good key ... }
- *     protected ConnectorContext contextWithRejectedCredentials() { ... fake server, revoked key ... }
- *     protected ConnectorContext contextWithUnavailableProvider() { ... a server that answers 503 ... }
- *     protected long providerRequestCount() { return fakeServer.getAllServeEvents().size(); }
+ *     protected ConnectorFactory factory() { return new AcmeConnectorFactory(); }
+ *     protected Map<String, ?> settings() { return Map.of("api_base", fake.baseUrl()); }
+ *     protected Set<Capability> expectedCapabilities() { return EnumSet.of(Capability.STREAMS); }
+ *     protected ConnectorContext contextWithValidCredentials() { ... a key the fake accepts ... }
+ *     protected ConnectorContext contextWithRejectedCredentials() { ... a key it answers 401 for ... }
+ *     protected ConnectorContext contextWithUnavailableProvider() { ... a key it answers 503 for ... }
+ *     protected Optional<ConnectorContext> contextWithMissingPermission() { ... a key it answers 403 for ... }
+ *     protected long providerRequestCount() { return fake.requestCount(); }
  * }
  * }</pre>
  *
- * <p>What it proves, one test each: the connector is found by {@link java.util.ServiceLoader} and
- * built for this SPI; its descriptor is complete and consistent; invalid parameters (derived from
- * the schema, plus your {@link #connectorSpecificInvalidQueries()}) are refused before any
- * credential is read or request sent; valid credentials identify the account and report a
- * capability for every query type and stream; every query type returns the fields it declares;
- * rejected credentials, an unavailable provider and bad webhooks come out as the SPI's typed
- * errors; every stream reads pages that carry their primary key and cursor field (your fake must
- * hold at least one record of every stream, or that stream fails: an empty page proves nothing).
+ * <p>The kit installs your factory through the host's {@code ConnectorInstaller} exactly as the
+ * server does (SPI version, settings validated against your schema, facets checked), once, when
+ * the first test needs it, and closes the connector once, after the last test. Every failure names
+ * the case that failed and says what to change; dynamic tests are named by their case (a query
+ * type id, a stream, a parameter case).
  *
- * <p>The test instance lives for the whole class ({@link TestInstance.Lifecycle#PER_CLASS}), so
- * you may start your fake server in a non-static {@code @BeforeAll}.
+ * <p>What it proves: the factory is listed for {@link java.util.ServiceLoader} and built for this
+ * SPI; the descriptor is complete and consistent; the capabilities you claim are exactly the facets
+ * returned; settings are validated by the host; the connector is created without I/O and closes
+ * twice without throwing; invalid parameters are refused before any credential is read or request
+ * sent; valid credentials identify the account and report a capability for every query type and
+ * stream; every query returns the fields it declares; rejected credentials, an unavailable provider
+ * and a missing permission (403) come out as the SPI's typed errors; webhooks are verified with no
+ * credentials and no requests, and a tampered, wrongly signed, unsigned or stale delivery is
+ * rejected; every stream's records carry their primary key and their creation time in the declared
+ * format, and creation windows are honoured; a change feed is whole.
+ *
+ * <p>The test instance lives for the whole class ({@link TestInstance.Lifecycle#PER_CLASS}), so you
+ * may start your fake in a non-static {@code @BeforeAll}: the connector is installed after it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class ConnectorContractTest {
 
-    /** Credential field names that must be marked secret. */
-    private static final Pattern SECRET_LOOKING = Pattern.compile(".*(key|secret|token|password|passphrase).*");
+    private final ConnectorUnderTest underTest = new ConnectorUnderTest(this::factory, this::settings);
 
-    private Connector connector;
-    private String source;
+    // ---------------------------------------------------------------- hooks
 
     /**
-     * The type id of the connector under test, as its descriptor declares it.
+     * The factory under test, as {@code META-INF/services} lists it. Called once.
      *
-     * @return the type id, such as {@code stripe}
+     * @return a new factory, such as {@code new AcmeConnectorFactory()}
      */
-    protected abstract String connectorTypeId();
+    protected abstract ConnectorFactory factory();
+
+    /**
+     * The settings an operator would configure under {@code connectors.<type id>}, as the server's
+     * configuration gives them (strings, numbers, booleans): typically where your fake listens.
+     * Called when the connector is installed, after your {@code @BeforeAll}.
+     *
+     * @return the settings; by default none, so the schema's defaults apply
+     */
+    protected Map<String, ?> settings() {
+        return Map.of();
+    }
+
+    /**
+     * The capabilities the connector has. The kit checks the claim both ways against the facets it
+     * returns: a capability claimed but absent fails, and so does one present but not claimed.
+     *
+     * @return the capabilities, such as {@code EnumSet.of(Capability.WEBHOOKS, Capability.STREAMS)}
+     */
+    protected abstract Set<Capability> expectedCapabilities();
 
     /**
      * A context whose credentials the outside system (or your fake of it) accepts.
@@ -100,22 +119,37 @@ public abstract class ConnectorContractTest {
     protected abstract ConnectorContext contextWithValidCredentials();
 
     /**
-     * A context whose credentials the outside system refuses (unknown, revoked).
+     * A context whose credentials the outside system refuses (unknown, revoked: HTTP 401). Every
+     * operation with it must fail as {@link ErrorKind#CREDENTIALS_REJECTED}.
      *
      * @return a context
      */
     protected abstract ConnectorContext contextWithRejectedCredentials();
 
     /**
-     * A context whose outside system is unavailable: answers 503, or refuses connections.
+     * A context whose outside system is unavailable: it answers 503, or refuses connections. Every
+     * operation with it must fail with a retryable kind.
      *
      * @return a context
      */
     protected abstract ConnectorContext contextWithUnavailableProvider();
 
     /**
-     * How many requests your fake outside system has received so far; the kit compares it before
-     * and after operations that must not touch the network.
+     * A context whose credentials are valid but lack a permission: the outside system answers every
+     * request with HTTP 403. Every query and stream read with it must fail as
+     * {@link ErrorKind#PERMISSION_MISSING}, naming the permission to grant. Not overriding it fails
+     * the 403 cases; return {@code Optional.empty()} to say the outside system has no permissions to
+     * lack.
+     *
+     * @return the context, or empty to opt out explicitly
+     */
+    protected Optional<ConnectorContext> contextWithMissingPermission() {
+        throw new HookNotOverridden("contextWithMissingPermission()");
+    }
+
+    /**
+     * How many requests your fake outside system has received so far; the kit compares it before and
+     * after operations that must not touch the network.
      *
      * @return the count
      */
@@ -132,8 +166,8 @@ public abstract class ConnectorContractTest {
     }
 
     /**
-     * Invalid parameters that only the connector's own {@link Connector#checkParameters} can
-     * catch (an id's prefix, a combination of fields).
+     * Invalid parameters that only the connector's own {@link Connector#checkParameters} can catch
+     * (an id's prefix, a combination of fields).
      *
      * @return the cases; by default none
      */
@@ -142,270 +176,347 @@ public abstract class ConnectorContractTest {
     }
 
     /**
-     * A correctly signed webhook delivery, for connectors that accept webhooks. The kit derives
-     * tampered copies from it.
+     * A delivery signed as the outside system signs one, at {@link #webhookClock()}'s time, with the
+     * signing secret in {@link WebhookRequest#signingSecrets()}. The kit derives tampered copies from
+     * it. Required when the connector has {@link Capability#WEBHOOKS}.
      *
-     * @return the delivery; required when the descriptor says it accepts webhooks
+     * @return the delivery; by default none
      */
     protected Optional<WebhookRequest> signedWebhook() {
         return Optional.empty();
     }
 
     /**
-     * The connector under test, as {@link ConnectorRegistry} loaded it.
+     * A delivery signed correctly but at a time outside the connector's timestamp tolerance, judged by
+     * {@link #webhookClock()}: it must be rejected as {@link ErrorKind#WEBHOOK_REJECTED}. Must be
+     * overridden when the connector has {@link Capability#WEBHOOKS}; return {@code Optional.empty()}
+     * to say the outside system's deliveries carry no timestamp.
+     *
+     * @return the stale delivery, or empty to opt out explicitly
+     */
+    protected Optional<WebhookRequest> staleSignedWebhook() {
+        throw new HookNotOverridden("staleSignedWebhook()");
+    }
+
+    /**
+     * The clock a webhook verification gets (the host's): the kit hands {@code Webhooks.verify} a
+     * {@link io.tributary.connector.spi.WebhookContext} with this clock and nothing else.
+     *
+     * @return by default the clock of {@link #contextWithValidCredentials()}
+     */
+    protected Clock webhookClock() {
+        return contextWithValidCredentials().clock();
+    }
+
+    /**
+     * A creation window your fake holds records of, for a stream that honours windows
+     * ({@link StreamDescriptor#createdFilter()}); every record read in it must have been created in
+     * it. By default the kit derives one from the records it reads: from the second-oldest creation
+     * time to just after the newest, so the oldest record lies outside.
+     *
+     * @param stream a stream with {@code createdFilter()}
+     * @return the window, or empty to let the kit derive one
+     */
+    protected Optional<CreatedWindow> windowWithRecords(StreamDescriptor stream) {
+        return Optional.empty();
+    }
+
+    /**
+     * The connector under test, as the host installed it.
+     *
+     * @return the installed connector, with its descriptor and facets
+     */
+    protected final InstalledConnector installed() {
+        return underTest.get();
+    }
+
+    /**
+     * The connector under test.
      *
      * @return the connector
      */
     protected final Connector connector() {
-        return connector;
+        return installed().connector();
     }
 
-    @BeforeAll
-    final void loadConnectorThroughServiceLoader() {
-        ConnectorRegistry registry = ConnectorRegistry.load(Thread.currentThread().getContextClassLoader());
-        InstalledConnector installed = registry.find(connectorTypeId()).orElseThrow(() -> new AssertionError(
-                "No connector with type id '" + connectorTypeId() + "' was found by ServiceLoader. Found: "
-                        + registry.installed().stream().map(InstalledConnector::typeId).toList()
-                        + ". List your class in META-INF/services/" + Connector.class.getName()));
-        connector = installed.connector();
-        source = installed.source();
+    @AfterAll
+    final void closeConnectorUnderTest() {
+        underTest.close();
+    }
+
+    // ---------------------------------------------------------------- installation and description
+
+    @Test
+    @DisplayName("factory: listed for ServiceLoader and built for this SPI")
+    void factoryIsListedForServiceLoaderAndBuiltForThisSpi() {
+        String caseName = "factory: listed for ServiceLoader and built for this SPI";
+        ConnectorFactory factory = underTest.factory();
+        String name = factory.getClass().getName();
+        List<ConnectorFactory> listed = ConnectorRegistry.discover(Thread.currentThread().getContextClassLoader());
+        Verdicts.check(listed.stream().anyMatch(found -> found.getClass().equals(factory.getClass())), caseName,
+                name + " is not listed in META-INF/services/" + ConnectorFactory.class.getName(),
+                "add a line '" + name + "' to that file, so the server finds the connector");
+        Verdicts.check(SpiVersion.isCompatible(factory.spiVersion()), caseName, name + " reports SPI " + factory.spiVersion(),
+                "return SpiVersion.CURRENT from spiVersion() and build against this SPI");
+        Verdicts.check(installed().source() != null, caseName, "the host recorded no source", "load the factory from a jar or directory");
     }
 
     @Test
-    void isFoundByServiceLoaderAndBuiltForThisSpi() {
-        assertThat(source).as("where the connector was loaded from").isNotBlank();
-        assertThat(connector.spiVersion())
-                .as("the SPI version %s reports; return SpiVersion.CURRENT", connector.getClass().getName())
-                .matches(SpiVersion::isCompatible, "compatible with SPI " + SpiVersion.CURRENT);
-    }
-
-    @Test
+    @DisplayName("descriptor: complete and consistent")
     void descriptorIsCompleteAndConsistent() {
-        ConnectorDescriptor descriptor = connector.descriptor();
-        SoftAssertions softly = new SoftAssertions();
-        softly.assertThat(descriptor.typeId()).as("typeId").isEqualTo(connectorTypeId());
-        softly.assertThat(connector.descriptor()).as("descriptor() returns the same description every time").isEqualTo(descriptor);
-        for (CredentialField field : descriptor.credentialFields()) {
-            if (SECRET_LOOKING.matcher(field.name().toLowerCase(Locale.ROOT)).matches()) {
-                softly.assertThat(field.secret()).as("credential field '%s' looks secret and must be marked secret", field.name()).isTrue();
-            }
-        }
-        for (QueryType queryType : descriptor.queryTypes()) {
-            for (String problem : untypedFields(queryType.resultFields(), queryType.id() + ": ")) {
-                softly.fail(problem);
-            }
-            softly.assertThat(ParameterValidator.problems(queryType, sampleParameters(queryType)))
-                    .as("problems with sampleParameters(%s)", queryType.id()).isEmpty();
-        }
-        softly.assertThat(descriptor.acceptsWebhooks() == signedWebhook().isPresent())
-                .as(descriptor.acceptsWebhooks()
-                        ? "the connector accepts webhooks: override signedWebhook() with a signed sample delivery"
-                        : "signedWebhook() is given but the descriptor does not accept webhooks")
-                .isTrue();
-        softly.assertAll();
+        Verdicts.assertNone("descriptor: complete and consistent",
+                DescriptorChecks.problems(installed(), underTest.factory().descriptor(), this::sampleParameters));
     }
 
     @TestFactory
+    @DisplayName("capabilities: claimed and present alike")
+    Stream<DynamicTest> capabilitiesAreTheOnesClaimed() {
+        Set<Capability> claimed = expectedCapabilities();
+        return Arrays.stream(Capability.values()).map(capability -> DynamicTest.dynamicTest("capability " + capability, () -> {
+            Set<Capability> present = Capability.of(installed());
+            String caseName = "capability " + capability;
+            Verdicts.check(!claimed.contains(capability) || present.contains(capability), caseName,
+                    "expectedCapabilities() claims it, but " + capability.facetMethod() + " returned nothing",
+                    "return its facet from " + capability.facetMethod() + ", or take " + capability + " out of expectedCapabilities()");
+            Verdicts.check(claimed.contains(capability) || !present.contains(capability), caseName,
+                    capability.facetMethod() + " returned a facet that expectedCapabilities() does not claim",
+                    "add " + capability + " to expectedCapabilities(), or return Optional.empty() from " + capability.facetMethod());
+        }));
+    }
+
+    @TestFactory
+    @DisplayName("settings: validated by the host")
+    Stream<DynamicTest> settingsAreValidatedByTheHost() {
+        return new SettingsCases(underTest.factory(), settings()).tests().stream();
+    }
+
+    @Test
+    @DisplayName("lifecycle: created without I/O, closed twice without throwing")
+    void createdWithoutIoAndClosedTwiceWithoutThrowing() {
+        String caseName = "lifecycle: created without I/O, closed twice without throwing";
+        installed();
+        long requestsBefore = providerRequestCount();
+        InstalledConnector second;
+        try {
+            second = ConnectorUnderTest.install(underTest.factory(), settings());
+        } catch (ConnectorLoadException e) {
+            throw Verdicts.failure(caseName, "a second instance could not be installed: " + e.getMessage(),
+                    "let create() make independent instances; the server creates one per process, tests and tools more");
+        }
+        long sent = providerRequestCount() - requestsBefore;
+        Verdicts.check(sent == 0, caseName, "creating the connector sent " + sent + " request(s) to the outside system",
+                "do no I/O in descriptor(), settings() or create(): the host calls them at start-up for every plugin; connect on first use");
+        for (int call = 1; call <= 2; call++) {
+            try {
+                second.connector().close();
+            } catch (RuntimeException e) {
+                AssertionError error = Verdicts.failure(caseName, "close() threw on call " + call + ": " + e,
+                        "release what the connector holds without throwing, and make a second close() do nothing");
+                error.initCause(e);
+                throw error;
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- queries and credentials
+
+    @TestFactory
+    @DisplayName("parameters: invalid ones refused before any network call")
     Stream<DynamicTest> invalidParametersAreRefusedBeforeAnyNetworkCall() {
         List<DynamicTest> tests = new ArrayList<>();
-        for (QueryType queryType : connector.descriptor().queryTypes()) {
+        for (QueryType queryType : installed().descriptor().queryTypes()) {
             for (InvalidParameterCases.Case invalid : InvalidParameterCases.derive(queryType, sampleParameters(queryType))) {
-                tests.add(DynamicTest.dynamicTest(queryType.id() + ": " + invalid.name(), () -> assertRefusedOffline(invalid.query())));
+                String caseName = queryType.id() + ": " + invalid.name();
+                tests.add(DynamicTest.dynamicTest(caseName, () -> assertRefusedOffline(caseName, invalid.query())));
             }
         }
         for (InvalidQuery invalid : connectorSpecificInvalidQueries()) {
-            tests.add(DynamicTest.dynamicTest(invalid.queryTypeId() + ": " + invalid.parameters() + " (connector check)",
-                    () -> assertRefusedOffline(invalid)));
+            String caseName = invalid.queryTypeId() + ": " + invalid.parameters() + " (connector check)";
+            tests.add(DynamicTest.dynamicTest(caseName, () -> assertRefusedOffline(caseName, invalid)));
         }
         return tests.stream();
     }
 
     @Test
+    @DisplayName("credentials: valid ones identify the account and report every capability")
     void validCredentialsIdentifyTheAccountAndReportEveryCapability() {
-        CredentialCheck check = connector.validateCredentials(contextWithValidCredentials());
-
-        assertThat(check.account().accountId()).as("account id").isNotBlank();
-        Set<String> expected = new HashSet<>();
-        connector.descriptor().queryTypes().forEach(type -> expected.add(CapabilityStatus.Kind.QUERY_TYPE + ":" + type.id()));
-        connector.descriptor().streams().forEach(stream -> expected.add(CapabilityStatus.Kind.STREAM + ":" + stream.name()));
-        List<String> reported = check.capabilities().stream().map(status -> status.kind() + ":" + status.id()).toList();
-        assertThat(reported).as("one capability per query type and stream").doesNotHaveDuplicates()
-                .containsExactlyInAnyOrderElementsOf(expected);
-    }
-
-    @TestFactory
-    Stream<DynamicTest> everyQueryTypeReturnsTheFieldsItDeclares() {
-        return connector.descriptor().queryTypes().stream().map(queryType -> DynamicTest.dynamicTest(queryType.id(), () -> {
-            QueryRequest request = ParameterValidator.prepare(connector, queryType.id(), sampleParameters(queryType));
-            QueryResult result = connector.runQuery(contextWithValidCredentials(), request);
-            assertThat(ResultConformance.violations(queryType.resultFields(), result.data()))
-                    .as("how the result of %s differs from its declared result fields", queryType.id()).isEmpty();
-        }));
-    }
-
-    @Test
-    void rejectedCredentialsAreATypedFailure() {
-        assertFailsWithKind(() -> connector.validateCredentials(contextWithRejectedCredentials()),
-                "validateCredentials", ErrorKind.CREDENTIALS_REJECTED);
-        for (QueryType queryType : connector.descriptor().queryTypes()) {
-            QueryRequest request = ParameterValidator.prepare(connector, queryType.id(), sampleParameters(queryType));
-            assertFailsWithKind(() -> connector.runQuery(contextWithRejectedCredentials(), request),
-                    queryType.id(), ErrorKind.CREDENTIALS_REJECTED);
-        }
-    }
-
-    @Test
-    void anUnavailableProviderIsARetryableTypedFailure() {
-        assertRetryable(() -> connector.validateCredentials(contextWithUnavailableProvider()), "validateCredentials");
-        for (QueryType queryType : connector.descriptor().queryTypes()) {
-            QueryRequest request = ParameterValidator.prepare(connector, queryType.id(), sampleParameters(queryType));
-            assertRetryable(() -> connector.runQuery(contextWithUnavailableProvider(), request), queryType.id());
-        }
-    }
-
-    @Test
-    void webhooksAreVerifiedAndNameOnlyDeclaredQueryTypesAndStreams() {
-        ConnectorDescriptor descriptor = connector.descriptor();
-        if (!descriptor.acceptsWebhooks()) {
-            WebhookRequest any = new WebhookRequest(new byte[] {'{', '}'}, java.util.Map.of(), List.of("secret"));
-            assertFailsWithKind(() -> connector.parseWebhook(contextWithValidCredentials(), any),
-                    "parseWebhook on a connector without webhooks", ErrorKind.UNSUPPORTED);
-            return;
-        }
-        WebhookRequest signed = signedWebhook().orElseThrow(() -> new AssertionError("override signedWebhook()"));
-        long requestsBefore = providerRequestCount();
-        // The host verifies a delivery before it opens any credential: the signing secrets come in the request.
-        CountingContext context = new CountingContext(contextWithValidCredentials());
-
-        List<WebhookEvent> events = connector.parseWebhook(context, signed);
-        assertThat(events).as("events of the signed sample delivery").isNotEmpty();
-        Set<String> queryTypes = descriptor.queryTypes().stream().map(QueryType::id).collect(Collectors.toSet());
-        Set<String> streams = descriptor.streams().stream().map(StreamDescriptor::name).collect(Collectors.toSet());
-        for (WebhookEvent event : events) {
-            assertThat(queryTypes).as("query types declared by the connector").containsAll(event.staleQueryTypes());
-            assertThat(streams).as("streams declared by the connector").containsAll(event.staleStreams());
-        }
-
-        byte[] tamperedBody = signed.body();
-        tamperedBody[tamperedBody.length / 2] ^= 0x01;
-        WebhookRequest tampered = new WebhookRequest(tamperedBody, signed.headers(), signed.signingSecrets());
-        assertFailsWithKind(() -> connector.parseWebhook(context, tampered),
-                "a delivery whose body was changed after signing", ErrorKind.WEBHOOK_REJECTED);
-        WebhookRequest wrongSecret = new WebhookRequest(signed.body(), signed.headers(), List.of("not-the-signing-secret"));
-        assertFailsWithKind(() -> connector.parseWebhook(context, wrongSecret),
-                "a delivery checked against the wrong secret", ErrorKind.WEBHOOK_REJECTED);
-        WebhookRequest unsigned = new WebhookRequest(signed.body(), java.util.Map.of(), signed.signingSecrets());
-        assertFailsWithKind(() -> connector.parseWebhook(context, unsigned),
-                "a delivery without signature headers", ErrorKind.WEBHOOK_REJECTED);
-        assertThat(providerRequestCount()).as("requests sent while verifying webhooks").isEqualTo(requestsBefore);
-        assertThat(context.credentialReads()).as("credentials read while verifying webhooks (the host does not open them for "
-                + "a delivery: the signing secrets come with the request)").isZero();
-    }
-
-    @TestFactory
-    Stream<DynamicTest> everyStreamReadsPagesCarryingItsKeys() {
-        return connector.descriptor().streams().stream().map(stream -> DynamicTest.dynamicTest(stream.name(), () -> {
-            StreamPage first = connector.readStream(contextWithValidCredentials(), new StreamReadRequest(stream.name(), null, null, 2));
-            assertThat(first.records().size()).as("records in a page of at most 2").isLessThanOrEqualTo(2);
-            Set<String> ids = new HashSet<>();
-            assertKeys(stream, first, ids);
-            if (first.hasMore()) {
-                StreamPage second = connector.readStream(contextWithValidCredentials(),
-                        new StreamReadRequest(stream.name(), first.nextCursor(), null, 2));
-                assertKeys(stream, second, ids);
-            }
-            // Keys are only checked on records that exist: an empty stream would pass the checks above vacuously.
-            if (ids.isEmpty()) {
-                fail("stream '%s' read no records, so its primary key '%s' and cursor field '%s' could not be checked: "
-                        + "give your fake at least one record of '%s'", stream.name(), stream.primaryKey(), stream.cursorField(), stream.name());
-            }
-        }));
-    }
-
-    @Test
-    void anUnknownStreamIsATypedFailure() {
-        assertFailsWithKind(() -> connector.readStream(contextWithValidCredentials(),
-                        new StreamReadRequest("no_such_stream_here", null, null, 10)),
-                "readStream of an unknown stream",
-                connector.descriptor().streams().isEmpty() ? ErrorKind.UNSUPPORTED : ErrorKind.INVALID_PARAMETERS);
-    }
-
-    @Test
-    void aChangeFeedIsEitherWholeOrAbsent() {
-        Set<String> streams = new HashSet<>();
-        connector.descriptor().streams().stream().filter(StreamDescriptor::incremental).forEach(stream -> streams.add(stream.name()));
-        String cursor;
+        String caseName = "credentials: valid ones identify the account and report every capability";
+        CredentialCheck check;
         try {
-            cursor = connector.changeFeedStart(contextWithValidCredentials());
+            check = connector().validateCredentials(contextWithValidCredentials());
         } catch (ConnectorException e) {
-            assertThat(e.kind()).as("changeFeedStart failed (%s): a connector without a change feed says UNSUPPORTED", e.getMessage())
-                    .isEqualTo(ErrorKind.UNSUPPORTED);
-            assertFailsWithKind(() -> connector.readChanges(contextWithValidCredentials(), new ChangeRequest("any", streams, 10)),
-                    "readChanges of a connector without a change feed", ErrorKind.UNSUPPORTED);
-            return;
+            throw Verdicts.failure(caseName, "validateCredentials failed: " + e.errorCode().code() + " (" + e.getMessage() + ")",
+                    "accept contextWithValidCredentials(), or fix the fake so it accepts them");
         }
-        assertThat(cursor).as("the change feed's start").isNotBlank();
-        ChangePage page = connector.readChanges(contextWithValidCredentials(), new ChangeRequest(cursor, streams, 10));
-        assertThat(page.cursorExpired()).as("a cursor just taken is not expired").isFalse();
-        assertThat(page.nextCursor()).as("the next cursor").isNotBlank();
-        for (Change change : page.changes()) {
-            assertThat(streams).as("changes name only the streams asked for").contains(change.stream());
-        }
-        long requestsBefore = providerRequestCount();
-        CountingContext context = new CountingContext(contextWithValidCredentials());
-        assertFailsWithKind(() -> connector.readChanges(context, new ChangeRequest("not a cursor \u0000 of this feed", streams, 10)),
-                "readChanges with a malformed cursor", ErrorKind.INVALID_PARAMETERS);
-        assertThat(context.credentialReads()).as("credentials read for a malformed cursor").isZero();
-        assertThat(providerRequestCount()).as("requests sent for a malformed cursor").isEqualTo(requestsBefore);
+        Set<String> expected = new HashSet<>();
+        installed().descriptor().queryTypes().forEach(type -> expected.add(CapabilityStatus.Kind.QUERY_TYPE + " " + type.id()));
+        installed().streamDescriptors().forEach(stream -> expected.add(CapabilityStatus.Kind.STREAM + " " + stream.name()));
+        List<String> reported = check.capabilities().stream().map(status -> status.kind() + " " + status.id()).toList();
+        Verdicts.check(reported.size() == new HashSet<>(reported).size() && expected.equals(new HashSet<>(reported)), caseName,
+                "the capabilities reported are " + reported + ", not one for each of " + expected,
+                "report exactly one CapabilityStatus per query type and per stream");
     }
 
-    private void assertRefusedOffline(InvalidQuery invalid) {
-        long requestsBefore = providerRequestCount();
-        CountingContext context = new CountingContext(contextWithValidCredentials());
-        Throwable thrown = catchThrowable(() -> {
-            QueryRequest request = ParameterValidator.prepare(connector, invalid.queryTypeId(), invalid.parameters());
-            connector.runQuery(context, request);
+    @TestFactory
+    @DisplayName("queries: each returns the fields it declares")
+    Stream<DynamicTest> everyQueryTypeReturnsTheFieldsItDeclares() {
+        return installed().descriptor().queryTypes().stream().map(queryType -> {
+            String caseName = queryType.id() + ": returns the fields it declares";
+            return DynamicTest.dynamicTest(caseName, () -> {
+                QueryResult result;
+                try {
+                    QueryRequest request = ParameterValidator.prepare(installed(), queryType.id(), sampleParameters(queryType));
+                    result = connector().runQuery(contextWithValidCredentials(), request);
+                } catch (ConnectorException e) {
+                    throw Verdicts.failure(caseName, "the query failed: " + e.errorCode().code() + " (" + e.getMessage() + ")",
+                            "make it run with sampleParameters() against your fake");
+                }
+                Verdicts.assertNone(caseName, ResultConformance.violations(queryType.resultFields(), result.data(),
+                        installed().descriptor().minorUnits()).stream()
+                        .map(violation -> violation + ". To fix: return what the result fields declare, or declare what it returns").toList());
+            });
         });
-        assertThat(thrown).as("running %s with %s", invalid.queryTypeId(), invalid.parameters())
-                .isInstanceOf(ConnectorException.class);
-        ConnectorException failure = (ConnectorException) thrown;
-        assertThat(failure.kind()).as("kind of failure (%s)", failure.getMessage()).isEqualTo(ErrorKind.INVALID_PARAMETERS);
-        assertThat(failure.field()).as("the field the failure names").contains(invalid.field());
-        assertThat(context.credentialReads()).as("credentials read for invalid parameters").isZero();
-        assertThat(providerRequestCount()).as("requests sent for invalid parameters").isEqualTo(requestsBefore);
     }
 
-    private static void assertFailsWithKind(Runnable operation, String what, ErrorKind kind) {
-        assertThatThrownBy(operation::run).as(what)
-                .isInstanceOfSatisfying(ConnectorException.class,
-                        e -> assertThat(e.kind()).as("kind of failure for %s (%s)", what, e.getMessage()).isEqualTo(kind));
+    @TestFactory
+    @DisplayName("rejected credentials: a typed failure")
+    Stream<DynamicTest> rejectedCredentialsAreATypedFailure() {
+        return operations(true).map(operation -> {
+            String caseName = "rejected credentials: " + operation.name();
+            return DynamicTest.dynamicTest(caseName, () -> Verdicts.failsWithKind(caseName,
+                    () -> operation.call().accept(contextWithRejectedCredentials()), ErrorKind.CREDENTIALS_REJECTED,
+                    "map the outside system's refusal of the credentials (HTTP 401) to ConnectorException.credentialsRejected(...)"));
+        });
     }
 
-    private static void assertRetryable(Runnable operation, String what) {
-        assertThatThrownBy(operation::run).as(what)
-                .isInstanceOfSatisfying(ConnectorException.class,
-                        e -> assertThat(e.kind().retryable()).as("%s failed with %s, which should be retryable", what, e.kind()).isTrue());
+    @TestFactory
+    @DisplayName("unavailable provider: a retryable failure")
+    Stream<DynamicTest> anUnavailableProviderIsARetryableTypedFailure() {
+        return operations(true).map(operation -> {
+            String caseName = "unavailable provider: " + operation.name();
+            return DynamicTest.dynamicTest(caseName, () -> {
+                String fix = "map 5xx answers, timeouts and refused connections to ConnectorException.transientFailure(...)";
+                ConnectorException e = Verdicts.failureOf(caseName, () -> operation.call().accept(contextWithUnavailableProvider()), fix);
+                Verdicts.check(e.kind().retryable(), caseName, "failed with " + e.kind() + " (" + e.getMessage() + "), which is not retried", fix);
+            });
+        });
     }
 
-    private static void assertKeys(StreamDescriptor stream, StreamPage page, Set<String> seenIds) {
-        for (JsonNode record : page.records()) {
-            JsonNode id = record.get(stream.primaryKey());
-            if (id == null || id.isNull()) {
-                fail("a record of %s lacks its primary key '%s': %s", stream.name(), stream.primaryKey(), record);
-            }
-            assertThat(record.has(stream.cursorField())).as("record of %s has its cursor field '%s'", stream.name(), stream.cursorField()).isTrue();
-            assertThat(seenIds.add(id.asText())).as("record %s of %s appears on one page only", id, stream.name()).isTrue();
+    @TestFactory
+    @DisplayName("permission missing (403): a typed failure naming the permission")
+    Stream<DynamicTest> aMissingPermissionIsATypedFailureNamingIt() {
+        Optional<ConnectorContext> forbidden;
+        try {
+            forbidden = contextWithMissingPermission();
+        } catch (HookNotOverridden e) {
+            return Stream.of(DynamicTest.dynamicTest("permission missing (403): " + e.hook(), () -> {
+                throw Verdicts.failure("permission missing (403)", e.hook() + " is not overridden",
+                        "override it to return a context whose outside system answers 403, or Optional.empty() if it has no permissions");
+            }));
         }
+        if (forbidden.isEmpty()) {
+            return Stream.empty();
+        }
+        return operations(false).map(operation -> {
+            String caseName = "permission missing (403): " + operation.name();
+            return DynamicTest.dynamicTest(caseName, () -> {
+                String fix = "map HTTP 403 to ConnectorException.permissionMissing(permission, message), naming the permission to grant";
+                ConnectorException e = Verdicts.failsWithKind(caseName, () -> operation.call().accept(forbidden.get()),
+                        ErrorKind.PERMISSION_MISSING, fix);
+                Verdicts.check(e.permission().isPresent(), caseName, "the failure names no permission to grant", fix);
+            });
+        });
     }
 
-    private static List<String> untypedFields(List<ResultField> fields, String prefix) {
-        List<String> problems = new ArrayList<>();
-        for (ResultField field : fields) {
-            if (field.type() == FieldType.ANY) {
-                problems.add(prefix + field.name() + " has type ANY; declare its type (OBJECT or ARRAY without fields for free-form values)");
-            }
-            problems.addAll(untypedFields(field.fields(), prefix + field.name() + "."));
+    private Stream<Operation> operations(boolean withCredentialCheck) {
+        List<Operation> operations = new ArrayList<>();
+        if (withCredentialCheck) {
+            operations.add(Operation.validateCredentials(installed()));
         }
-        return problems;
+        operations.addAll(Operation.queriesAndStreams(installed(), this::sampleParameters));
+        return operations.stream();
+    }
+
+    // ---------------------------------------------------------------- capabilities
+
+    @TestFactory
+    @DisplayName("webhooks: verified without credentials or requests")
+    Stream<DynamicTest> webhooksAreVerifiedWithoutCredentialsOrRequests() {
+        if (installed().webhooks().isEmpty()) {
+            return Stream.empty();
+        }
+        return new WebhookCases(installed(), webhookClock(), this::signedWebhook, this::staleSignedWebhook,
+                this::providerRequestCount).tests().stream();
+    }
+
+    @TestFactory
+    @DisplayName("streams: records carry their keys and windows are honoured")
+    Stream<DynamicTest> everyStreamReadsRecordsAsDeclared() {
+        Optional<Streams> streams = installed().streams();
+        if (streams.isEmpty()) {
+            return Stream.empty();
+        }
+        List<DynamicTest> tests = new ArrayList<>();
+        for (StreamDescriptor stream : installed().streamDescriptors()) {
+            Optional<CreatedWindow> window = stream.createdFilter() ? windowWithRecords(stream) : Optional.empty();
+            tests.addAll(new StreamCases(streams.get(), stream, this::contextWithValidCredentials, window).tests());
+        }
+        String unknown = "stream no_such_stream_here: refused as invalid";
+        tests.add(DynamicTest.dynamicTest(unknown, () -> Verdicts.failsWithKind(unknown,
+                () -> streams.get().read(contextWithValidCredentials(), new StreamReadRequest("no_such_stream_here", null, null, 10)),
+                ErrorKind.INVALID_PARAMETERS, "refuse a stream the connector does not have with StandardErrorCode.UNKNOWN_STREAM")));
+        return tests.stream();
+    }
+
+    @TestFactory
+    @DisplayName("change feed: whole")
+    Stream<DynamicTest> aChangeFeedIsWhole() {
+        if (installed().changeFeed().isEmpty()) {
+            return Stream.empty();
+        }
+        return new ChangeFeedCases(installed(), this::contextWithValidCredentials, this::providerRequestCount).tests().stream();
+    }
+
+    @TestFactory
+    @DisplayName("mirror queries: name only declared streams")
+    Stream<DynamicTest> mirrorQueriesNameOnlyDeclaredStreams() {
+        Optional<MirrorQueries> mirror = installed().mirrorQueries();
+        if (mirror.isEmpty()) {
+            return Stream.empty();
+        }
+        Set<String> declared = new HashSet<>(installed().streamDescriptors().stream().map(StreamDescriptor::name).toList());
+        Function<QueryType, QueryRequest> request = queryType -> new QueryRequest(queryType,
+                ParameterValidator.validate(queryType, sampleParameters(queryType)));
+        return installed().descriptor().queryTypes().stream().map(queryType -> {
+            String caseName = "mirror queries: " + queryType.id() + " names only declared streams";
+            return DynamicTest.dynamicTest(caseName, () -> {
+                Set<String> needed;
+                try {
+                    needed = mirror.get().streamsFor(request.apply(queryType));
+                } catch (RuntimeException e) {
+                    throw Verdicts.failure(caseName, "streamsFor threw " + e, "answer with the streams needed, or none");
+                }
+                Verdicts.check(needed != null && declared.containsAll(needed), caseName, "streamsFor names " + needed
+                        + ", beyond the declared " + declared, "name only streams of Streams.descriptors(), or none");
+            });
+        });
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private void assertRefusedOffline(String caseName, InvalidQuery invalid) {
+        long requestsBefore = providerRequestCount();
+        CountingContext context = new CountingContext(contextWithValidCredentials());
+        String fix = "refuse it with ConnectorException.invalidParameter(\"" + invalid.field()
+                + "\", reason) from the schema or checkParameters(), before reading credentials or calling out";
+        ConnectorException failure = Verdicts.failsWithKind(caseName, () -> {
+            QueryRequest request = ParameterValidator.prepare(installed(), invalid.queryTypeId(), invalid.parameters());
+            connector().runQuery(context, request);
+        }, ErrorKind.INVALID_PARAMETERS, fix);
+        Verdicts.check(failure.field().equals(Optional.of(invalid.field())), caseName,
+                "the failure names the field " + failure.field().orElse("(none)") + ", not '" + invalid.field() + "'", fix);
+        Verdicts.check(context.credentialReads() == 0, caseName, "credentials were read for invalid parameters", fix);
+        long sent = providerRequestCount() - requestsBefore;
+        Verdicts.check(sent == 0, caseName, sent + " request(s) were sent for invalid parameters", fix);
     }
 }

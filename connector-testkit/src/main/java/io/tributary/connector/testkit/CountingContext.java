@@ -1,7 +1,6 @@
 package io.tributary.connector.testkit;
 
 import io.tributary.connector.spi.ConnectorContext;
-import io.tributary.connector.spi.ConnectorSettings;
 import io.tributary.connector.spi.Credentials;
 import io.tributary.connector.spi.Timeouts;
 import java.time.Clock;
@@ -25,11 +24,6 @@ final class CountingContext implements ConnectorContext {
     public Credentials credentials() {
         credentialReads.incrementAndGet();
         return delegate.credentials();
-    }
-
-    @Override
-    public ConnectorSettings settings() {
-        return delegate.settings();
     }
 
     @Override

@@ -8,7 +8,10 @@ import java.util.Currency;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Formats the {@code currency} format with the locale's currency pattern, e.g. $1,234.56 or 1.234,56 €. */
+/**
+ * Formats the {@code currency} format with the locale's currency pattern, e.g. $1,234.56 or 1.234,56 €.
+ * Amounts in minor units are divided by the currency's exponent from the context's {@link MinorUnitTable}.
+ */
 final class CurrencyValueFormatter {
 
     private static final int COMPACT_DEFAULT_DECIMALS = 1;
@@ -16,13 +19,14 @@ final class CurrencyValueFormatter {
 
     private CurrencyValueFormatter() {}
 
-    static Optional<String> format(CurrencyFormatSpec spec, BigDecimal amount, Currency currency, Locale locale) {
-        BigDecimal major = spec.minorUnits() ? amount.movePointLeft(StripeCurrencies.minorUnitDigits(currency)) : amount;
-        DecimalFormat format = currencyFormat(currency, locale);
+    static Optional<String> format(CurrencyFormatSpec spec, BigDecimal amount, Currency currency, RenderContext context) {
+        MinorUnitTable units = context.minorUnits();
+        BigDecimal major = spec.minorUnits() ? amount.movePointLeft(units.exponent(currency)) : amount;
+        DecimalFormat format = currencyFormat(currency, context.locale());
         if (spec.compact()) {
-            return compact(format, major, spec.decimals().orElse(COMPACT_DEFAULT_DECIMALS), locale);
+            return compact(format, major, spec.decimals().orElse(COMPACT_DEFAULT_DECIMALS), context.locale());
         }
-        int decimals = spec.decimals().orElse(StripeCurrencies.displayDecimals(currency));
+        int decimals = spec.decimals().orElse(units.displayDecimals(currency));
         Decimals.configure(format, decimals, decimals);
         return Optional.of(format.format(Decimals.round(major, decimals)));
     }

@@ -25,7 +25,7 @@ final class ValueFormatter {
         }
         if (field.format() instanceof CurrencyFormatSpec currency) {
             return currencyOf(field, currency, scope)
-                    .flatMap(code -> CurrencyValueFormatter.format(currency, number.get(), code, context.locale()));
+                    .flatMap(code -> CurrencyValueFormatter.format(currency, number.get(), code, context));
         }
         if (field.format() instanceof PercentFormatSpec percent) {
             return Optional.of(PercentValueFormatter.format(percent, number.get(), context.locale()));
@@ -36,11 +36,11 @@ final class ValueFormatter {
     /** The option, else the value at currencySource, else the {@code currency} next to the amount. */
     private static Optional<Currency> currencyOf(SourceField field, CurrencyFormatSpec format, JsonNode scope) {
         if (format.currency().isPresent()) {
-            return StripeCurrencies.lookup(format.currency().get());
+            return CurrencyCodes.lookup(format.currency().get());
         }
         JsonNode code = format.currencySource()
                 .orElseGet(() -> field.source().parent().child("currency"))
                 .resolveIn(scope);
-        return code.isTextual() ? StripeCurrencies.lookup(code.textValue()) : Optional.empty();
+        return code.isTextual() ? CurrencyCodes.lookup(code.textValue()) : Optional.empty();
     }
 }

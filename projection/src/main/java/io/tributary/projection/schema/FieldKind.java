@@ -6,7 +6,7 @@ public enum FieldKind {
     INTEGER,
     NUMBER,
     BOOLEAN,
-    /** A point in time: unix seconds (as Stripe sends) or an ISO-8601 string. */
+    /** A point in time: unix seconds or an ISO-8601 string. */
     TIMESTAMP,
     OBJECT,
     /** A list of objects; the field's children describe each element. */

@@ -9,14 +9,16 @@ import java.util.OptionalInt;
 /**
  * A money amount. The currency is, in order: the {@code currency} option, the value at
  * {@code currencySource} (relative to the same scope as the amount's path), or the {@code currency} field
- * next to the amount in the same object (how Stripe sends it).
+ * next to the amount in the same object (how many APIs send it).
  *
- * @param decimals       exact number of fraction digits; when absent, the currency's usual number
+ * @param decimals       exact number of fraction digits; when absent, the decimals the connector shows for
+ *                       the currency by default
  * @param compact        abbreviate large amounts per locale, e.g. {@code $1.2K}
  * @param currency       a fixed ISO 4217 code, stored upper-case
  * @param currencySource a path to the currency code in the result
- * @param minorUnits     the amount is in the currency's smallest unit as Stripe defines it (cents for USD,
- *                       yen for JPY); true by default, false for amounts already in major units
+ * @param minorUnits     the amount is in the currency's smallest unit as the connector defines it (cents for
+ *                       USD, yen for JPY; see {@link io.tributary.projection.render.MinorUnitTable}); true by
+ *                       default, false for amounts already in major units
  */
 public record CurrencyFormatSpec(
         OptionalInt decimals,

@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A point in time. Takes unix seconds (as Stripe sends; a fraction is dropped), an ISO-8601 date-time with
+ * A point in time. Takes unix seconds (a fraction is dropped), an ISO-8601 date-time with
  * an offset or zone ({@code 2023-11-14T22:13:20Z}), or an ISO-8601 date ({@code 2023-11-14}, meaning the
  * start of that day in the render time zone). Shown in the render time zone and locale: by default in the
  * locale's medium date-time style, or per {@code style}, a {@code pattern}, or relative to "now".

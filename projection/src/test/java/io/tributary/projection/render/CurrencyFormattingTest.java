@@ -1,6 +1,7 @@
 package io.tributary.projection.render;
 
 import static io.tributary.projection.render.Fields.EN_US_UTC;
+import static io.tributary.projection.render.Fields.EN_US_UTC_CONNECTOR_UNITS;
 import static io.tributary.projection.render.Fields.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,7 +16,11 @@ class CurrencyFormattingTest {
     private static final String NBSP = "\u00A0";
 
     private static String amount(long minorUnits, String currency) {
-        return render(AMOUNT, "{'amount_cents': " + minorUnits + ", 'currency': '" + currency + "'}");
+        return amount(minorUnits, currency, EN_US_UTC);
+    }
+
+    private static String amount(long minorUnits, String currency, RenderContext context) {
+        return render(AMOUNT, "{'amount_cents': " + minorUnits + ", 'currency': '" + currency + "'}", context);
     }
 
     @ParameterizedTest(name = "{0} {1} -> {2}")
@@ -35,8 +40,45 @@ class CurrencyFormattingTest {
         "123456   | huf | HUF 1,234.56",
         "123456   | chf | CHF 1,234.56",
     })
-    void usesStripesMinorUnitsPerCurrency(long minorUnits, String currency, String expected) {
+    void usesTheConnectorsMinorUnitsPerCurrency(long minorUnits, String currency, String expected) {
+        assertThat(amount(minorUnits, currency, EN_US_UTC_CONNECTOR_UNITS)).isEqualTo(expected.replace(" ", NBSP));
+    }
+
+    @ParameterizedTest(name = "{0} {1} -> {2}")
+    @CsvSource(delimiter = '|', value = {
+        "123456   | usd | $1,234.56",
+        "1235     | jpy | ¥1,235",
+        "1234567  | kwd | KWD 1,234.567",
+        "1500     | mga | MGA 15.00",
+        "1500     | MGA | MGA 15.00",
+        "10000    | isk | ISK 10,000",
+        "123456   | huf | HUF 1,234.56",
+    })
+    void usesIso4217MinorUnitsWhereTheTableListsNone(long minorUnits, String currency, String expected) {
         assertThat(amount(minorUnits, currency)).isEqualTo(expected.replace(" ", NBSP));
+    }
+
+    @Test
+    void honoursDecimalsOverTheTablesDisplayDecimals() {
+        String twoDecimals = "{'source': 'amount_cents', 'format': 'currency', 'options': {'decimals': 2}}";
+        assertThat(render(twoDecimals, "{'amount_cents': 10050, 'currency': 'isk'}", EN_US_UTC_CONNECTOR_UNITS))
+                .isEqualTo("ISK" + NBSP + "100.50");
+        assertThat(amount(10050, "isk", EN_US_UTC_CONNECTOR_UNITS)).isEqualTo("ISK" + NBSP + "101");
+    }
+
+    @Test
+    void readsMajorUnitsWithoutTheExponentButShowsTheTablesDecimals() {
+        String spec = "{'source': 'price', 'format': 'currency', 'options': {'minorUnits': false, 'currency': 'mga'}}";
+        assertThat(render(spec, "{'price': 1500}", EN_US_UTC_CONNECTOR_UNITS)).isEqualTo("MGA" + NBSP + "1,500");
+        assertThat(render(spec, "{'price': 1500}")).isEqualTo("MGA" + NBSP + "1,500.00");
+    }
+
+    @Test
+    void abbreviatesByTheTablesExponent() {
+        String compact = "{'source': 'amount_cents', 'format': 'currency', 'options': {'compact': true}}";
+        String result = "{'amount_cents': 150000000, 'currency': 'mga'}";
+        assertThat(render(compact, result, EN_US_UTC_CONNECTOR_UNITS)).isEqualTo("MGA" + NBSP + "150M");
+        assertThat(render(compact, result)).isEqualTo("MGA" + NBSP + "1.5M");
     }
 
     @Test

@@ -28,7 +28,7 @@ class DateTimeFormattingTest {
 
     @Test
     void showsTheRenderZoneAndLocale() {
-        RenderContext berlin = new RenderContext(Locale.GERMANY, ZoneId.of("Europe/Berlin"), NOW);
+        RenderContext berlin = new RenderContext(Locale.GERMANY, ZoneId.of("Europe/Berlin"), NOW, MinorUnitTable.ISO_4217);
         assertThat(render(DEFAULT, at(1_700_000_000L), berlin)).isEqualTo("14.11.2023, 23:13:20");
         RenderContext tokyo = EN_US_UTC.withZone(ZoneId.of("Asia/Tokyo"));
         assertThat(render(PATTERN, at(1_700_000_000L), tokyo)).isEqualTo("2023-11-15 07:13:20");
@@ -106,7 +106,7 @@ class DateTimeFormattingTest {
 
     @Test
     void measuresRelativeTimeFromTheGivenNowOnly() {
-        RenderContext later = new RenderContext(Locale.US, ZoneId.of("UTC"), NOW.plusSeconds(7200));
+        RenderContext later = new RenderContext(Locale.US, ZoneId.of("UTC"), NOW.plusSeconds(7200), MinorUnitTable.ISO_4217);
         assertThat(render(RELATIVE, at(NOW.getEpochSecond()), later)).isEqualTo("2 hours ago");
         assertThat(render(RELATIVE, "{'t': '2023-11-14T22:13:20Z'}", later)).isEqualTo("2 hours ago");
     }

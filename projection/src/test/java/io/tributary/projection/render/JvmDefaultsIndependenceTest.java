@@ -64,7 +64,7 @@ class JvmDefaultsIndependenceTest {
 
     @Test
     void rendersTheGivenLocaleAndZoneRegardlessOfJvmDefaults() {
-        RenderContext german = new RenderContext(Locale.GERMANY, ZoneId.of("Europe/Berlin"), NOW);
+        RenderContext german = new RenderContext(Locale.GERMANY, ZoneId.of("Europe/Berlin"), NOW, MinorUnitTable.ISO_4217);
         JsonNode expected = json("""
                 {'usd': '1.234,56\u00A0$', 'eurCompact': '1,2\u00A0Mio.\u00A0€', 'jpy': '1.234\u00A0¥',
                  'number': '1.234.567,89', 'compact': '123,5\u00A0Mio.', 'percent': '12,3\u00A0%', 'signed': '+12,35\u00A0%',

@@ -1,6 +1,8 @@
 package io.tributary.projection.render;
 
+import static io.tributary.projection.render.Fields.CONNECTOR_UNITS;
 import static io.tributary.projection.render.Fields.EN_US_UTC;
+import static io.tributary.projection.render.Fields.EN_US_UTC_CONNECTOR_UNITS;
 import static io.tributary.projection.render.Fields.NOW;
 import static io.tributary.projection.render.Fields.render;
 import static io.tributary.projection.render.Fields.renderNode;
@@ -138,6 +140,20 @@ class ProjectionRendererTest {
     }
 
     @Test
+    void readsAmountsByTheMinorUnitTableTheCallerPasses() {
+        ProjectionSpec spec = ProjectionSpecParser.parseOrThrow(json("""
+                {'fields': {'mga': {'source': 'mga', 'format': 'currency', 'options': {'currency': 'MGA'}},
+                            'isk': {'source': 'isk', 'format': 'currency', 'options': {'currency': 'ISK'}}}}
+                """));
+        JsonNode result = json("{'mga': 1500, 'isk': 10000}");
+
+        assertThat(Projections.render(spec, result, RenderContext.at(NOW)))
+                .isEqualTo(json("{'mga': 'MGA\u00A015.00', 'isk': 'ISK\u00A010,000'}"));
+        assertThat(Projections.render(spec, result, RenderContext.at(NOW).withMinorUnits(CONNECTOR_UNITS)))
+                .isEqualTo(json("{'mga': 'MGA\u00A01,500', 'isk': 'ISK\u00A0100'}"));
+    }
+
+    @Test
     void doesNotShareNodesWithTheResultOrTheSpec() {
         ProjectionSpec spec = ProjectionSpecParser.parseOrThrow(json("{'fields': {'raw': {'source': 'v'}, 'lit': {'literal': {'k': 1}}}}"));
         JsonNode result = json("{'v': {'k': 1}}");
@@ -195,10 +211,12 @@ class ProjectionRendererTest {
                 result.set("v", value);
                 result.set("currency", currency);
                 result.set("c", currency);
-                assertThatCode(() -> {
-                    ObjectNode data = Projections.render(spec, result, EN_US_UTC);
-                    assertThat(data.size()).isEqualTo(spec.fields().size());
-                }).as("v=%s currency=%s", value, currency).doesNotThrowAnyException();
+                for (RenderContext context : List.of(EN_US_UTC, EN_US_UTC_CONNECTOR_UNITS)) {
+                    assertThatCode(() -> {
+                        ObjectNode data = Projections.render(spec, result, context);
+                        assertThat(data.size()).isEqualTo(spec.fields().size());
+                    }).as("v=%s currency=%s units=%s", value, currency, context.minorUnits()).doesNotThrowAnyException();
+                }
             }
         }
         for (JsonNode odd : List.of(json("null"), json("[]"), json("'text'"), json("5"))) {

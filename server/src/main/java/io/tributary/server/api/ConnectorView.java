@@ -71,12 +71,12 @@ public record ConnectorView(String typeId, String displayName, String descriptio
         }
     }
 
-    /** A stream the server can mirror into a dataset. */
+    /** A stream the server can mirror into a dataset; {@code cursorField} and {@code cursorFormat} are null when its objects have no creation time. */
     public record StreamView(String name, String description, String primaryKey, String cursorField, String cursorFormat,
                              boolean incremental, boolean createdFilter) {
         static StreamView of(StreamDescriptor stream) {
-            return new StreamView(stream.name(), stream.description(), stream.primaryKey(), stream.cursorField(),
-                    stream.cursorFormat().name(), stream.incremental(), stream.createdFilter());
+            return new StreamView(stream.name(), stream.description(), stream.primaryKey(), stream.cursorField().orElse(null),
+                    stream.cursorFormat().map(Enum::name).orElse(null), stream.incremental(), stream.createdFilter());
         }
     }
 }

@@ -51,6 +51,11 @@ public class TributaryConfiguration extends Configuration {
     @JsonProperty
     private Map<String, PlanConfig> plans = defaultPlans();
 
+    @Valid
+    @NotNull
+    @JsonProperty
+    private PluginsConfig plugins = new PluginsConfig();
+
     /** Each connector's settings, by type id: {@code connectors.<type>.<key>}. */
     @NotNull
     @JsonProperty
@@ -100,6 +105,10 @@ public class TributaryConfiguration extends Configuration {
 
     public Map<String, PlanConfig> plans() {
         return plans;
+    }
+
+    public PluginsConfig plugins() {
+        return plugins;
     }
 
     public Map<String, Map<String, Object>> connectors() {

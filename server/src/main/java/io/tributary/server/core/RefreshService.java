@@ -7,9 +7,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tributary.connector.host.InstalledConnector;
 import io.tributary.connector.host.ParameterValidator;
 import io.tributary.connector.spi.ConnectorException;
+import io.tributary.connector.spi.MinorUnits;
 import io.tributary.connector.spi.QueryRequest;
 import io.tributary.connector.spi.QueryResult;
 import io.tributary.projection.Projections;
+import io.tributary.projection.render.MinorUnitTable;
 import io.tributary.projection.render.RenderContext;
 import io.tributary.projection.spec.ProjectionSpec;
 import io.tributary.server.db.AnsweredFrom;
@@ -105,7 +107,7 @@ public final class RefreshService {
             try {
                 QueryRequest request = ParameterValidator.prepare(connector, block.queryType(), read(block.queryParams()));
                 MirrorAnswers.Answer answer = mirror.answer(request);
-                store(block, answer.result(), answer.from(), now);
+                store(block, answer.result(), answer.from(), now, connector.descriptor().minorUnits());
                 refreshed++;
             } catch (ConnectorException | CredentialsUnreadable e) {
                 if (operations.stopIfSourceFailed(source, lastRefreshAt, e)) {
@@ -126,9 +128,11 @@ public final class RefreshService {
         return new SourceRefresh(source.id(), refreshed, failed, false, false);
     }
 
-    private void store(BlockRow block, QueryResult result, AnsweredFrom answeredFrom, Instant now) {
+    private void store(BlockRow block, QueryResult result, AnsweredFrom answeredFrom, Instant now, MinorUnits units) {
         ProjectionSpec spec = Projections.parse(read(block.projection())).orThrow();
-        ObjectNode projected = Projections.render(spec, result.data(), RenderContext.at(now));
+        // Amounts are in the smallest unit as the connector defines it: the projection formats them by its table.
+        RenderContext context = RenderContext.at(now).withMinorUnits(new MinorUnitTable(units.exponents(), units.displayDecimals()));
+        ObjectNode projected = Projections.render(spec, result.data(), context);
         ObjectNode previous = (ObjectNode) read(block.widgetData());
         ObjectNode widgetData = previous.deepCopy();
         widgetData.setAll(projected);

@@ -35,7 +35,7 @@ public record MirroredObject(String stream, String objectId, Instant createdAt, 
     /** Like {@link #of(StreamDescriptor, ObjectNode, Instant, boolean)}, for a record whose id is known apart from it. */
     public static MirroredObject of(StreamDescriptor stream, String objectId, ObjectNode record, Instant versionAt, boolean deleted) {
         // The stream says how it writes creation times; the contract kit checks every record agrees.
-        Instant createdAt = stream.cursorFormat().read(record.get(stream.cursorField())).orElse(null);
+        Instant createdAt = stream.createdAt(record).orElse(null);
         return new MirroredObject(stream.name(), objectId, createdAt, versionAt, deleted, record);
     }
 

@@ -1,5 +1,6 @@
 package io.tributary.server.resources;
 
+import io.tributary.server.api.ConnectorList;
 import io.tributary.server.api.ConnectorView;
 import io.tributary.connector.host.ConnectorRegistry;
 import io.tributary.connector.host.InstalledConnector;
@@ -29,8 +30,9 @@ public final class ConnectorResource {
     }
 
     @GET
-    public Map<String, List<ConnectorView>> list() {
-        return Map.of("connectors", registry.installed().stream().map(ConnectorView::of).toList());
+    public ConnectorList list() {
+        return new ConnectorList(registry.installed().stream().map(ConnectorView::of).toList(),
+                registry.brokenPlugins().stream().map(broken -> new ConnectorList.Broken(broken.name(), broken.reason())).toList());
     }
 
     /** Checks credentials and, optionally, a query against the connector: every problem as data, nothing saved. */

@@ -4,18 +4,16 @@ import com.codahale.metrics.MetricRegistry;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.db.ManagedDataSource;
-import io.tributary.connector.spi.Connector;
+import io.tributary.connector.host.ConnectorInstaller;
+import io.tributary.connector.host.Contexts;
+import io.tributary.connector.host.InstalledConnector;
 import io.tributary.connector.spi.ConnectorContext;
-import io.tributary.connector.spi.ConnectorDescriptor;
-import io.tributary.connector.spi.ConnectorSettings;
-import io.tributary.connector.spi.CredentialCheck;
+import io.tributary.connector.spi.Streams;
 import io.tributary.connector.spi.Credentials;
-import io.tributary.connector.spi.QueryRequest;
-import io.tributary.connector.spi.QueryResult;
 import io.tributary.connector.spi.StreamDescriptor;
 import io.tributary.connector.spi.StreamPage;
 import io.tributary.connector.spi.StreamReadRequest;
-import io.tributary.connector.stripe.StripeConnector;
+import io.tributary.connector.stripe.StripeConnectorFactory;
 import io.tributary.connector.stripe.fake.AccountSize;
 import io.tributary.connector.stripe.fake.FakeStripe;
 import io.tributary.connector.stripe.fake.FakeStripeAccount;
@@ -179,11 +177,11 @@ public final class BackfillBench {
         }
         int backfilled = 0;
         StringBuilder counts = new StringBuilder();
-        StripeConnector descriptors = new StripeConnector();
+        InstalledConnector descriptors = ConnectorInstaller.install(new StripeConnectorFactory(), "bench", Map.of()); // its streams only
         for (Map.Entry<String, String> stream : STREAMS.entrySet()) {
             // A backfill reads up to its "now" (the account's clock); what was created later is the
             // incremental sync's. The generator dates a few invoices after its clock: not expected.
-            String createdField = descriptors.descriptor().stream(stream.getKey()).orElseThrow().cursorField();
+            String createdField = descriptors.stream(stream.getKey()).orElseThrow().cursorField().orElseThrow();
             List<ObjectNode> all = account.objects(stream.getValue());
             Set<String> ids = all.stream().filter(object -> object.path(createdField).asLong() < account.now())
                     .map(object -> object.get("id").asText()).collect(Collectors.toCollection(HashSet::new));
@@ -257,13 +255,14 @@ public final class BackfillBench {
         stripe.clearFaults();
         String source = newSource();
         Backfill backfill = new Backfill(jdbi, new MirrorStore(jdbi, clock), clock, pageSize);
-        StripeConnector connector = new StripeConnector();
-        ConnectorContext context = context(10_000);
+        InstalledConnector connector = stripeConnector(10_000);
+        ConnectorContext context = context();
         for (String stream : STREAMS.keySet()) {
-            StreamDescriptor descriptor = connector.descriptor().stream(stream).orElseThrow();
+            StreamDescriptor descriptor = connector.stream(stream).orElseThrow();
             backfill.plan(source, descriptor, startDate, clock.instant(), windows);
-            backfill.run(source, descriptor, connector, context, readers);
+            backfill.run(source, descriptor, connector.streams().orElseThrow(), context, readers);
         }
+        connector.connector().close();
         verify(source, List.copyOf(STREAMS.keySet()));
         String weight = jdbi.withHandle(handle -> handle.createQuery(
                         "SELECT format('%s bytes of JSON a row on average, %s stored (jsonb, compressed when large); the table %s MB, "
@@ -289,7 +288,7 @@ public final class BackfillBench {
         return run(title, streams, concurrently, readers, windows, false);
     }
 
-    /** @param shared all streams in one {@link Backfill#run(String, List, Connector, ConnectorContext, int)}, as DatasetSync */
+    /** @param shared all streams in one {@link Backfill#run(String, List, Streams, ConnectorContext, int)}, as DatasetSync */
     private Result run(String title, List<String> streams, boolean concurrently, int readers, int windows, boolean shared)
             throws Exception {
         truncate();
@@ -306,9 +305,9 @@ public final class BackfillBench {
         stripe.latency(Duration.ofMillis(latencyMs));
         stripe.rateLimit(rate, rate);
         stripe.resetRequests();
-        StripeConnector stripeConnector = new StripeConnector(); // a new limiter, idle
-        TimedConnector connector = new TimedConnector(stripeConnector);
-        ConnectorContext context = context(rate);
+        InstalledConnector stripeConnector = stripeConnector(rate); // a new limiter, idle
+        TimedConnector connector = new TimedConnector(stripeConnector.streams().orElseThrow());
+        ConnectorContext context = context();
         Backfill backfill = new Backfill(jdbi, new MirrorStore(jdbi, clock), clock, pageSize);
         List<StreamResult> perStream = new ArrayList<>();
         Meters meters = new Meters(connector);
@@ -317,7 +316,7 @@ public final class BackfillBench {
         if (shared) {
             List<StreamDescriptor> descriptors = new ArrayList<>();
             for (String stream : streams) {
-                StreamDescriptor descriptor = stripeConnector.descriptor().stream(stream).orElseThrow();
+                StreamDescriptor descriptor = stripeConnector.stream(stream).orElseThrow();
                 backfill.plan(source, descriptor, startDate, clock.instant(), windows);
                 descriptors.add(descriptor);
             }
@@ -330,7 +329,7 @@ public final class BackfillBench {
             List<Future<?>> running = new ArrayList<>();
             for (String stream : streams) {
                 running.add(threads.submit(() -> {
-                    backfillStream(backfill, source, stripeConnector.descriptor().stream(stream).orElseThrow(), connector, context,
+                    backfillStream(backfill, source, stripeConnector.stream(stream).orElseThrow(), connector, context,
                             readers, windows);
                     return null;
                 }));
@@ -346,7 +345,7 @@ public final class BackfillBench {
                 long tooManyBefore = tooMany();
                 long busyBefore = connector.busyNanos.sum();
                 connector.startTimeline();
-                backfillStream(backfill, source, stripeConnector.descriptor().stream(stream).orElseThrow(), connector, context, readers,
+                backfillStream(backfill, source, stripeConnector.stream(stream).orElseThrow(), connector, context, readers,
                         windows);
                 double streamSeconds = seconds(streamStart);
                 perStream.add(new StreamResult(stream, fakeIds.get(stream).size(), stripe.requestCount() - requestsBefore,
@@ -367,7 +366,7 @@ public final class BackfillBench {
     }
 
     /** As DatasetSync's full read: plan from the start date up to now, then read every window. */
-    private void backfillStream(Backfill backfill, String source, StreamDescriptor stream, Connector connector, ConnectorContext context,
+    private void backfillStream(Backfill backfill, String source, StreamDescriptor stream, Streams connector, ConnectorContext context,
                                 int readers, int windows) throws InterruptedException {
         backfill.plan(source, stream, startDate, clock.instant(), windows);
         if (!backfill.run(source, stream, connector, context, readers)) {
@@ -446,12 +445,15 @@ public final class BackfillBench {
                 r.objects(), r.requests(), r.tooMany(), r.seconds(), r.objects() / r.seconds(), r.requests() / r.seconds());
     }
 
-    private ConnectorContext context(double perSecond) {
+    private ConnectorContext context() {
+        return Contexts.builder().credentials(() -> new Credentials(Map.of("api_key", key))).clock(clock).build();
+    }
+
+    /** A Stripe connector with its own, idle rate limiter at this rate. */
+    private InstalledConnector stripeConnector(double perSecond) {
         String limit = String.valueOf(perSecond);
-        return ConnectorContext.builder().credentials(() -> new Credentials(Map.of("api_key", key)))
-                .settings(new ConnectorSettings(Map.of("api_base", stripe.baseUrl(), "rate_limit_test_per_second", limit,
-                        "rate_limit_live_per_second", limit, "rate_limit_endpoint_per_second", limit)))
-                .clock(clock).build();
+        return ConnectorInstaller.install(new StripeConnectorFactory(), "bench", Map.of("api_base", stripe.baseUrl(),
+                "rate_limit_test_per_second", limit, "rate_limit_live_per_second", limit, "rate_limit_endpoint_per_second", limit));
     }
 
     private String newSource() {
@@ -732,14 +734,14 @@ public final class BackfillBench {
      * The connector, timing its page reads (the limiter's wait, the request, the latency, retries
      * and parsing), and sampling how many are in flight.
      */
-    private static final class TimedConnector implements Connector {
-        private final Connector delegate;
+    private static final class TimedConnector implements Streams {
+        private final Streams delegate;
         final LongAdder busyNanos = new LongAdder();
         private final AtomicInteger inFlight = new AtomicInteger();
         private Thread sampler;
         private StringBuffer timeline;
 
-        TimedConnector(Connector delegate) {
+        TimedConnector(Streams delegate) {
             this.delegate = delegate;
         }
 
@@ -776,31 +778,16 @@ public final class BackfillBench {
         }
 
         @Override
-        public String spiVersion() {
-            return delegate.spiVersion();
+        public List<StreamDescriptor> descriptors() {
+            return delegate.descriptors();
         }
 
         @Override
-        public ConnectorDescriptor descriptor() {
-            return delegate.descriptor();
-        }
-
-        @Override
-        public CredentialCheck validateCredentials(ConnectorContext context) {
-            return delegate.validateCredentials(context);
-        }
-
-        @Override
-        public QueryResult runQuery(ConnectorContext context, QueryRequest request) {
-            return delegate.runQuery(context, request);
-        }
-
-        @Override
-        public StreamPage readStream(ConnectorContext context, StreamReadRequest request) {
+        public StreamPage read(ConnectorContext context, StreamReadRequest request) {
             long start = System.nanoTime();
             inFlight.incrementAndGet();
             try {
-                return delegate.readStream(context, request);
+                return delegate.read(context, request);
             } finally {
                 inFlight.decrementAndGet();
                 busyNanos.add(System.nanoTime() - start);

@@ -3,7 +3,8 @@ package io.tributary.server.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tributary.connector.spi.CredentialField;
-import io.tributary.connector.stripe.StripeConnector;
+import io.tributary.connector.host.ConnectorRegistry;
+import io.tributary.connector.stripe.StripeConnectorFactory;
 import io.tributary.server.api.DataSourceView.CredentialHint;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,14 @@ import org.junit.jupiter.api.Test;
 
 class CredentialHintsTest {
 
-    private static final List<CredentialField> STRIPE = new StripeConnector().descriptor().credentialFields();
+    /** Stripe's fields as the server sees them: the descriptor's and the webhook signing secret's. */
+    private static final List<CredentialField> STRIPE;
+
+    static {
+        try (ConnectorRegistry registry = ConnectorRegistry.create(new StripeConnectorFactory())) {
+            STRIPE = registry.find("stripe").orElseThrow().credentialFields();
+        }
+    }
 
     @Test
     void aStripeKeyShowsItsKindAndLastFour() {
@@ -39,7 +47,7 @@ class CredentialHintsTest {
 
     @Test
     void aShortSecretShowsNothingButItsPublicPrefix() {
-        CredentialField token = CredentialField.secret("api_token", "API token", null, null).withPublicPrefixes("hd_");
+        CredentialField token = CredentialField.secret("api_token", "API token").publicPrefixes("hd_").build();
 
         assertThat(CredentialHints.hint(token, "hd_0123456789abcde")).as("15 characters after the prefix")
                 .isEqualTo(new CredentialHint("hd_", ""));
@@ -51,7 +59,7 @@ class CredentialHintsTest {
 
     @Test
     void aFieldWithoutDeclaredPrefixesShowsNoPrefixHoweverItsValueLooks() {
-        CredentialField password = CredentialField.secret("password", "Password", null, null);
+        CredentialField password = CredentialField.secret("password", "Password").build();
 
         assertThat(CredentialHints.hint(password, "rk_live_51AbCdEfGhIjKlMnOpQrSt")).isEqualTo(new CredentialHint("", "QrSt"));
         assertThat(CredentialHints.hint(password, "whsec_acme_demo_secret")).isEqualTo(new CredentialHint("", "cret"));
@@ -61,8 +69,8 @@ class CredentialHintsTest {
 
     @Test
     void theLongestDeclaredPrefixWinsAndFieldsThatAreNotSecretOrNotGivenHaveNoHint() {
-        CredentialField key = CredentialField.secret("key", "Key", null, null).withPublicPrefixes("k_", "k_live_");
-        CredentialField region = new CredentialField("region", "Region", false, false, null, null);
+        CredentialField key = CredentialField.secret("key", "Key").publicPrefixes("k_", "k_live_").build();
+        CredentialField region = CredentialField.plain("region", "Region").optional().build();
 
         assertThat(CredentialHints.hint(key, "k_live_0123456789abcdefgh").kind()).isEqualTo("k_live_");
         assertThat(CredentialHints.of(List.of(key, region), Map.of("region", "eu-west-1-long-enough-to-show"))).isEmpty();

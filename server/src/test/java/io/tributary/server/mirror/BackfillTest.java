@@ -3,14 +3,16 @@ package io.tributary.server.mirror;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tributary.connector.spi.Connector;
+import io.tributary.connector.host.ConnectorInstaller;
+import io.tributary.connector.host.Contexts;
+import io.tributary.connector.host.InstalledConnector;
 import io.tributary.connector.spi.ConnectorContext;
-import io.tributary.connector.spi.ConnectorSettings;
 import io.tributary.connector.spi.Credentials;
 import io.tributary.connector.spi.StreamDescriptor;
 import io.tributary.connector.spi.StreamPage;
 import io.tributary.connector.spi.StreamReadRequest;
-import io.tributary.connector.stripe.StripeConnector;
+import io.tributary.connector.spi.Streams;
+import io.tributary.connector.stripe.StripeConnectorFactory;
 import io.tributary.connector.stripe.fake.AccountSize;
 import io.tributary.connector.stripe.fake.FakeStripe;
 import io.tributary.connector.stripe.fake.FakeStripeAccount;
@@ -43,7 +45,8 @@ class BackfillTest {
     private Jdbi jdbi;
     private FakeStripe stripe;
     private ConnectorContext context;
-    private final StripeConnector connector = new StripeConnector();
+    private InstalledConnector stripeConnector;
+    private Streams connector;
     private MirrorStore store;
     private Backfill backfill;
     private String source;
@@ -56,16 +59,17 @@ class BackfillTest {
         stripe = FakeStripe.start(account);
         String key = stripe.addKey(KeyAccess.allReads());
         Clock clock = Clock.fixed(Instant.ofEpochSecond(account.now()), ZoneOffset.UTC);
-        context = ConnectorContext.builder().credentials(() -> new Credentials(Map.of("api_key", key)))
-                .settings(new ConnectorSettings(Map.of("api_base", stripe.baseUrl(), "rate_limit_test_per_second", "1000",
-                        "rate_limit_endpoint_per_second", "1000")))
-                .clock(clock).build();
+        stripeConnector = ConnectorInstaller.install(new StripeConnectorFactory(), "test", Map.of("api_base", stripe.baseUrl(),
+                "rate_limit_test_per_second", "1000", "rate_limit_endpoint_per_second", "1000"));
+        connector = stripeConnector.streams().orElseThrow();
+        context = Contexts.builder().credentials(() -> new Credentials(Map.of("api_key", key))).clock(clock).build();
         store = new MirrorStore(jdbi, clock);
         backfill = new Backfill(jdbi, store, clock, 20);
     }
 
     @AfterAll
     void stop() throws Exception {
+        stripeConnector.connector().close();
         stripe.close();
         database.close();
     }
@@ -76,7 +80,7 @@ class BackfillTest {
     }
 
     private StreamDescriptor stream(String name) {
-        return connector.descriptor().stream(name).orElseThrow();
+        return stripeConnector.stream(name).orElseThrow();
     }
 
     private Set<String> mirroredIds(String stream) {
@@ -151,7 +155,7 @@ class BackfillTest {
     @Test
     void anInterruptedBackfillResumesFromItsLastPageLosingAndDuplicatingNothing() throws Exception {
         backfill.plan(source, stream("customers"), START, 1);
-        Connector dying = new AfterPages(connector, 6, () -> {
+        Streams dying = new AfterPages(connector, 6, () -> {
             throw new IllegalStateException("node died");
         });
         assertThatThrownBy(() -> backfill.run(source, stream("customers"), dying, context, 1)).hasMessageContaining("node died");
@@ -178,7 +182,7 @@ class BackfillTest {
                 read.minus(Duration.ofHours(1)), false, JsonNodeFactory.instance.objectNode().put("id", "cus_goneSinceLastRead"))));
         steppingBack.plan(source, stream("customers"), START, read, 1);
         // After three pages the server's clock steps back an hour (an NTP correction, say).
-        Connector stepping = new AfterPages(connector, 3, () -> clock.advance(Duration.ofHours(-1)));
+        Streams stepping = new AfterPages(connector, 3, () -> clock.advance(Duration.ofHours(-1)));
 
         Backfill.Outcome outcome = steppingBack.run(source, List.of(stream("customers")), stepping, context, 1, null,
                 Map.of("customers", read));
@@ -192,45 +196,30 @@ class BackfillTest {
         assertThat(live).as("every customer read after the clock stepped back is still live").isEqualTo(fakeIds("customer"));
     }
 
-    /** A connector that does something (dies, moves a clock) once it has read a number of pages. */
-    private static final class AfterPages implements Connector {
-        private final Connector delegate;
+    /** A connector's streams that do something (die, move a clock) once they have read a number of pages. */
+    private static final class AfterPages implements Streams {
+        private final Streams delegate;
         private final int pages;
         private final Runnable then;
         private final AtomicInteger read = new AtomicInteger();
 
-        AfterPages(Connector delegate, int pages, Runnable then) {
+        AfterPages(Streams delegate, int pages, Runnable then) {
             this.delegate = delegate;
             this.pages = pages;
             this.then = then;
         }
 
         @Override
-        public String spiVersion() {
-            return delegate.spiVersion();
+        public List<StreamDescriptor> descriptors() {
+            return delegate.descriptors();
         }
 
         @Override
-        public io.tributary.connector.spi.ConnectorDescriptor descriptor() {
-            return delegate.descriptor();
-        }
-
-        @Override
-        public io.tributary.connector.spi.CredentialCheck validateCredentials(ConnectorContext context) {
-            return delegate.validateCredentials(context);
-        }
-
-        @Override
-        public io.tributary.connector.spi.QueryResult runQuery(ConnectorContext context, io.tributary.connector.spi.QueryRequest request) {
-            return delegate.runQuery(context, request);
-        }
-
-        @Override
-        public StreamPage readStream(ConnectorContext context, StreamReadRequest request) {
+        public StreamPage read(ConnectorContext context, StreamReadRequest request) {
             if (read.incrementAndGet() == pages + 1) {
                 then.run();
             }
-            return delegate.readStream(context, request);
+            return delegate.read(context, request);
         }
     }
 }

@@ -1,12 +1,14 @@
 package io.tributary.connector.stripe.bench;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.tributary.connector.host.ConnectorInstaller;
+import io.tributary.connector.host.Contexts;
+import io.tributary.connector.host.InstalledConnector;
+import io.tributary.connector.host.ParameterValidator;
+import io.tributary.connector.spi.Connector;
 import io.tributary.connector.spi.ConnectorContext;
-import io.tributary.connector.spi.ConnectorSettings;
-import io.tributary.connector.spi.Credentials;
-import io.tributary.connector.spi.ParameterValidator;
 import io.tributary.connector.spi.QueryRequest;
-import io.tributary.connector.stripe.StripeConnector;
+import io.tributary.connector.stripe.StripeConnectorFactory;
 import io.tributary.connector.stripe.fake.AccountSettings;
 import io.tributary.connector.stripe.fake.FakeStripe;
 import io.tributary.connector.stripe.fake.FakeStripeAccount;
@@ -45,17 +47,15 @@ public final class RateLimiterBench {
         AccountSettings settings = AccountSettings.defaults().withLivemode(live);
         try (FakeStripe fake = FakeStripe.start(FakeStripeAccount.create(settings))) {
             String key = fake.addKey(KeyAccess.allReads());
-            StripeConnector connector = new StripeConnector();
+            InstalledConnector installed = ConnectorInstaller.install(new StripeConnectorFactory(), "bench", Map.of("api_base", fake.baseUrl()));
+            Connector connector = installed.connector();
             List<QueryRequest> requests = List.of(
-                    ParameterValidator.prepare(connector, "stripe.balance", JsonNodeFactory.instance.objectNode().put("currency", "usd")),
-                    ParameterValidator.prepare(connector, "stripe.recent_charges", null),
-                    ParameterValidator.prepare(connector, "stripe.list", JsonNodeFactory.instance.objectNode().put("object", "customers")),
-                    ParameterValidator.prepare(connector, "stripe.list", JsonNodeFactory.instance.objectNode().put("object", "products")),
-                    ParameterValidator.prepare(connector, "stripe.list", JsonNodeFactory.instance.objectNode().put("object", "prices")));
-            ConnectorContext context = ConnectorContext.builder()
-                    .credentials(() -> new Credentials(Map.of("api_key", key)))
-                    .settings(new ConnectorSettings(Map.of("api_base", fake.baseUrl())))
-                    .build();
+                    ParameterValidator.prepare(installed, "stripe.balance", JsonNodeFactory.instance.objectNode().put("currency", "usd")),
+                    ParameterValidator.prepare(installed, "stripe.recent_charges", null),
+                    ParameterValidator.prepare(installed, "stripe.list", JsonNodeFactory.instance.objectNode().put("object", "customers")),
+                    ParameterValidator.prepare(installed, "stripe.list", JsonNodeFactory.instance.objectNode().put("object", "products")),
+                    ParameterValidator.prepare(installed, "stripe.list", JsonNodeFactory.instance.objectNode().put("object", "prices")));
+            ConnectorContext context = Contexts.of(Map.of("api_key", key));
             // Warm up the JVM and the connection pool, then start from an idle limiter.
             for (int i = 0; i < 20; i++) {
                 connector.runQuery(context, requests.get(i % endpoints));
@@ -74,6 +74,7 @@ public final class RateLimiterBench {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             pool.shutdown();
+            connector.close();
             return fake.requestCount() / seconds;
         }
     }

@@ -42,6 +42,9 @@ final class ApiKeys {
         if (access == null || access instanceof KeyAccess.Revoked) {
             throw StripeErrors.invalidApiKey(key);
         }
+        if (access instanceof KeyAccess.Unavailable) {
+            throw new ApiError(StripeErrors.injected(503));
+        }
         return new Authenticated(key, access);
     }
 

@@ -3,7 +3,7 @@ package io.tributary.connector.stripe.fake;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** What an API key may do on the fake: everything, some reads, or nothing (revoked). */
+/** What an API key may do on the fake: everything, some reads, or nothing (revoked, or its account unavailable). */
 public sealed interface KeyAccess {
 
     /** A secret key ({@code sk_test_...}/{@code sk_live_...}): every endpoint. */
@@ -19,6 +19,10 @@ public sealed interface KeyAccess {
 
     /** A rolled or deleted key: Stripe answers 401 as for an unknown key. */
     record Revoked() implements KeyAccess {
+    }
+
+    /** A key whose account Stripe cannot serve now: every request is answered 503 (api_error). */
+    record Unavailable() implements KeyAccess {
     }
 
     /** A full secret key. */
@@ -41,6 +45,11 @@ public sealed interface KeyAccess {
         EnumSet<FakeStripePermission> permissions = EnumSet.allOf(FakeStripePermission.class);
         permissions.remove(missing);
         return new Restricted(permissions);
+    }
+
+    /** A key every request of which meets an outage (503), for "provider unavailable" cases. */
+    static KeyAccess unavailable() {
+        return new Unavailable();
     }
 
     /** A revoked key. */

@@ -1,0 +1,184 @@
+package io.tributary.connector.testkit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tributary.connector.spi.ConnectorContext;
+import io.tributary.connector.spi.ConnectorException;
+import io.tributary.connector.spi.CreatedWindow;
+import io.tributary.connector.spi.StreamDescriptor;
+import io.tributary.connector.spi.StreamPage;
+import io.tributary.connector.spi.StreamReadRequest;
+import io.tributary.connector.spi.Streams;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.DynamicTest;
+
+/**
+ * What the host relies on when it mirrors one stream: every record carries its primary key and its
+ * creation time in the declared {@link io.tributary.connector.spi.CursorFormat}, and a creation
+ * window returns only objects created inside it, by that same time.
+ */
+final class StreamCases {
+
+    /** Pages read for the record checks: two of two, so paging is exercised on a small fake. */
+    private static final int SMALL_PAGE = 2;
+    /** The most pages read to find a window or read one: enough for a fake, bounded for a broken cursor. */
+    private static final int MAX_PAGES = 10;
+    private static final int LARGE_PAGE = 100;
+
+    private final Streams streams;
+    private final StreamDescriptor stream;
+    private final Supplier<ConnectorContext> context;
+    private final Optional<CreatedWindow> suppliedWindow;
+
+    StreamCases(Streams streams, StreamDescriptor stream, Supplier<ConnectorContext> context, Optional<CreatedWindow> suppliedWindow) {
+        this.streams = streams;
+        this.stream = stream;
+        this.context = context;
+        this.suppliedWindow = suppliedWindow;
+    }
+
+    List<DynamicTest> tests() {
+        List<DynamicTest> tests = new ArrayList<>();
+        tests.add(DynamicTest.dynamicTest(recordsCase(), this::recordsCarryKeyAndCreationTime));
+        if (stream.createdFilter()) {
+            tests.add(DynamicTest.dynamicTest(windowCase(), this::windowHonoured));
+        }
+        return tests;
+    }
+
+    private String recordsCase() {
+        return "stream " + stream.name() + ": records carry their key and creation time";
+    }
+
+    private String windowCase() {
+        return "stream " + stream.name() + ": a creation window is honoured";
+    }
+
+    private void recordsCarryKeyAndCreationTime() {
+        List<String> problems = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        String cursor = null;
+        for (int page = 0; page < 2; page++) {
+            StreamPage read = page(recordsCase(), new StreamReadRequest(stream.name(), cursor, null, SMALL_PAGE));
+            if (read.records().size() > SMALL_PAGE) {
+                problems.add("a page asked for at most " + SMALL_PAGE + " records held " + read.records().size()
+                        + ". To fix: return at most StreamReadRequest.pageSize() records");
+            }
+            for (ObjectNode record : read.records()) {
+                problems.addAll(recordProblems(record, ids));
+            }
+            if (!read.hasMore()) {
+                break;
+            }
+            cursor = read.nextCursor();
+        }
+        // An empty stream would pass the checks above without checking anything.
+        Verdicts.check(!ids.isEmpty() || !problems.isEmpty(), recordsCase(), "the stream read no records, so its primary key '"
+                + stream.primaryKey() + "' and cursor field '" + stream.cursorField().orElse("(none)") + "' could not be checked",
+                "give your fake at least one record of '" + stream.name() + "'");
+        Verdicts.assertNone(recordsCase(), problems);
+    }
+
+    private List<String> recordProblems(ObjectNode record, Set<String> ids) {
+        List<String> problems = new ArrayList<>();
+        JsonNode id = record.get(stream.primaryKey());
+        if (id == null || id.isNull() || id.isContainerNode()) {
+            problems.add("a record lacks its primary key '" + stream.primaryKey() + "': " + abbreviated(record)
+                    + ". To fix: put the object's id in '" + stream.primaryKey() + "' or declare the key it has");
+            return problems;
+        }
+        if (!ids.add(id.asText())) {
+            problems.add("record " + id.asText() + " was read twice. To fix: continue each page after the previous one (StreamPage.nextCursor)");
+        }
+        if (stream.cursorField().isEmpty()) {
+            return problems; // declared withoutCreationTime: nothing to read
+        }
+        String field = stream.cursorField().get();
+        JsonNode created = record.get(field);
+        if (stream.createdAt(record).isEmpty()) {
+            problems.add("record " + id.asText() + ": its cursor field '" + field + "' is "
+                    + (created == null ? "missing" : created.toString()) + ", which does not read as " + stream.cursorFormat().orElseThrow()
+                    + ". To fix: write each object's creation time there as " + stream.cursorFormat().orElseThrow()
+                    + ", declare the format it is in with StreamDescriptor.Builder.cursor(field, format), or build the stream "
+                    + "withoutCreationTime() if its objects have none");
+        }
+        return problems;
+    }
+
+    private void windowHonoured() {
+        CreatedWindow window = suppliedWindow.orElseGet(this::derivedWindow);
+        List<ObjectNode> records = readAll(windowCase(), window);
+        Verdicts.check(!records.isEmpty(), windowCase(), "the window " + describe(window) + " is known to hold records, but the read returned none",
+                "honour StreamReadRequest.window() by the creation time the cursor field holds");
+        List<String> problems = new ArrayList<>();
+        for (ObjectNode record : records) {
+            Optional<Instant> created = stream.createdAt(record);
+            String id = record.path(stream.primaryKey()).asText();
+            if (created.isEmpty()) {
+                problems.add("record " + id + ": its creation time cannot be read, so the window cannot be checked. To fix: see the records case");
+            } else if (!window.contains(created.get())) {
+                problems.add("record " + id + " was created at " + created.get() + " ('" + stream.cursorField().orElseThrow() + "' = "
+                        + record.get(stream.cursorField().orElseThrow()) + "), outside the window " + describe(window)
+                        + ". To fix: return only objects created in [from, until), judged by the cursor field's time");
+            }
+        }
+        Verdicts.assertNone(windowCase(), problems);
+    }
+
+    /**
+     * A window that holds some records read and leaves out the oldest one, so a connector that
+     * ignores windows returns a record outside it.
+     */
+    private CreatedWindow derivedWindow() {
+        TreeSet<Instant> created = new TreeSet<>();
+        for (ObjectNode record : readAll(windowCase(), null)) {
+            stream.createdAt(record).ifPresent(created::add);
+        }
+        // Failing, not skipping: a window case that cannot run has checked nothing.
+        Verdicts.check(!created.isEmpty(), windowCase(), "no creation time could be read from the stream, so no window is known "
+                + "to hold records", "fix the records case first, or supply windowWithRecords");
+        Instant from = created.size() > 1 ? created.higher(created.first()) : created.first();
+        return new CreatedWindow(from, created.last().plusSeconds(1));
+    }
+
+    private List<ObjectNode> readAll(String caseName, CreatedWindow window) {
+        List<ObjectNode> records = new ArrayList<>();
+        String cursor = null;
+        for (int page = 0; page < MAX_PAGES; page++) {
+            StreamPage read = page(caseName, new StreamReadRequest(stream.name(), cursor, window, LARGE_PAGE));
+            records.addAll(read.records());
+            if (!read.hasMore()) {
+                break;
+            }
+            cursor = read.nextCursor();
+        }
+        return records;
+    }
+
+    private StreamPage page(String caseName, StreamReadRequest request) {
+        try {
+            return streams.read(context.get(), request);
+        } catch (ConnectorException e) {
+            AssertionError error = Verdicts.failure(caseName, "reading " + request + " failed: " + e.errorCode().code()
+                    + " (" + e.getMessage() + ")", "make the stream readable with contextWithValidCredentials() against your fake");
+            error.initCause(e);
+            throw error;
+        }
+    }
+
+    private static String describe(CreatedWindow window) {
+        return "[" + window.from() + ", " + window.until() + ")";
+    }
+
+    private static String abbreviated(JsonNode record) {
+        String text = record.toString();
+        return text.length() > 200 ? text.substring(0, 200) + "..." : text;
+    }
+}
