@@ -21,6 +21,7 @@ import io.tributary.server.db.DataSourceRow;
 import io.tributary.server.db.DatasetStreamDao;
 import io.tributary.server.db.DatasetStreamRow;
 import io.tributary.server.db.StreamState;
+import io.tributary.server.sources.ConnectorFailures;
 import io.tributary.server.sources.CredentialsUnreadable;
 import io.tributary.server.sources.SourceOperation;
 import io.tributary.server.sources.SourceOperations;
@@ -70,7 +71,10 @@ public final class DatasetSync {
 
     /** Where a full read starts when the stream has no start date: before any provider's data. */
     static final Instant BEGINNING = Instant.EPOCH;
-    /** A failed stream tries again after this, or after its cadence if that is sooner. */
+    /**
+     * A failed stream tries again after this, or after its cadence if that is sooner; a retryable
+     * failure (a rate limit, an outage) after the wait the connector asked for, if that is sooner still.
+     */
     static final Duration RETRY_AFTER = Duration.ofMinutes(5);
 
     private static final Logger LOG = LoggerFactory.getLogger(DatasetSync.class);
@@ -283,7 +287,7 @@ public final class DatasetSync {
                 failed(stream, connectorFailure);
             } else {
                 LOG.error("Syncing the stream {} of {} failed unexpectedly", stream.stream(), source.id(), e);
-                save(errorRow(stream, "internal_error", "The sync failed unexpectedly; see the server log", null));
+                save(errorRow(stream, "internal_error", "The sync failed unexpectedly; see the server log", null, Optional.empty()));
             }
             return false;
         }
@@ -425,18 +429,19 @@ public final class DatasetSync {
             String code = e instanceof ConnectorException connectorFailure ? connectorFailure.errorCode().code()
                     : ((CredentialsUnreadable) e).code();
             String permission = e instanceof ConnectorException connectorFailure ? connectorFailure.permission().orElse(null) : null;
-            streams.forEach(stream -> save(errorRow(stream, code, e.getMessage(), permission)));
+            streams.forEach(stream -> save(errorRow(stream, code, e.getMessage(), permission, Optional.empty())));
             return true;
         }
 
         private DatasetStreamRow failed(DatasetStreamRow stream, ConnectorException e) {
-            return save(errorRow(stream, e.errorCode().code(), e.getMessage(), e.permission().orElse(null)));
+            return save(errorRow(stream, e.errorCode().code(), e.getMessage(), e.permission().orElse(null),
+                    ConnectorFailures.retryAfter(e)));
         }
 
-        private DatasetStreamRow errorRow(DatasetStreamRow stream, String code, String message, String permission) {
+        private DatasetStreamRow errorRow(DatasetStreamRow stream, String code, String message, String permission,
+                                          Optional<Duration> retryAfter) {
             Instant now = clock.instant();
-            Duration cadence = Duration.ofMinutes(source.cadenceMinutes());
-            Instant next = now.plus(cadence.compareTo(RETRY_AFTER) < 0 ? cadence : RETRY_AFTER);
+            Instant next = now.plus(retryDelay(Duration.ofMinutes(source.cadenceMinutes()), retryAfter));
             // A backfill in progress stays one: its windows are kept and it resumes on the retry.
             return stream.withState(stream.state() == BACKFILLING ? BACKFILLING : FAILED).withLastSyncAt(now).withNextSyncAt(next)
                     .withError(code, message, permission);
@@ -445,6 +450,15 @@ public final class DatasetSync {
         private Instant nextSync(Instant now) {
             return now.plus(Duration.ofMinutes(source.cadenceMinutes()));
         }
+    }
+
+    /**
+     * How long a failed stream waits: the connector's wait for a retryable failure, else
+     * {@link #RETRY_AFTER}; never longer than the source's cadence.
+     */
+    static Duration retryDelay(Duration cadence, Optional<Duration> retryAfter) {
+        Duration wait = retryAfter.filter(asked -> asked.compareTo(RETRY_AFTER) < 0).orElse(RETRY_AFTER);
+        return wait.compareTo(cadence) < 0 ? wait : cadence;
     }
 
     /** Counts of a sync's streams. */
