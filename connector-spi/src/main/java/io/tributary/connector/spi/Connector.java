@@ -72,8 +72,9 @@ public interface Connector extends AutoCloseable {
     }
 
     /**
-     * Releases what the connector holds (HTTP clients, thread pools, connection pools). Called
-     * once, when the server stops; no operation is called after it. Must not throw.
+     * Releases what the connector holds (HTTP clients, thread pools, connection pools). The server
+     * calls it once, when it stops, and calls nothing after it. Must not throw, and a second call
+     * must do nothing: tools and the contract test may close an instance twice.
      */
     @Override
     default void close() {

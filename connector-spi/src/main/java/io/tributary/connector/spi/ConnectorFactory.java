@@ -32,8 +32,10 @@ public interface ConnectorFactory {
     /**
      * The settings an operator may give under {@code connectors.<type id>} in the server's
      * configuration. The host validates the configuration against this schema at start-up: an
-     * unknown key, a value of the wrong type or out of range stops the server with a message naming
-     * {@code connectors.<type id>.<key>}, so {@link #create} only ever sees valid settings.
+     * unknown key, a value of the wrong type or out of range, or a required setting left out stops
+     * the server with a message naming {@code connectors.<type id>.<key>}, so {@link #create} only
+     * ever sees valid settings. Settings are the operator's and hold no secrets: a secret belongs to
+     * a data source, as a secret {@link CredentialField}.
      *
      * @return the settings' schema; empty (the default) when the connector takes none
      */

@@ -19,13 +19,18 @@
  *       {@link io.tributary.connector.spi.Webhooks} (signed pushes; names the credential field
  *       holding the signing secret), {@link io.tributary.connector.spi.Streams} (objects to
  *       mirror), and under it {@link io.tributary.connector.spi.ChangeFeed} and
- *       {@link io.tributary.connector.spi.MirrorQueries}. Release clients in {@code close()}.</li>
+ *       {@link io.tributary.connector.spi.MirrorQueries}. A facet not returned is a capability the
+ *       connector does not have. Release clients in {@code close()}, which must not throw and
+ *       must do nothing when called again.</li>
  *   <li>Report every failure as a {@link io.tributary.connector.spi.ConnectorException} whose
  *       {@link io.tributary.connector.spi.ErrorKind} tells the host what to do: its scope decides
  *       whether the source or one operation stops, {@code retryable()} and the exception's
- *       retry-after decide retries.</li>
+ *       retry-after decide retries. Any other exception is taken for a connector bug
+ *       ({@link io.tributary.connector.spi.ErrorKind#INTERNAL}).</li>
  *   <li>Extend the {@code connector-testkit} artifact's {@code ConnectorContractTest} in your
- *       tests, and ship the jar (with its own dependencies) as a plugin directory.</li>
+ *       tests, and ship the jar with its own dependencies, but not the SPI nor Jackson, which the
+ *       host provides, as a plugin directory: one directory under the server's plugins
+ *       directory, loaded in a class loader of its own.</li>
  * </ol>
  *
  * <h2>Rules of the contract</h2>
@@ -39,6 +44,10 @@
  *   <li>Every stream record carries its primary key and, unless its stream is built
  *       {@code withoutCreationTime()}, its creation time in the stream's
  *       {@link io.tributary.connector.spi.CursorFormat}; creation windows filter by that time.</li>
+ *   <li>Time comes from the context ({@link io.tributary.connector.spi.ConnectorContext#clock()},
+ *       {@link io.tributary.connector.spi.WebhookContext#clock()}), never from the system clock.</li>
+ *   <li>The factory does no I/O, and one connector serves every data source of its type from
+ *       many threads at once: it keeps no per-source state but caches keyed by the source.</li>
  * </ul>
  */
 package io.tributary.connector.spi;
