@@ -140,6 +140,26 @@ public class TributaryApplication extends Application<TributaryConfiguration> {
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        // Connectors first: a broken plugin or an invalid setting stops start-up before anything is touched.
+        ConnectorRegistry connectors = ConnectorRegistry.load(TributaryApplication.class.getClassLoader(),
+                config.plugins().scanClassPath(), config.plugins().options(), config.connectors());
+        environment.lifecycle().manage(new io.dropwizard.lifecycle.Managed() {
+            @Override
+            public void stop() {
+                connectors.close(); // connectors release their clients and pools
+            }
+        });
+        ConnectorListing.log(connectors, config.plugins().options());
+        try {
+            start(config, environment, connectors);
+        } catch (RuntimeException | Error e) {
+            connectors.close(); // the server will not run: let the plugins go
+            throw e;
+        }
+    }
+
+    /** Everything after the connectors: the database, the keys, the services and the API. */
+    private void start(TributaryConfiguration config, Environment environment, ConnectorRegistry connectors) {
         Secrets secrets = Secrets.resolve(config.security());
         DatabaseAccess access = DatabaseAccess.of(config.database());
         Database.migrate(access);
@@ -154,15 +174,6 @@ public class TributaryApplication extends Application<TributaryConfiguration> {
         this.auditAnchoring = anchoring;
         environment.lifecycle().manage(anchoring);
 
-        ConnectorRegistry connectors = ConnectorRegistry.load(TributaryApplication.class.getClassLoader(),
-                config.plugins().scanClassPath(), config.plugins().options(), config.connectors());
-        environment.lifecycle().manage(new io.dropwizard.lifecycle.Managed() {
-            @Override
-            public void stop() {
-                connectors.close(); // connectors release their clients and pools
-            }
-        });
-        ConnectorListing.log(connectors, config.plugins().options());
         Plans plans = new Plans(config.plans());
         ConnectorContexts contexts = new ConnectorContexts(clock);
         StoredCredentials credentials = new StoredCredentials(jdbi, new CredentialVault(encryption));

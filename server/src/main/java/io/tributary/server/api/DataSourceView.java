@@ -12,7 +12,7 @@ import java.util.Map;
  *
  * @param mode {@code push} when a webhook secret is set (refreshed within seconds of an event), else {@code cron}
  * @param status {@code active}, or {@code error} when the provider rejected the credentials
- * @param webhookUrl where to point the provider's webhooks
+ * @param webhookUrl where to point the provider's webhooks; null for a connector that takes none
  * @param permissions what the credentials could serve at their last check
  * @param datasets the streams mirrored into datasets; their state is at {@code .../datasets}
  * @param refusedWebhooks deliveries to {@code webhookUrl} refused for a bad, missing or stale signature

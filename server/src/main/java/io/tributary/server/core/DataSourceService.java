@@ -288,7 +288,9 @@ public final class DataSourceService {
     DataSourceView view(DataSourceRow row, List<String> warnings) {
         return new DataSourceView(row.id(), row.type(), row.label(), row.cadenceMinutes(), row.hasWebhookSecret() ? "push" : "cron",
                 row.status(), row.livemode(), row.accountId(), row.lastRefreshAt(), row.lastErrorMessage(),
-                publicUrl + "/webhooks/" + row.type() + "/" + row.id(),
+                // Only a connector with the webhooks capability has an endpoint to point a provider at.
+                connectors.find(row.type()).filter(InstalledConnector::acceptsWebhooks)
+                        .map(connector -> publicUrl + "/webhooks/" + row.type() + "/" + row.id()).orElse(null),
                 read(row.permissions(), new TypeReference<List<CapabilityStatus>>() { }),
                 read(row.credentialHints(), new TypeReference<Map<String, DataSourceView.CredentialHint>>() { }),
                 warnings, jdbi.withExtension(DatasetStreamDao.class, dao -> dao.list(row.id())).stream().map(DatasetStreamRow::stream).toList(),
