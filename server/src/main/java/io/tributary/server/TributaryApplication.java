@@ -82,6 +82,7 @@ public class TributaryApplication extends Application<TributaryConfiguration> {
     private final Clock clock;
     private RefreshScheduler refreshScheduler;
     private AuditAnchoring auditAnchoring;
+    private ConnectorRegistry connectorRegistry;
 
     public TributaryApplication() {
         this(Clock.systemUTC());
@@ -100,6 +101,11 @@ public class TributaryApplication extends Application<TributaryConfiguration> {
     /** This node's refresh scheduler, once running: for operations tooling and tests. */
     public RefreshScheduler refreshScheduler() {
         return refreshScheduler;
+    }
+
+    /** The connectors this node runs, once running: which plugin (or the class path) each came from. */
+    public ConnectorRegistry connectorRegistry() {
+        return connectorRegistry;
     }
 
     /** This node's audit anchoring, once running: what the start-up verification found. */
@@ -156,6 +162,7 @@ public class TributaryApplication extends Application<TributaryConfiguration> {
 
         ConnectorRegistry connectors = ConnectorRegistry.load(TributaryApplication.class.getClassLoader(),
                 config.plugins().scanClassPath(), config.plugins().options(), config.connectors());
+        this.connectorRegistry = connectors;
         environment.lifecycle().manage(new io.dropwizard.lifecycle.Managed() {
             @Override
             public void stop() {

@@ -109,6 +109,11 @@ public final class TestServer implements AutoCloseable {
         return ((TributaryApplication) app.getApplication()).refreshScheduler();
     }
 
+    /** The connectors this server runs, and the plugins they came from. */
+    public io.tributary.connector.host.ConnectorRegistry connectors() {
+        return ((TributaryApplication) app.getApplication()).connectorRegistry();
+    }
+
     /**
      * Waits until a due check that started after this call left no refresh or dataset sync running
      * or waiting: whatever the test set off is over, and a check that nothing else happened can
