@@ -66,6 +66,7 @@ import io.tributary.server.resources.DataSourceResource;
 import io.tributary.server.resources.DatasetResource;
 import io.tributary.server.resources.TokenResource;
 import io.tributary.server.resources.WorkspaceResource;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -147,7 +148,47 @@ public class TributaryApplication extends Application<TributaryConfiguration> {
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
         Secrets secrets = Secrets.resolve(config.security());
-        DatabaseAccess access = DatabaseAccess.of(config.database());
+        // The connectors first: a broken plugin stops start-up before any database is started or migrated.
+        ConnectorRegistry connectors = ConnectorRegistry.load(TributaryApplication.class.getClassLoader(),
+                config.plugins().scanClassPath(), config.plugins().options(), config.connectors());
+        this.connectorRegistry = connectors;
+        DatabaseAccess access;
+        try {
+            access = DatabaseAccess.of(config.database());
+        } catch (RuntimeException | Error e) {
+            releaseAfterFailedRun(e, connectors, null);
+            throw e;
+        }
+        try {
+            run(config, environment, secrets, connectors, access);
+        } catch (RuntimeException | Error e) {
+            releaseAfterFailedRun(e, connectors, access);
+            throw e;
+        }
+    }
+
+    /**
+     * A run that failed leaves the environment's lifecycle unstarted, so nothing it manages is ever
+     * stopped: the connectors are closed here, and the embedded PostgreSQL (a process of its own)
+     * stopped, or it would outlive the server and hold its data directory against the next start.
+     */
+    private static void releaseAfterFailedRun(Throwable failure, ConnectorRegistry connectors, DatabaseAccess access) {
+        try {
+            connectors.close();
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+        if (access != null && access.embedded() != null) {
+            try {
+                access.embedded().stop();
+            } catch (IOException | RuntimeException e) {
+                failure.addSuppressed(e);
+            }
+        }
+    }
+
+    private void run(TributaryConfiguration config, Environment environment, Secrets secrets, ConnectorRegistry connectors,
+                     DatabaseAccess access) {
         Database.migrate(access);
         ManagedDataSource dataSource = Database.open(access, config.database(), environment);
         Jdbi jdbi = Database.jdbi(dataSource);
@@ -160,9 +201,6 @@ public class TributaryApplication extends Application<TributaryConfiguration> {
         this.auditAnchoring = anchoring;
         environment.lifecycle().manage(anchoring);
 
-        ConnectorRegistry connectors = ConnectorRegistry.load(TributaryApplication.class.getClassLoader(),
-                config.plugins().scanClassPath(), config.plugins().options(), config.connectors());
-        this.connectorRegistry = connectors;
         environment.lifecycle().manage(new io.dropwizard.lifecycle.Managed() {
             @Override
             public void stop() {
