@@ -11,7 +11,7 @@ import io.tributary.crypto.MasterKey;
 import io.tributary.crypto.MasterKeyRing;
 import io.tributary.crypto.SecretContext;
 import io.tributary.crypto.WrappedDataKey;
-import io.tributary.server.core.VersionedField;
+import io.tributary.server.sources.VersionedField;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.SQLException;

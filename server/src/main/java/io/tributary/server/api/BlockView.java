@@ -1,5 +1,6 @@
 package io.tributary.server.api;
 
+import io.tributary.server.db.AnsweredFrom;
 import java.time.Instant;
 
 /**
@@ -10,5 +11,5 @@ import java.time.Instant;
  *     dataset mirror, when it holds every stream the query needs, current); null before the first refresh
  */
 public record BlockView(String id, BlockRequest.Binding binding, BlockRequest.Widget widget, Instant lastRefreshAt,
-                        String lastErrorCode, String lastErrorMessage, String source, Instant createdAt, Instant updatedAt) {
+                        String lastErrorCode, String lastErrorMessage, AnsweredFrom source, Instant createdAt, Instant updatedAt) {
 }

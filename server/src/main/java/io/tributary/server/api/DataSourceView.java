@@ -1,6 +1,7 @@
 package io.tributary.server.api;
 
 import io.tributary.connector.spi.CapabilityStatus;
+import io.tributary.server.db.SourceStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,7 @@ import java.util.Map;
  * @param datasets the streams mirrored into datasets; their state is at {@code .../datasets}
  * @param refusedWebhooks deliveries to {@code webhookUrl} refused for a bad, missing or stale signature
  */
-public record DataSourceView(String id, String type, String label, int cadenceMinutes, String mode, String status, Boolean livemode,
+public record DataSourceView(String id, String type, String label, int cadenceMinutes, String mode, SourceStatus status, Boolean livemode,
                              String accountId, Instant lastRefreshAt, String lastErrorMessage, String webhookUrl,
                              List<CapabilityStatus> permissions, Map<String, CredentialHint> credentials, List<String> warnings,
                              List<String> datasets, RefusedWebhooks refusedWebhooks, Instant createdAt) {

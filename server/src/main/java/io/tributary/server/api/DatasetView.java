@@ -1,6 +1,7 @@
 package io.tributary.server.api;
 
-import io.tributary.server.mirror.BackfillProgress;
+import io.tributary.server.db.StreamMode;
+import io.tributary.server.db.StreamState;
 import java.time.Instant;
 
 /**
@@ -14,9 +15,21 @@ import java.time.Instant;
  * @param lastError why the last sync of this stream failed; null when it did not
  * @param notice what the last sync decided and why, such as a re-backfill
  */
-public record DatasetView(String stream, String mode, Instant startDate, int lookbackDays, String state, Instant cursor,
-                          Instant lastSyncAt, Instant nextSyncAt, long objects, BackfillProgress progress, SyncError lastError,
+public record DatasetView(String stream, StreamMode mode, Instant startDate, int lookbackDays, StreamState state, Instant cursor,
+                          Instant lastSyncAt, Instant nextSyncAt, long objects, Progress progress, SyncError lastError,
                           String notice) {
+
+    /**
+     * How far a full read has come, and an estimate of what is left.
+     *
+     * @param windows how many creation-time windows the read is split into now
+     * @param windowsDone how many of them are read to the end
+     * @param objectsRead objects read so far
+     * @param reached the oldest creation time read so far, or null before any
+     * @param estimatedRemaining objects estimated to be left; null while nothing was read
+     */
+    public record Progress(int windows, int windowsDone, long objectsRead, Instant reached, Long estimatedRemaining) {
+    }
 
     /**
      * @param permission the permission to grant, when one is missing

@@ -1,6 +1,6 @@
 package io.tributary.server.api;
 
-import io.tributary.server.auth.TokenScope;
+import io.tributary.server.db.TokenScope;
 import java.time.Instant;
 
 /** Request bodies of the token endpoints. */

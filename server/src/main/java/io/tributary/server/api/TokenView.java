@@ -1,7 +1,7 @@
 package io.tributary.server.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.tributary.server.auth.TokenScope;
+import io.tributary.server.db.TokenScope;
 import java.time.Instant;
 
 /**

@@ -1,5 +1,6 @@
 package io.tributary.server.auth;
 
+import io.tributary.server.db.TokenScope;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;

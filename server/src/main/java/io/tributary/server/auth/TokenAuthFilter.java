@@ -2,8 +2,10 @@ package io.tributary.server.auth;
 
 import io.tributary.server.core.ApiTokens;
 import io.tributary.server.core.AuditTrail;
-import io.tributary.server.db.ApiTokenDao;
+import io.tributary.server.core.Caller;
 import io.tributary.server.db.ApiTokenDao.TokenRow;
+import io.tributary.server.db.ApiTokenDao;
+import io.tributary.server.db.TokenScope;
 import io.tributary.server.errors.ApiError;
 import io.tributary.server.limits.TokenBuckets;
 import jakarta.annotation.Priority;
@@ -79,7 +81,7 @@ public final class TokenAuthFilter implements ContainerRequestFilter {
                 return;
             }
             token.ifPresent(this::noteUse);
-            caller = token.map(row -> new Caller(row.workspaceId(), "token:" + row.id(), row.tokenScope()));
+            caller = token.map(row -> new Caller(row.workspaceId(), "token:" + row.id(), row.scope()));
         }
         if (caller.isEmpty()) {
             request.abortWith(refuse(401, "unauthorized", "Send Authorization: Bearer <token>, with an admin or workspace token"));

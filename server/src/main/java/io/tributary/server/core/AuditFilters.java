@@ -1,7 +1,7 @@
 package io.tributary.server.core;
 
 import io.tributary.audit.AuditQuery;
-import io.tributary.server.errors.ApiException;
+import io.tributary.server.problems.InvalidInput;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
@@ -24,7 +24,7 @@ public record AuditFilters(String actor, String action, String since, String unt
         Instant from = instant("since", since);
         Instant to = instant("until", until);
         if (from != null && to != null && !from.isBefore(to)) {
-            throw ApiException.invalid("until", "'until' must be after 'since'");
+            throw new InvalidInput("until", "'until' must be after 'since'");
         }
         return new AuditQuery(workspace, text(actor), text(action), from, to, text(cursor), pageSize());
     }
@@ -42,7 +42,7 @@ public record AuditFilters(String actor, String action, String since, String unt
         } catch (NumberFormatException e) {
             // refused below, like an out-of-range number
         }
-        throw ApiException.invalid("limit", "'limit' must be a whole number from 1 to " + AuditQuery.MAX_LIMIT);
+        throw new InvalidInput("limit", "'limit' must be a whole number from 1 to " + AuditQuery.MAX_LIMIT);
     }
 
     private static Instant instant(String field, String value) {
@@ -53,7 +53,7 @@ public record AuditFilters(String actor, String action, String since, String unt
         try {
             return Instant.parse(given);
         } catch (DateTimeParseException e) {
-            throw ApiException.invalid(field, "'" + field + "' must be an ISO-8601 instant, such as 2025-03-01T12:00:00Z");
+            throw new InvalidInput(field, "'" + field + "' must be an ISO-8601 instant, such as 2025-03-01T12:00:00Z");
         }
     }
 

@@ -7,8 +7,7 @@ import io.tributary.audit.AuditQuery;
 import io.tributary.audit.VerificationResult;
 import io.tributary.server.api.AuditLogPage;
 import io.tributary.server.api.AuditVerification;
-import io.tributary.server.auth.Caller;
-import io.tributary.server.errors.ApiException;
+import io.tributary.server.problems.InvalidInput;
 import java.util.Locale;
 
 /**
@@ -39,7 +38,7 @@ public final class AuditLogReader {
             if (query.cursor() == null) {
                 throw e;
             }
-            throw ApiException.invalid("cursor", "'cursor' must be the nextCursor of a previous page");
+            throw new InvalidInput("cursor", "'cursor' must be the nextCursor of a previous page");
         }
         return new AuditLogPage(page.events().stream().map(AuditLogReader::view).toList(), page.nextCursor().orElse(null));
     }

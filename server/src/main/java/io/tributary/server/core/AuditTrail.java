@@ -4,6 +4,7 @@ import io.tributary.audit.AuditEntry;
 import io.tributary.audit.AuditLog;
 import io.tributary.crypto.DecryptionEvent;
 import io.tributary.crypto.DecryptionListener;
+import io.tributary.server.sources.VersionedField;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;

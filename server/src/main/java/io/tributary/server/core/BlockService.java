@@ -3,10 +3,10 @@ package io.tributary.server.core;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tributary.connector.spi.ConnectorException;
 import io.tributary.connector.host.ConnectorRegistry;
 import io.tributary.connector.host.InstalledConnector;
 import io.tributary.connector.host.ParameterValidator;
+import io.tributary.connector.spi.ConnectorException;
 import io.tributary.connector.spi.QueryRequest;
 import io.tributary.connector.spi.QueryType;
 import io.tributary.projection.Projections;
@@ -14,11 +14,12 @@ import io.tributary.projection.spec.SpecParseResult;
 import io.tributary.projection.spec.SpecProblem;
 import io.tributary.server.api.BlockRequest;
 import io.tributary.server.api.BlockView;
-import io.tributary.server.auth.Caller;
 import io.tributary.server.db.BlockDao;
 import io.tributary.server.db.BlockRow;
 import io.tributary.server.db.DataSourceRow;
-import io.tributary.server.errors.ApiException;
+import io.tributary.server.problems.InvalidInput;
+import io.tributary.server.problems.NotFound;
+import io.tributary.server.sources.ConnectorContexts;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -63,8 +64,8 @@ public final class BlockService {
     public BlockView replace(Caller caller, String id, BlockRequest request) {
         BlockRow current = find(caller, id);
         Validated valid = validate(caller, request);
-        BlockRow row = new BlockRow(current.id(), current.workspaceId(), valid.source().id(), valid.queryType(), valid.params(),
-                valid.projection(), valid.template(), valid.widgetData(), null, null, null, null, current.createdAt(), contexts.now(), null);
+        BlockRow row = current.withBinding(valid.source().id(), valid.queryType(), valid.params(), valid.projection(), valid.template(),
+                valid.widgetData(), contexts.now());
         jdbi.useTransaction(handle -> {
             handle.attach(BlockDao.class).update(row);
             audit.record(handle, row.workspaceId(), caller.actor(), "block.update", "block:" + row.id(), Map.of());
@@ -97,7 +98,7 @@ public final class BlockService {
     public BlockRow find(Caller caller, String id) {
         String workspaceId = dataSources.requireWorkspace(caller);
         return jdbi.withExtension(BlockDao.class, blocks -> blocks.find(workspaceId, id))
-                .orElseThrow(() -> ApiException.notFound("Block " + id));
+                .orElseThrow(() -> new NotFound("Block " + id));
     }
 
     private record Validated(DataSourceRow source, String queryType, String params, String projection, String template,
@@ -106,32 +107,32 @@ public final class BlockService {
 
     private Validated validate(Caller caller, BlockRequest request) {
         if (request == null || request.binding() == null) {
-            throw ApiException.invalid("binding", "'binding' is required: {dataSourceId, queryConfig: {type, params}, projection: {fields}}");
+            throw new InvalidInput("binding", "'binding' is required: {dataSourceId, queryConfig: {type, params}, projection: {fields}}");
         }
         BlockRequest.Binding binding = request.binding();
         if (binding.dataSourceId() == null) {
-            throw ApiException.invalid("binding.dataSourceId", "'binding.dataSourceId' is required");
+            throw new InvalidInput("binding.dataSourceId", "'binding.dataSourceId' is required");
         }
         DataSourceRow source = dataSources.find(caller, binding.dataSourceId());
         if (binding.queryConfig() == null || binding.queryConfig().type() == null) {
-            throw ApiException.invalid("binding.queryConfig.type", "'binding.queryConfig.type' is required: a query type of the source's connector (GET /api/v1/connectors lists them)");
+            throw new InvalidInput("binding.queryConfig.type", "'binding.queryConfig.type' is required: a query type of the source's connector (GET /api/v1/connectors lists them)");
         }
         InstalledConnector connector = connectors.find(source.type())
-                .orElseThrow(() -> ApiException.invalid("binding.dataSourceId", "The data source's connector is not installed"));
+                .orElseThrow(() -> new InvalidInput("binding.dataSourceId", "The data source's connector is not installed"));
         QueryRequest query;
         try {
             query = ParameterValidator.prepare(connector, binding.queryConfig().type(), binding.queryConfig().params());
         } catch (ConnectorException e) {
             String field = e.field().map(name -> name.equals("type") ? "binding.queryConfig.type" : "binding.queryConfig.params." + name)
                     .orElse("binding.queryConfig");
-            throw new ApiException(422, e.errorCode().code(), e.getMessage(), field);
+            throw new InvalidInput(e.errorCode().code(), field, e.getMessage());
         }
         String projection = projection(binding.projection(), query.queryType());
         String template = request.widget() == null || request.widget().template() == null ? "default"
                 : Names.require("widget.template", request.widget().template());
         JsonNode data = request.widget() == null ? null : request.widget().data();
         if (data != null && !data.isNull() && !data.isObject()) {
-            throw ApiException.invalid("widget.data", "'widget.data' must be an object");
+            throw new InvalidInput("widget.data", "'widget.data' must be an object");
         }
         ObjectNode widgetData = data == null || data.isNull() ? JsonNodeFactory.instance.objectNode() : (ObjectNode) data;
         return new Validated(source, query.queryTypeId(), RefreshService.write(query.parameters().toJson()), projection, template,
@@ -140,13 +141,13 @@ public final class BlockService {
 
     private static String projection(JsonNode projection, QueryType queryType) {
         if (projection == null || projection.isNull()) {
-            throw ApiException.invalid("binding.projection", "'binding.projection' is required: {\"fields\": {...}}");
+            throw new InvalidInput("binding.projection", "'binding.projection' is required: {\"fields\": {...}}");
         }
         SpecParseResult parsed = Projections.parseAndValidate(projection, ResultSchemas.of(queryType.resultFields()));
         if (!parsed.isValid()) {
             SpecProblem first = parsed.problems().get(0);
-            throw new ApiException(422, first.code().id(), first.message(),
-                    "binding.projection" + (first.field() == null ? "" : "." + first.field()));
+            throw new InvalidInput(first.code().id(), "binding.projection" + (first.field() == null ? "" : "." + first.field()),
+                    first.message());
         }
         return RefreshService.write(projection);
     }

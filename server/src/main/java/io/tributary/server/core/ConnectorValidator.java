@@ -1,19 +1,21 @@
 package io.tributary.server.core;
 
-import io.tributary.connector.spi.ConnectorException;
 import io.tributary.connector.host.ConnectorRegistry;
-import io.tributary.connector.spi.CredentialCheck;
-import io.tributary.connector.spi.Credentials;
 import io.tributary.connector.host.CredentialsValidator;
 import io.tributary.connector.host.InstalledConnector;
 import io.tributary.connector.host.ParameterValidator;
+import io.tributary.connector.spi.ConnectorException;
+import io.tributary.connector.spi.CredentialCheck;
+import io.tributary.connector.spi.Credentials;
 import io.tributary.connector.spi.QueryType;
 import io.tributary.connector.spi.ValidationProblem;
 import io.tributary.server.api.BlockRequest;
 import io.tributary.server.api.ConnectorValidation.Problem;
 import io.tributary.server.api.ConnectorValidation;
-import io.tributary.server.errors.ApiException;
-import io.tributary.server.errors.ConnectorFailures;
+import io.tributary.server.problems.InvalidInput;
+import io.tributary.server.problems.NotFound;
+import io.tributary.server.sources.ConnectorContexts;
+import io.tributary.server.sources.ConnectorFailures;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,9 +39,9 @@ public final class ConnectorValidator {
     }
 
     public ConnectorValidation.Result validate(String type, ConnectorValidation.Request request) {
-        InstalledConnector connector = connectors.find(type).orElseThrow(() -> ApiException.notFound("Connector " + type));
+        InstalledConnector connector = connectors.find(type).orElseThrow(() -> new NotFound("Connector " + type));
         if (request == null) {
-            throw ApiException.invalid(null, "Send {\"credentials\": {...}, \"queryConfig\": {\"type\": ..., \"params\": {...}}}");
+            throw new InvalidInput(null, "Send {\"credentials\": {...}, \"queryConfig\": {\"type\": ..., \"params\": {...}}}");
         }
         List<Problem> problems = new ArrayList<>();
         Optional<CredentialCheck> check = checkCredentials(connector, request.credentials(), problems);

@@ -1,6 +1,8 @@
 package io.tributary.server.core;
 
 import io.tributary.server.db.SourceCiphertextDao;
+import io.tributary.server.sources.CredentialsUnreadable;
+import io.tributary.server.sources.StoredCredentials;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;

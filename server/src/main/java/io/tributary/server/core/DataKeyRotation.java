@@ -5,6 +5,8 @@ import io.tributary.crypto.WrappedDataKey;
 import io.tributary.server.db.SourceCiphertextDao;
 import io.tributary.server.db.WorkspaceKeyDao;
 import io.tributary.server.db.WorkspaceKeys;
+import io.tributary.server.sources.CredentialsUnreadable;
+import io.tributary.server.sources.StoredCredentials;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;

@@ -3,28 +3,35 @@ package io.tributary.server.core;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tributary.connector.spi.CapabilityStatus;
-import io.tributary.connector.spi.ConnectorException;
 import io.tributary.connector.host.ConnectorRegistry;
-import io.tributary.connector.spi.CredentialCheck;
-import io.tributary.connector.spi.Credentials;
 import io.tributary.connector.host.CredentialsValidator;
 import io.tributary.connector.host.InstalledConnector;
+import io.tributary.connector.spi.CapabilityStatus;
+import io.tributary.connector.spi.ConnectorException;
+import io.tributary.connector.spi.CredentialCheck;
+import io.tributary.connector.spi.Credentials;
 import io.tributary.connector.spi.ValidationProblem;
 import io.tributary.server.api.DataSourceRequests;
 import io.tributary.server.api.DataSourceView;
-import io.tributary.server.auth.Caller;
 import io.tributary.server.db.DataSourceDao;
 import io.tributary.server.db.DataSourceRow;
-import io.tributary.server.db.SealedCredentials;
 import io.tributary.server.db.DatasetStreamDao;
 import io.tributary.server.db.DatasetStreamRow;
+import io.tributary.server.db.SealedCredentials;
+import io.tributary.server.db.SourceStatus;
 import io.tributary.server.db.WorkspaceDao;
 import io.tributary.server.db.WorkspaceRow;
-import io.tributary.server.errors.ApiException;
-import io.tributary.server.errors.ConnectorFailures;
 import io.tributary.server.mirror.DatasetSelections;
-import io.tributary.server.webhooks.WebhookSigningSecrets;
+import io.tributary.server.problems.Forbidden;
+import io.tributary.server.problems.InvalidInput;
+import io.tributary.server.problems.NotFound;
+import io.tributary.server.sources.ConnectorContexts;
+import io.tributary.server.sources.ConnectorFailures;
+import io.tributary.server.sources.CredentialsUnreadable;
+import io.tributary.server.sources.SourceOperation;
+import io.tributary.server.sources.SourceOperations;
+import io.tributary.server.sources.SplitCredentials;
+import io.tributary.server.sources.StoredCredentials;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,6 +48,8 @@ public final class DataSourceService {
 
     static final Set<Integer> CADENCES = Set.of(5, 15, 60, 360, 1440);
     static final int DEFAULT_CADENCE = 60;
+    /** The code of credentials the connector or the provider refused, whichever field is at fault. */
+    static final String INVALID_CREDENTIALS = "invalid_credentials";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Jdbi jdbi;
@@ -74,7 +83,7 @@ public final class DataSourceService {
     public DataSourceView create(Caller caller, DataSourceRequests.Create request) {
         String workspaceId = requireWorkspace(caller);
         if (request == null) {
-            throw ApiException.invalid(null, "Send {\"type\": ..., \"label\": ..., \"credentials\": {...}}");
+            throw new InvalidInput(null, "Send {\"type\": ..., \"label\": ..., \"credentials\": {...}}");
         }
         InstalledConnector connector = connector(request.type());
         String type = connector.typeId();
@@ -93,12 +102,12 @@ public final class DataSourceService {
         Instant now = contexts.now();
         SplitCredentials split = SplitCredentials.of(credentials, connector);
         DataSourceRow row = jdbi.inTransaction(handle -> {
-            WorkspaceRow locked = handle.attach(WorkspaceDao.class).lock(workspaceId).orElseThrow(() -> ApiException.notFound("Workspace"));
+            WorkspaceRow locked = handle.attach(WorkspaceDao.class).lock(workspaceId).orElseThrow(() -> new NotFound("Workspace"));
             DataSourceDao sources = handle.attach(DataSourceDao.class);
             plans.checkDataSourceAllowed(locked.plan(), type, sources.count(workspaceId, type), sources.countAll(workspaceId));
             SealedCredentials sealed = stored.sealNew(handle, workspaceId, id, split);
             DataSourceRow inserted = new DataSourceRow(id, workspaceId, type, label, cadence, sealed.credentials(),
-                    hints(connector, credentials), sealed.webhookSecret(), "active", check.account().accountId(),
+                    hints(connector, credentials), sealed.webhookSecret(), SourceStatus.ACTIVE, check.account().accountId(),
                     check.account().livemode(), json(check.capabilities()), null, null, now, now, 0, null);
             sources.insert(inserted, sealed.version());
             datasets.replaceSelection(handle, id, selection);
@@ -143,7 +152,7 @@ public final class DataSourceService {
             split = SplitCredentials.of(credentials, connector);
             hints = hints(connector, credentials);
             // New credentials that work clear a rejection: the source refreshes again.
-            updated = updated.withCheck("active", null, check.account().accountId(), check.account().livemode(),
+            updated = updated.withCheck(SourceStatus.ACTIVE, null, check.account().accountId(), check.account().livemode(),
                     json(check.capabilities()), now);
         } else {
             split = null;
@@ -196,7 +205,7 @@ public final class DataSourceService {
         SourceOperation operation = operations.start(current, caller.actor()).orElseThrow(() -> notInstalled(current.type()));
         try {
             CredentialCheck check = operation.connector().connector().validateCredentials(operation.context());
-            DataSourceRow row = withCheck(current, "active", null, check);
+            DataSourceRow row = withCheck(current, SourceStatus.ACTIVE, null, check);
             jdbi.useExtension(DataSourceDao.class, sources -> sources.update(row));
             return view(row, check.warnings());
         } catch (ConnectorException | CredentialsUnreadable e) {
@@ -205,7 +214,7 @@ public final class DataSourceService {
         }
     }
 
-    private DataSourceRow withCheck(DataSourceRow current, String status, String error, CredentialCheck check) {
+    private DataSourceRow withCheck(DataSourceRow current, SourceStatus status, String error, CredentialCheck check) {
         return current.withCheck(status, error, check == null ? current.accountId() : check.account().accountId(),
                 check == null ? current.livemode() : Boolean.valueOf(check.account().livemode()),
                 check == null ? current.permissions() : json(check.capabilities()), contexts.now());
@@ -215,7 +224,7 @@ public final class DataSourceService {
     public DataSourceRow find(Caller caller, String id) {
         String workspaceId = requireWorkspace(caller);
         return jdbi.withExtension(DataSourceDao.class, sources -> sources.find(workspaceId, id))
-                .orElseThrow(() -> ApiException.notFound("Data source " + id));
+                .orElseThrow(() -> new NotFound("Data source " + id));
     }
 
     private CredentialCheck validateWithProvider(InstalledConnector connector, Credentials credentials) {
@@ -223,7 +232,7 @@ public final class DataSourceService {
             return connector.connector().validateCredentials(contexts.withPlainCredentials(credentials));
         } catch (ConnectorException e) {
             if (ConnectorFailures.stopsSource(e)) {
-                throw new ApiException(422, "invalid_credentials", e.getMessage(), e.field().map(DataSourceService::camel).orElse("credentials"));
+                throw new InvalidInput(INVALID_CREDENTIALS, e.field().map(DataSourceService::camel).orElse("credentials"), e.getMessage());
             }
             throw e;
         }
@@ -231,13 +240,13 @@ public final class DataSourceService {
 
     private InstalledConnector connector(String type) {
         if (type == null || type.isBlank()) {
-            throw ApiException.invalid("type", "'type' is required: the connector's type id (GET /api/v1/connectors lists them)");
+            throw new InvalidInput("type", "'type' is required: the connector's type id (GET /api/v1/connectors lists them)");
         }
         return connectors.find(type).orElseThrow(() -> notInstalled(type));
     }
 
-    private ApiException notInstalled(String type) {
-        return ApiException.invalid("type", "No connector '" + type + "' is installed; installed: "
+    private InvalidInput notInstalled(String type) {
+        return new InvalidInput("type", "No connector '" + type + "' is installed; installed: "
                 + String.join(", ", connectors.installed().stream().map(InstalledConnector::typeId).toList()));
     }
 
@@ -246,7 +255,7 @@ public final class DataSourceService {
             return fallback;
         }
         if (!CADENCES.contains(requested)) {
-            throw ApiException.invalid("cadenceMinutes", "cadenceMinutes must be one of 5, 15, 60, 360, 1440");
+            throw new InvalidInput("cadenceMinutes", "cadenceMinutes must be one of 5, 15, 60, 360, 1440");
         }
         return requested;
     }
@@ -254,7 +263,7 @@ public final class DataSourceService {
     /** The request's credentials under the connector's field names, checked against its fields. */
     private static Map<String, String> credentials(InstalledConnector connector, Map<String, String> given) {
         if (given == null) {
-            throw new ApiException(422, "invalid_credentials", "'credentials' is required", "credentials");
+            throw new InvalidInput(INVALID_CREDENTIALS, "credentials", "'credentials' is required");
         }
         Map<String, String> values = new LinkedHashMap<>();
         given.forEach((name, value) -> {
@@ -265,7 +274,7 @@ public final class DataSourceService {
         List<ValidationProblem> problems = CredentialsValidator.problems(connector, values);
         if (!problems.isEmpty()) {
             ValidationProblem first = problems.get(0);
-            throw new ApiException(422, "invalid_credentials", first.message(), "credentials." + camel(first.field()));
+            throw new InvalidInput(INVALID_CREDENTIALS, "credentials." + camel(first.field()), first.message());
         }
         return values;
     }
@@ -288,13 +297,13 @@ public final class DataSourceService {
 
     String requireWorkspace(Caller caller) {
         if (caller.isAdmin()) {
-            throw new ApiException(403, "forbidden", "Data sources belong to a workspace: call with the workspace's API token", null);
+            throw new Forbidden(null, "Data sources belong to a workspace: call with the workspace's API token");
         }
         return caller.workspaceId();
     }
 
     private WorkspaceRow workspace(String id) {
-        return jdbi.withExtension(WorkspaceDao.class, workspaces -> workspaces.find(id)).orElseThrow(() -> ApiException.notFound("Workspace"));
+        return jdbi.withExtension(WorkspaceDao.class, workspaces -> workspaces.find(id)).orElseThrow(() -> new NotFound("Workspace"));
     }
 
     static String snake(String name) {

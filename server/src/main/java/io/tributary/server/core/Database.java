@@ -5,6 +5,7 @@ import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.db.ManagedDataSource;
 import io.tributary.audit.AuditSchema;
 import io.tributary.server.config.DatabaseConfig;
+import io.tributary.server.db.StoredEnumArguments;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
@@ -70,6 +71,8 @@ public final class Database {
     }
 
     public static Jdbi jdbi(DataSource dataSource) {
-        return Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
+        // After the plugin, which would bind the rows' enums as PostgreSQL enum types.
+        return Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin())
+                .registerArgument(new StoredEnumArguments());
     }
 }

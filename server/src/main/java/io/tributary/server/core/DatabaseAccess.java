@@ -1,6 +1,7 @@
 package io.tributary.server.core;
 
 import io.tributary.server.config.DatabaseConfig;
+import io.tributary.server.config.DatabaseLogin;
 import io.tributary.server.dev.EmbeddedDatabase;
 import io.tributary.server.dev.SecretsFile;
 import java.nio.file.Path;

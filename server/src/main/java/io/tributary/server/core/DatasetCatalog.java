@@ -3,17 +3,18 @@ package io.tributary.server.core;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tributary.connector.spi.CapabilityStatus;
 import io.tributary.connector.host.ConnectorRegistry;
 import io.tributary.connector.host.InstalledConnector;
+import io.tributary.connector.spi.CapabilityStatus;
 import io.tributary.server.api.DatasetRequests;
 import io.tributary.server.db.DataSourceRow;
 import io.tributary.server.db.DatasetStreamDao;
 import io.tributary.server.db.DatasetStreamRow;
-import io.tributary.server.errors.ApiException;
+import io.tributary.server.db.StreamMode;
 import io.tributary.server.mirror.Backfill;
 import io.tributary.server.mirror.DatasetSelections;
 import io.tributary.server.mirror.MirrorStore;
+import io.tributary.server.problems.InvalidInput;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -46,7 +47,7 @@ public final class DatasetCatalog {
     Map<String, DatasetSelections.Resolved> resolve(String type, List<CapabilityStatus> capabilities,
                                                     List<DatasetRequests.Selection> requested) {
         InstalledConnector connector = connectors.find(type)
-                .orElseThrow(() -> ApiException.invalid("type", "The connector '" + type + "' is not installed on this server"));
+                .orElseThrow(() -> new InvalidInput("type", "The connector '" + type + "' is not installed on this server"));
         return DatasetSelections.resolve(requested, connector, capabilities, clock.instant());
     }
 
@@ -75,20 +76,16 @@ public final class DatasetCatalog {
                 backfill.clear(handle, dataSourceId, next.stream());
                 dao.replace(fresh(dataSourceId, next, now));
             } else if (existing.lookbackDays() != next.lookbackDays()) {
-                dao.replace(new DatasetStreamRow(dataSourceId, next.stream(), existing.mode(), existing.startDate(), next.lookbackDays(),
-                        existing.state(), existing.backfillStartedAt(), existing.backfillFinishedAt(), existing.highWater(),
-                        existing.lastSyncAt(), existing.nextSyncAt(), existing.lastErrorCode(), existing.lastErrorMessage(),
-                        existing.lastErrorPermission(), existing.notice(), existing.selectedAt()));
+                dao.replace(existing.withLookbackDays(next.lookbackDays()));
             }
         }
-        if (selection.values().stream().noneMatch(resolved -> resolved.mode().equals(DatasetStreamRow.INCREMENTAL))) {
+        if (selection.values().stream().noneMatch(resolved -> resolved.mode() == StreamMode.INCREMENTAL)) {
             dao.deleteFeed(dataSourceId); // nothing follows the feed: a later selection starts it afresh
         }
     }
 
     private static DatasetStreamRow fresh(String dataSourceId, DatasetSelections.Resolved next, Instant now) {
-        return new DatasetStreamRow(dataSourceId, next.stream(), next.mode(), next.startDate(), next.lookbackDays(),
-                DatasetStreamRow.BACKFILLING, null, null, null, null, now, null, null, null, null, now);
+        return DatasetStreamRow.selected(dataSourceId, next.stream(), next.mode(), next.startDate(), next.lookbackDays(), now);
     }
 
     private static List<CapabilityStatus> capabilities(String permissions) {

@@ -3,15 +3,17 @@ package io.tributary.server.core;
 import io.tributary.server.api.DatasetRecordPage;
 import io.tributary.server.api.DatasetRequests;
 import io.tributary.server.api.DatasetView;
-import io.tributary.server.auth.Caller;
 import io.tributary.server.db.DataSourceRow;
 import io.tributary.server.db.DatasetStreamDao;
 import io.tributary.server.db.DatasetStreamRow;
-import io.tributary.server.errors.ApiException;
+import io.tributary.server.db.StreamState;
 import io.tributary.server.mirror.Backfill;
+import io.tributary.server.mirror.BackfillProgress;
 import io.tributary.server.mirror.DatasetRecords;
 import io.tributary.server.mirror.DatasetSelections;
 import io.tributary.server.mirror.MirrorStore;
+import io.tributary.server.problems.InvalidInput;
+import io.tributary.server.problems.NotFound;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -60,7 +62,7 @@ public final class DatasetService {
     public List<DatasetView> select(Caller caller, String dataSourceId, DatasetRequests.Select request) {
         DataSourceRow source = dataSources.find(caller, dataSourceId);
         if (request == null || request.datasets() == null) {
-            throw ApiException.invalid("datasets", "Send {\"datasets\": [{\"stream\": \"charges\"}, ...]}; [] mirrors nothing");
+            throw new InvalidInput("datasets", "Send {\"datasets\": [{\"stream\": \"charges\"}, ...]}; [] mirrors nothing");
         }
         Map<String, DatasetSelections.Resolved> selection = catalog.resolve(source, request.datasets());
         jdbi.useTransaction(handle -> {
@@ -77,9 +79,8 @@ public final class DatasetService {
         DataSourceRow source = dataSources.find(caller, dataSourceId);
         DatasetStreamRow row = selected(source.id(), stream);
         Instant now = clock.instant();
-        DatasetStreamRow again = new DatasetStreamRow(source.id(), stream, row.mode(), row.startDate(), row.lookbackDays(),
-                DatasetStreamRow.BACKFILLING, null, row.backfillFinishedAt(), row.highWater(), row.lastSyncAt(), now, null, null, null,
-                "A fresh backfill was asked for at " + now + ".", now);
+        DatasetStreamRow again = row.withState(StreamState.BACKFILLING).withBackfill(null, row.backfillFinishedAt()).withNextSyncAt(now)
+                .withoutError().withNotice("A fresh backfill was asked for at " + now + ".").withSelectedAt(now);
         jdbi.useTransaction(handle -> {
             backfill.clear(handle, source.id(), stream);
             handle.attach(DatasetStreamDao.class).replace(again);
@@ -94,21 +95,26 @@ public final class DatasetService {
         DataSourceRow source = dataSources.find(caller, dataSourceId);
         selected(source.id(), stream);
         if (query.limit() < 1 || query.limit() > DatasetRecords.MAX_LIMIT) {
-            throw ApiException.invalid("limit", "limit must be 1 to " + DatasetRecords.MAX_LIMIT);
+            throw new InvalidInput("limit", "limit must be 1 to " + DatasetRecords.MAX_LIMIT);
         }
         return records.page(source.id(), stream, query);
     }
 
     private DatasetStreamRow selected(String dataSourceId, String stream) {
         return jdbi.withExtension(DatasetStreamDao.class, dao -> dao.find(dataSourceId, stream))
-                .orElseThrow(() -> ApiException.notFound("Dataset " + stream + " (the data source does not mirror it)"));
+                .orElseThrow(() -> new NotFound("Dataset " + stream + " (the data source does not mirror it)"));
+    }
+
+    private static DatasetView.Progress progress(BackfillProgress progress) {
+        return new DatasetView.Progress(progress.windows(), progress.windowsDone(), progress.objectsRead(), progress.reached(),
+                progress.estimatedRemaining());
     }
 
     private DatasetView view(DatasetStreamRow row, long objects) {
-        boolean reading = DatasetStreamRow.BACKFILLING.equals(row.state());
+        boolean reading = row.state() == StreamState.BACKFILLING;
         return new DatasetView(row.stream(), row.mode(), row.startDate(), row.lookbackDays(), row.state(), row.highWater(), row.lastSyncAt(),
                 row.nextSyncAt(), objects,
-                reading ? backfill.progress(row.dataSourceId(), row.stream()) : null,
+                reading ? progress(backfill.progress(row.dataSourceId(), row.stream())) : null,
                 row.lastErrorCode() == null ? null : new DatasetView.SyncError(row.lastErrorCode(), row.lastErrorMessage(),
                         row.lastErrorPermission()),
                 row.notice());

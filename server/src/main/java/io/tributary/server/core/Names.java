@@ -1,6 +1,6 @@
 package io.tributary.server.core;
 
-import io.tributary.server.errors.ApiException;
+import io.tributary.server.problems.InvalidInput;
 
 /** Checks of the short texts people give things (names, labels). */
 final class Names {
@@ -12,11 +12,11 @@ final class Names {
 
     static String require(String field, String value) {
         if (value == null || value.isBlank()) {
-            throw ApiException.invalid(field, "'" + field + "' is required");
+            throw new InvalidInput(field, "'" + field + "' is required");
         }
         String trimmed = value.strip();
         if (trimmed.length() > MAX_LENGTH || trimmed.chars().anyMatch(c -> c < 0x20)) {
-            throw ApiException.invalid(field, "'" + field + "' must be at most " + MAX_LENGTH + " printable characters");
+            throw new InvalidInput(field, "'" + field + "' must be at most " + MAX_LENGTH + " printable characters");
         }
         return trimmed;
     }

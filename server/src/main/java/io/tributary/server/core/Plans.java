@@ -1,7 +1,8 @@
 package io.tributary.server.core;
 
 import io.tributary.server.config.PlanConfig;
-import io.tributary.server.errors.ApiException;
+import io.tributary.server.problems.InvalidInput;
+import io.tributary.server.problems.LimitReached;
 import java.util.Map;
 
 /** The plans a deployment defines, and what each allows. */
@@ -19,7 +20,7 @@ public final class Plans {
     public String require(String plan) {
         String name = plan == null || plan.isBlank() ? DEFAULT_PLAN : plan.trim();
         if (!plans.containsKey(name)) {
-            throw ApiException.invalid("plan", "Unknown plan '" + name + "'; this server offers " + String.join(", ", plans.keySet()));
+            throw new InvalidInput("plan", "Unknown plan '" + name + "'; this server offers " + String.join(", ", plans.keySet()));
         }
         return name;
     }
@@ -45,8 +46,8 @@ public final class Plans {
         });
     }
 
-    private static ApiException refused(String plan, int max, String kind) {
-        return new ApiException(402, "plan_limit_exceeded", "The " + plan + " plan allows " + max + " " + kind
-                + "data source" + (max == 1 ? "" : "s") + "; upgrade the workspace's plan to add more", "type");
+    private static LimitReached refused(String plan, int max, String kind) {
+        return new LimitReached("type", "The " + plan + " plan allows " + max + " " + kind
+                + "data source" + (max == 1 ? "" : "s") + "; upgrade the workspace's plan to add more");
     }
 }

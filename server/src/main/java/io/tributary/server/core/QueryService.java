@@ -1,17 +1,19 @@
 package io.tributary.server.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tributary.connector.spi.ConnectorException;
 import io.tributary.connector.host.InstalledConnector;
 import io.tributary.connector.host.ParameterValidator;
+import io.tributary.connector.spi.ConnectorException;
 import io.tributary.connector.spi.QueryRequest;
 import io.tributary.connector.spi.QueryResult;
-import io.tributary.server.auth.Caller;
+import io.tributary.server.db.AnsweredFrom;
 import io.tributary.server.db.DataSourceRow;
-import io.tributary.server.errors.ApiException;
+import io.tributary.server.mirror.MirrorAnswers;
+import io.tributary.server.problems.InvalidInput;
+import io.tributary.server.sources.SourceOperation;
+import io.tributary.server.sources.SourceOperations;
 import java.time.Instant;
 import java.util.List;
-import io.tributary.server.mirror.MirrorAnswers;
 
 /**
  * Runs one query for an API caller: validated first, then one audited decryption, and the answer
@@ -19,8 +21,8 @@ import io.tributary.server.mirror.MirrorAnswers;
  */
 public final class QueryService {
 
-    /** A query's answer; {@code source} is {@code mirror} or {@code live}. */
-    public record Answer(String type, JsonNode data, List<String> notices, Instant fetchedAt, String source) {
+    /** A query's answer, and where it came from. */
+    public record Answer(String type, JsonNode data, List<String> notices, Instant fetchedAt, AnsweredFrom source) {
     }
 
     private final SourceOperations operations;
@@ -35,18 +37,18 @@ public final class QueryService {
 
     public Answer run(Caller caller, String dataSourceId, String type, JsonNode params) {
         if (dataSourceId == null) {
-            throw ApiException.invalid("dataSourceId", "'dataSourceId' is required");
+            throw new InvalidInput("dataSourceId", "'dataSourceId' is required");
         }
         DataSourceRow source = dataSources.find(caller, dataSourceId);
         SourceOperation operation = operations.start(source, caller.actor())
-                .orElseThrow(() -> ApiException.invalid("dataSourceId", "The data source's connector is not installed"));
+                .orElseThrow(() -> new InvalidInput("dataSourceId", "The data source's connector is not installed"));
         InstalledConnector connector = operation.connector();
         QueryRequest request;
         try {
             request = ParameterValidator.prepare(connector, type, params);
         } catch (ConnectorException e) {
             String field = e.field().map(name -> name.equals("type") ? "type" : "params." + name).orElse("params");
-            throw new ApiException(422, e.errorCode().code(), e.getMessage(), field);
+            throw new InvalidInput(e.errorCode().code(), field, e.getMessage());
         }
         MirrorAnswers.Answer answer = answers.session(operation).answer(request);
         QueryResult result = answer.result();

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tributary.connector.spi.ConnectorException;
 import io.tributary.connector.host.InstalledConnector;
 import io.tributary.connector.host.ParameterValidator;
+import io.tributary.connector.spi.ConnectorException;
 import io.tributary.connector.spi.MinorUnits;
 import io.tributary.connector.spi.QueryRequest;
 import io.tributary.connector.spi.QueryResult;
@@ -14,11 +14,17 @@ import io.tributary.projection.Projections;
 import io.tributary.projection.render.MinorUnitTable;
 import io.tributary.projection.render.RenderContext;
 import io.tributary.projection.spec.ProjectionSpec;
+import io.tributary.server.db.AnsweredFrom;
 import io.tributary.server.db.BlockDao;
-import io.tributary.server.mirror.MirrorAnswers;
 import io.tributary.server.db.BlockRow;
 import io.tributary.server.db.DataSourceDao;
 import io.tributary.server.db.DataSourceRow;
+import io.tributary.server.db.SourceStatus;
+import io.tributary.server.mirror.MirrorAnswers;
+import io.tributary.server.sources.ConnectorContexts;
+import io.tributary.server.sources.CredentialsUnreadable;
+import io.tributary.server.sources.SourceOperation;
+import io.tributary.server.sources.SourceOperations;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -117,12 +123,12 @@ public final class RefreshService {
             }
         }
         if (full) {
-            jdbi.useExtension(DataSourceDao.class, sources -> sources.recordRefresh(source.id(), now, "active", null));
+            jdbi.useExtension(DataSourceDao.class, sources -> sources.recordRefresh(source.id(), now, SourceStatus.ACTIVE, null));
         }
         return new SourceRefresh(source.id(), refreshed, failed, false, false);
     }
 
-    private void store(BlockRow block, QueryResult result, String answeredFrom, Instant now, MinorUnits units) {
+    private void store(BlockRow block, QueryResult result, AnsweredFrom answeredFrom, Instant now, MinorUnits units) {
         ProjectionSpec spec = Projections.parse(read(block.projection())).orThrow();
         // Amounts are in the smallest unit as the connector defines it: the projection formats them by its table.
         RenderContext context = RenderContext.at(now).withMinorUnits(new MinorUnitTable(units.exponents(), units.displayDecimals()));
@@ -131,9 +137,7 @@ public final class RefreshService {
         ObjectNode widgetData = previous.deepCopy();
         widgetData.setAll(projected);
         boolean changed = !widgetData.equals(previous) || block.lastRefreshAt() == null;
-        BlockRow updated = new BlockRow(block.id(), block.workspaceId(), block.dataSourceId(), block.queryType(), block.queryParams(),
-                block.projection(), block.widgetTemplate(), write(widgetData), write(result.data()), now, null, null,
-                block.createdAt(), now, answeredFrom);
+        BlockRow updated = block.withAnswer(write(widgetData), write(result.data()), answeredFrom, now);
         jdbi.useTransaction(handle -> {
             BlockDao blocks = handle.attach(BlockDao.class);
             blocks.update(updated);
@@ -145,9 +149,7 @@ public final class RefreshService {
     }
 
     private void storeError(BlockRow block, String code, String message, Instant now) {
-        BlockRow updated = new BlockRow(block.id(), block.workspaceId(), block.dataSourceId(), block.queryType(), block.queryParams(),
-                block.projection(), block.widgetTemplate(), block.widgetData(), block.lastResult(), block.lastRefreshAt(), code, message,
-                block.createdAt(), now, block.answeredFrom());
+        BlockRow updated = block.withError(code, message, now);
         jdbi.useExtension(BlockDao.class, blocks -> blocks.update(updated));
     }
 

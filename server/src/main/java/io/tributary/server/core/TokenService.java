@@ -2,12 +2,12 @@ package io.tributary.server.core;
 
 import io.tributary.server.api.TokenRequests;
 import io.tributary.server.api.TokenView;
-import io.tributary.server.auth.Caller;
-import io.tributary.server.auth.TokenScope;
-import io.tributary.server.db.ApiTokenDao;
 import io.tributary.server.db.ApiTokenDao.TokenRow;
+import io.tributary.server.db.ApiTokenDao;
+import io.tributary.server.db.TokenScope;
 import io.tributary.server.db.WorkspaceDao;
-import io.tributary.server.errors.ApiException;
+import io.tributary.server.problems.InvalidInput;
+import io.tributary.server.problems.NotFound;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -43,15 +43,15 @@ public final class TokenService {
     public TokenView create(Caller caller, String workspaceId, TokenRequests.Create request) {
         requireWorkspace(caller, workspaceId);
         if (request == null) {
-            throw ApiException.invalid(null, "Send {\"name\": ..., \"scope\": \"admin\" or \"read\", \"expiresAt\": ... (optional)}");
+            throw new InvalidInput(null, "Send {\"name\": ..., \"scope\": \"admin\" or \"read\", \"expiresAt\": ... (optional)}");
         }
         String name = Names.require("name", request.name());
         if (request.scope() == null) {
-            throw ApiException.invalid("scope", "'scope' is required: admin (everything in the workspace) or read (blocks only)");
+            throw new InvalidInput("scope", "'scope' is required: admin (everything in the workspace) or read (blocks only)");
         }
         Instant now = now();
         if (request.expiresAt() != null && !request.expiresAt().isAfter(now)) {
-            throw ApiException.invalid("expiresAt", "'expiresAt' must be in the future");
+            throw new InvalidInput("expiresAt", "'expiresAt' must be in the future");
         }
         return jdbi.inTransaction(handle -> issue(handle, caller, workspaceId, name, request.scope(), request.expiresAt(), now));
     }
@@ -60,7 +60,7 @@ public final class TokenService {
         requireWorkspace(caller, workspaceId);
         jdbi.useTransaction(handle -> {
             if (handle.attach(ApiTokenDao.class).delete(workspaceId, tokenId) == 0) {
-                throw ApiException.notFound("Token " + tokenId);
+                throw new NotFound("Token " + tokenId);
             }
             audit.record(handle, workspaceId, caller.actor(), "token.revoke", "token:" + tokenId, Map.of());
         });
@@ -69,7 +69,7 @@ public final class TokenService {
     /** Issues a token inside the caller's transaction, audited with it; the view carries the value, once. */
     TokenView issue(Handle handle, Caller caller, String workspaceId, String name, TokenScope scope, Instant expiresAt, Instant now) {
         ApiTokens.Issued issued = ApiTokens.issue();
-        TokenRow row = new TokenRow(issued.id(), workspaceId, issued.secretHash(), name, scope.id(), now,
+        TokenRow row = new TokenRow(issued.id(), workspaceId, issued.secretHash(), name, scope, now,
                 expiresAt == null ? null : expiresAt.truncatedTo(ChronoUnit.MICROS), null);
         handle.attach(ApiTokenDao.class).insert(row);
         Map<String, String> detail = new LinkedHashMap<>();
@@ -83,7 +83,7 @@ public final class TokenService {
     private void requireWorkspace(Caller caller, String workspaceId) {
         boolean visible = caller.isAdmin() || caller.workspaceId().equals(workspaceId);
         if (!visible || jdbi.withExtension(WorkspaceDao.class, workspaces -> workspaces.find(workspaceId)).isEmpty()) {
-            throw ApiException.notFound("Workspace " + workspaceId);
+            throw new NotFound("Workspace " + workspaceId);
         }
     }
 
@@ -92,7 +92,7 @@ public final class TokenService {
     }
 
     private static TokenView view(TokenRow row, Instant now, String value) {
-        return new TokenView(row.id(), row.name(), row.tokenScope(), row.createdAt(), row.expiresAt(), row.lastUsedAt(),
+        return new TokenView(row.id(), row.name(), row.scope(), row.createdAt(), row.expiresAt(), row.lastUsedAt(),
                 row.expiredAt(now), value);
     }
 }

@@ -3,11 +3,10 @@ package io.tributary.server.core;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dropwizard.lifecycle.Managed;
-import java.sql.Connection;
+import io.tributary.server.db.BlockDao;
+import io.tributary.server.db.WidgetChangeDao;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Optional;
-import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.postgresql.PGConnection;
@@ -23,25 +22,22 @@ import org.slf4j.LoggerFactory;
  */
 public final class WidgetChangeRelay implements Managed {
 
-    static final String CHANNEL = "tributary_widget_changes";
     private static final Logger LOG = LoggerFactory.getLogger(WidgetChangeRelay.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final DataSource dataSource;
     private final Jdbi jdbi;
     private final WidgetEvents events;
     private volatile boolean running;
     private Thread listener;
 
-    public WidgetChangeRelay(DataSource dataSource, Jdbi jdbi, WidgetEvents events) {
-        this.dataSource = dataSource;
+    public WidgetChangeRelay(Jdbi jdbi, WidgetEvents events) {
         this.jdbi = jdbi;
         this.events = events;
     }
 
     /** Announces a block's change when the handle's transaction commits. */
     public static void announce(Handle handle, String blockId) {
-        handle.createUpdate("SELECT pg_notify('" + CHANNEL + "', :block)").bind("block", blockId).execute();
+        handle.attach(WidgetChangeDao.class).announce(blockId);
     }
 
     @Override
@@ -63,9 +59,10 @@ public final class WidgetChangeRelay implements Managed {
 
     private void listen() {
         while (running) {
-            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-                statement.execute("LISTEN " + CHANNEL);
-                PGConnection postgres = connection.unwrap(PGConnection.class);
+            // A handle of its own, held open: notifications arrive on the connection that listens.
+            try (Handle handle = jdbi.open()) {
+                handle.attach(WidgetChangeDao.class).listen();
+                PGConnection postgres = handle.getConnection().unwrap(PGConnection.class);
                 while (running) {
                     PGNotification[] notifications = postgres.getNotifications(500);
                     if (notifications != null) {
@@ -87,8 +84,7 @@ public final class WidgetChangeRelay implements Managed {
         if (events.listenerCount(blockId) == 0) {
             return;
         }
-        Optional<String> data = jdbi.withHandle(handle -> handle.createQuery("SELECT widget_data::text FROM block WHERE id = :id")
-                .bind("id", blockId).mapTo(String.class).findOne());
+        Optional<String> data = jdbi.withExtension(BlockDao.class, blocks -> blocks.widgetData(blockId));
         data.ifPresent(json -> {
             try {
                 events.deliver(new WidgetEvents.Change(blockId, (ObjectNode) JSON.readTree(json)));

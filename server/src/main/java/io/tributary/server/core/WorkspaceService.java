@@ -1,14 +1,15 @@
 package io.tributary.server.core;
 
 import io.tributary.crypto.EnvelopeEncryption;
+import io.tributary.server.api.TokenView;
 import io.tributary.server.api.WorkspaceRequests;
 import io.tributary.server.api.WorkspaceView;
-import io.tributary.server.api.TokenView;
-import io.tributary.server.auth.Caller;
-import io.tributary.server.auth.TokenScope;
+import io.tributary.server.db.TokenScope;
 import io.tributary.server.db.WorkspaceDao;
 import io.tributary.server.db.WorkspaceRow;
-import io.tributary.server.errors.ApiException;
+import io.tributary.server.problems.Forbidden;
+import io.tributary.server.problems.InvalidInput;
+import io.tributary.server.problems.NotFound;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -35,7 +36,7 @@ public final class WorkspaceService {
 
     public WorkspaceView create(Caller caller, WorkspaceRequests.Create request) {
         if (request == null) {
-            throw ApiException.invalid(null, "Send {\"name\": ..., \"plan\": ...}");
+            throw new InvalidInput(null, "Send {\"name\": ..., \"plan\": ...}");
         }
         String name = Names.require("name", request.name());
         String plan = plans.require(request.plan());
@@ -63,7 +64,7 @@ public final class WorkspaceService {
         String plan = current.plan();
         if (request.plan() != null && !request.plan().equals(current.plan())) {
             if (!caller.isAdmin()) {
-                throw new ApiException(403, "forbidden", "Only the admin may change a workspace's plan", "plan");
+                throw new Forbidden("plan", "Only the admin may change a workspace's plan");
             }
             plan = plans.require(request.plan());
         }
@@ -78,10 +79,10 @@ public final class WorkspaceService {
     /** The workspace, if the caller may see it; another workspace's id answers 404 like an unknown one. */
     WorkspaceRow find(Caller caller, String id) {
         if (!caller.isAdmin() && !caller.workspaceId().equals(id)) {
-            throw ApiException.notFound("Workspace " + id);
+            throw new NotFound("Workspace " + id);
         }
         return jdbi.withExtension(WorkspaceDao.class, workspaces -> workspaces.find(id))
-                .orElseThrow(() -> ApiException.notFound("Workspace " + id));
+                .orElseThrow(() -> new NotFound("Workspace " + id));
     }
 
     private static WorkspaceView view(WorkspaceRow row) {

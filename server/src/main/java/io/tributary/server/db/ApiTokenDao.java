@@ -1,6 +1,5 @@
 package io.tributary.server.db;
 
-import io.tributary.server.auth.TokenScope;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -17,12 +16,8 @@ public interface ApiTokenDao {
     String COLUMNS = "id, workspace_id, secret_hash, name, scope, created_at, expires_at, last_used_at";
 
     /** A token: its owner, the hash to compare against, and what it may do until when. */
-    record TokenRow(String id, String workspaceId, byte[] secretHash, String name, String scope, Instant createdAt,
+    record TokenRow(String id, String workspaceId, byte[] secretHash, String name, TokenScope scope, Instant createdAt,
                     Instant expiresAt, Instant lastUsedAt) {
-
-        public TokenScope tokenScope() {
-            return TokenScope.of(scope);
-        }
 
         public boolean expiredAt(Instant now) {
             return expiresAt != null && !now.isBefore(expiresAt);

@@ -47,6 +47,10 @@ public interface BlockDao {
             + "ON CONFLICT (block_id, recorded_at) DO NOTHING")
     void recordValue(@Bind("blockId") String blockId, @Bind("recordedAt") Instant recordedAt, @Bind("widgetData") String widgetData);
 
+    /** A block's current widget data, whichever workspace it is in (for delivering a change). */
+    @SqlQuery("SELECT widget_data::text FROM block WHERE id = :id")
+    Optional<String> widgetData(@Bind("id") String id);
+
     @SqlQuery("SELECT count(*) FROM block_value WHERE block_id = :blockId")
     int valueCount(@Bind("blockId") String blockId);
 }

@@ -61,5 +61,5 @@ public interface DataSourceDao {
 
     /** Records a refresh: when, and the source-level outcome (status and error). */
     @SqlUpdate("UPDATE data_source SET last_refresh_at = :at, status = :status, last_error_message = :error WHERE id = :id")
-    void recordRefresh(@Bind("id") String id, @Bind("at") Instant at, @Bind("status") String status, @Bind("error") String error);
+    void recordRefresh(@Bind("id") String id, @Bind("at") Instant at, @Bind("status") SourceStatus status, @Bind("error") String error);
 }

@@ -11,13 +11,13 @@ import java.time.Instant;
  * @param webhookLastRefusedAt when the last of those came (read only)
  */
 public record DataSourceRow(String id, String workspaceId, String type, String label, int cadenceMinutes, String credentials,
-                            String credentialHints, String webhookSecret, String status, String accountId, Boolean livemode,
+                            String credentialHints, String webhookSecret, SourceStatus status, String accountId, Boolean livemode,
                             String permissions, Instant lastRefreshAt, String lastErrorMessage, Instant createdAt,
                             Instant updatedAt, long webhooksRefused, Instant webhookLastRefusedAt) {
 
     /** Whether the source's credentials were rejected and it waits for new ones. */
     public boolean inError() {
-        return "error".equals(status);
+        return status == SourceStatus.ERROR;
     }
 
     /** Whether the provider may push signed events (push mode). */
@@ -40,7 +40,7 @@ public record DataSourceRow(String id, String workspaceId, String type, String l
     }
 
     /** The same source after a check with the provider: its status, error, account and capabilities. */
-    public DataSourceRow withCheck(String newStatus, String error, String newAccountId, Boolean newLivemode, String newPermissions,
+    public DataSourceRow withCheck(SourceStatus newStatus, String error, String newAccountId, Boolean newLivemode, String newPermissions,
                                    Instant at) {
         return new DataSourceRow(id, workspaceId, type, label, cadenceMinutes, credentials, credentialHints, webhookSecret,
                 newStatus, newAccountId, newLivemode, newPermissions, lastRefreshAt, error, createdAt, at, webhooksRefused,

@@ -1,7 +1,7 @@
 package io.tributary.server.dev;
 
 import io.dropwizard.lifecycle.Managed;
-import io.tributary.server.core.DatabaseLogin;
+import io.tributary.server.config.DatabaseLogin;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;

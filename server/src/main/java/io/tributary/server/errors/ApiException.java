@@ -3,7 +3,11 @@ package io.tributary.server.errors;
 import java.time.Duration;
 import java.util.Optional;
 
-/** A request the server refuses, with the status, stable code, message and field to answer. */
+/**
+ * A request the HTTP layer refuses (a query parameter it cannot parse, a body too large), with the
+ * status, stable code, message and field to answer. The services refuse with a problem instead
+ * ({@code io.tributary.server.problems}), which {@link ErrorMappers} answers the same way.
+ */
 public class ApiException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
@@ -28,10 +32,6 @@ public class ApiException extends RuntimeException {
     /** 429 with a {@code Retry-After} header: the caller may try again after that long. */
     public static ApiException tooManyRequests(String code, String message, Duration retryAfter) {
         return new ApiException(429, code, message, null, retryAfter);
-    }
-
-    public static ApiException notFound(String what) {
-        return new ApiException(404, "not_found", what + " was not found", null);
     }
 
     public static ApiException invalid(String field, String message) {

@@ -6,6 +6,14 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.tributary.connector.spi.ConnectorException;
 import io.tributary.connector.spi.ErrorKind;
+import io.tributary.server.problems.Conflict;
+import io.tributary.server.problems.Forbidden;
+import io.tributary.server.problems.InvalidInput;
+import io.tributary.server.problems.LimitReached;
+import io.tributary.server.problems.NotFound;
+import io.tributary.server.problems.Problem;
+import io.tributary.server.problems.RateLimited;
+import io.tributary.server.sources.ConnectorFailures;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -13,8 +21,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -32,7 +40,7 @@ public final class ErrorMappers {
     }
 
     public static List<Object> all() {
-        return List.of(new ApiExceptionMapper(), new ConnectorExceptionMapper(), new JsonMapper(), new WebApplicationMapper(),
+        return List.of(new ApiExceptionMapper(), new ProblemMapper(), new ConnectorExceptionMapper(), new JsonMapper(), new WebApplicationMapper(),
                 new CatchAllMapper());
     }
 
@@ -52,6 +60,37 @@ public final class ErrorMappers {
         @Override
         public Response toResponse(ApiException e) {
             return respond(e.status(), e.toError(), e.retryAfter());
+        }
+    }
+
+    /** The services' refusals: the kind of problem decides the status, and a rate limit says when to try again. */
+    public static final class ProblemMapper implements ExceptionMapper<Problem> {
+        @Override
+        public Response toResponse(Problem e) {
+            Optional<Duration> retryAfter = e instanceof RateLimited limited ? Optional.of(limited.retryAfter()) : Optional.empty();
+            return respond(status(e), ApiError.of(e.code(), e.getMessage(), e.field()), retryAfter);
+        }
+
+        static int status(Problem problem) {
+            if (problem instanceof InvalidInput) {
+                return 422;
+            }
+            if (problem instanceof NotFound) {
+                return 404;
+            }
+            if (problem instanceof Forbidden) {
+                return 403;
+            }
+            if (problem instanceof LimitReached) {
+                return 402; // Payment Required: a bigger plan allows it
+            }
+            if (problem instanceof Conflict) {
+                return 409;
+            }
+            if (problem instanceof RateLimited) {
+                return 429;
+            }
+            throw new IllegalStateException("A problem of no known kind: " + problem.getClass().getName());
         }
     }
 

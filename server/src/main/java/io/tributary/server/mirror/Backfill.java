@@ -7,7 +7,7 @@ import io.tributary.connector.spi.StreamDescriptor;
 import io.tributary.connector.spi.StreamPage;
 import io.tributary.connector.spi.StreamReadRequest;
 import io.tributary.connector.spi.Streams;
-import java.sql.Timestamp;
+import io.tributary.server.db.DatasetWindowDao;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,8 +16,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.BlockingDeque;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -94,34 +94,28 @@ public final class Backfill {
             }
             List<CreatedWindow> plan = stream.createdFilter() ? BackfillPlan.windows(startDate, until, windows)
                     : List.of(new CreatedWindow(WHOLE_STREAM, until));
+            DatasetWindowDao stored = handle.attach(DatasetWindowDao.class);
             for (CreatedWindow window : plan) {
-                insertWindow(handle, dataSourceId, stream.name(), window.from(), window.until());
+                stored.insert(dataSourceId, stream.name(), window.from(), window.until());
             }
         });
     }
 
     /** Whether a backfill of the stream is planned and not yet cleared. */
     public boolean planned(Handle handle, String dataSourceId, String stream) {
-        return handle.createQuery("SELECT count(*) FROM dataset_window WHERE data_source_id = :s AND stream = :t")
-                .bind("s", dataSourceId).bind("t", stream).mapTo(Integer.class).one() > 0;
+        return handle.attach(DatasetWindowDao.class).count(dataSourceId, stream) > 0;
     }
 
     /** Forgets a stream's windows: after a finished backfill, or before a fresh one. */
     public void clear(Handle handle, String dataSourceId, String stream) {
-        handle.createUpdate("DELETE FROM dataset_window WHERE data_source_id = :s AND stream = :t")
-                .bind("s", dataSourceId).bind("t", stream).execute();
+        handle.attach(DatasetWindowDao.class).clear(dataSourceId, stream);
     }
 
     /** How far a stream's backfill has come. */
     public BackfillProgress progress(String dataSourceId, String stream) {
-        return jdbi.withHandle(handle -> BackfillProgress.estimate(handle.createQuery(
-                        "SELECT window_from, window_until, cursor, done, objects, reached FROM dataset_window "
-                                + "WHERE data_source_id = :s AND stream = :t")
-                .bind("s", dataSourceId).bind("t", stream)
-                .map((rs, ctx) -> new BackfillProgress.WindowState(rs.getTimestamp("window_from").toInstant(),
-                        rs.getTimestamp("window_until").toInstant(), rs.getBoolean("done"), rs.getLong("objects"),
-                        rs.getTimestamp("reached") == null ? null : rs.getTimestamp("reached").toInstant()))
-                .list()));
+        return BackfillProgress.estimate(jdbi.withExtension(DatasetWindowDao.class, windows -> windows.list(dataSourceId, stream)).stream()
+                .map(row -> new BackfillProgress.WindowState(row.windowFrom(), row.windowUntil(), row.done(), row.objects(), row.reached()))
+                .toList());
     }
 
     /**
@@ -291,32 +285,19 @@ public final class Backfill {
         }
         jdbi.useTransaction(handle -> {
             store.write(handle, dataSourceId, objects, read);
-            handle.createUpdate("UPDATE dataset_window SET window_from = :newFrom, cursor = :c, done = :done, objects = objects + :n, "
-                            + "reached = :reached WHERE data_source_id = :s AND stream = :t AND window_from = :f")
-                    .bind("newFrom", Timestamp.from(keptFrom))
-                    .bind("c", page.nextCursor()).bind("done", next == null).bind("n", objects.size())
-                    .bind("reached", reached == null ? null : Timestamp.from(reached))
-                    .bind("s", dataSourceId).bind("t", stream.name()).bind("f", Timestamp.from(window.from())).execute();
+            DatasetWindowDao windows = handle.attach(DatasetWindowDao.class);
+            windows.recordPage(dataSourceId, stream.name(), window.from(), keptFrom, page.nextCursor(), next == null, objects.size(), reached);
             for (Window part : continued.subList(Math.min(1, continued.size()), continued.size())) {
-                insertWindow(handle, dataSourceId, stream.name(), part.from(), part.until());
+                windows.insert(dataSourceId, stream.name(), part.from(), part.until());
             }
         });
         return continued;
     }
 
     private List<Window> openWindows(String dataSourceId, StreamDescriptor stream) {
-        return jdbi.withHandle(handle -> handle.createQuery(
-                        "SELECT window_from, window_until, cursor, reached FROM dataset_window "
-                                + "WHERE data_source_id = :s AND stream = :t AND NOT done ORDER BY window_from DESC")
-                .bind("s", dataSourceId).bind("t", stream.name())
-                .map((rs, ctx) -> new Window(stream, rs.getTimestamp("window_from").toInstant(), rs.getTimestamp("window_until").toInstant(),
-                        rs.getString("cursor"), rs.getTimestamp("reached") == null ? null : rs.getTimestamp("reached").toInstant()))
-                .list());
-    }
-
-    private static void insertWindow(Handle handle, String dataSourceId, String stream, Instant from, Instant until) {
-        handle.createUpdate("INSERT INTO dataset_window (data_source_id, stream, window_from, window_until) VALUES (:s, :t, :f, :u)")
-                .bind("s", dataSourceId).bind("t", stream).bind("f", Timestamp.from(from)).bind("u", Timestamp.from(until)).execute();
+        return jdbi.withExtension(DatasetWindowDao.class, windows -> windows.open(dataSourceId, stream.name())).stream()
+                .map(row -> new Window(stream, row.windowFrom(), row.windowUntil(), row.cursor(), row.reached()))
+                .toList();
     }
 
     private static void get(Future<?> reader) throws InterruptedException {

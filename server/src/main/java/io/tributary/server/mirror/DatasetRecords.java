@@ -4,7 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tributary.server.api.DatasetRecordPage;
-import io.tributary.server.errors.ApiException;
+import io.tributary.server.db.DatasetRecordSearch;
+import io.tributary.server.problems.InvalidInput;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -16,7 +17,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.Query;
 
 /**
  * Pages through a dataset's records, newest first, with a keyset cursor (stable while records
@@ -41,8 +41,6 @@ public final class DatasetRecords {
     static final int MAX_FILTERS = 10;
     private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9_]{1,100}");
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Records without a creation time sort as if created at the dawn of time. */
-    private static final String SORT_TIME = "coalesce(created_at, '-infinity'::timestamptz)";
 
     private final Jdbi jdbi;
 
@@ -51,47 +49,25 @@ public final class DatasetRecords {
     }
 
     public DatasetRecordPage page(String dataSourceId, String stream, RecordQuery query) {
-        StringBuilder sql = new StringBuilder("SELECT object_id, created_at, version_at, deleted, data::text AS data, "
-                + SORT_TIME + " AS sort_time FROM dataset_record WHERE data_source_id = :source AND stream = :stream");
+        DatasetRecordSearch search = DatasetRecordSearch.of(dataSourceId, stream);
         if (!query.includeDeleted()) {
-            sql.append(" AND NOT deleted");
+            search.live();
         }
         if (query.createdGte() != null) {
-            sql.append(" AND created_at >= :createdGte");
+            search.createdFrom(query.createdGte());
         }
         if (query.createdLt() != null) {
-            sql.append(" AND created_at < :createdLt");
+            search.createdBefore(query.createdLt());
         }
-        for (int i = 0; i < query.filters().size(); i++) {
-            sql.append(" AND data #>> :path").append(i).append(" = :value").append(i);
+        query.filters().forEach(filter -> search.fieldEquals(filter.path(), filter.value()));
+        if (query.cursor() != null) {
+            Position after = Position.decode(query.cursor());
+            search.after(after.sortTime(), after.objectId());
         }
-        Position after = query.cursor() == null ? null : Position.decode(query.cursor());
-        if (after != null) {
-            sql.append(" AND (" + SORT_TIME + ", object_id) < (:afterTime, :afterId)");
-        }
-        sql.append(" ORDER BY " + SORT_TIME + " DESC, object_id DESC LIMIT :limit");
-        List<Row> rows = jdbi.withHandle(handle -> {
-            Query statement = handle.createQuery(sql.toString()).bind("source", dataSourceId).bind("stream", stream)
-                    .bind("limit", query.limit() + 1);
-            if (query.createdGte() != null) {
-                statement.bind("createdGte", Timestamp.from(query.createdGte()));
-            }
-            if (query.createdLt() != null) {
-                statement.bind("createdLt", Timestamp.from(query.createdLt()));
-            }
-            for (int i = 0; i < query.filters().size(); i++) {
-                statement.bindArray("path" + i, String.class, query.filters().get(i).path()).bind("value" + i, query.filters().get(i).value());
-            }
-            if (after != null) {
-                statement.bind("afterTime", after.sortTime()).bind("afterId", after.objectId());
-            }
-            return statement.map((rs, ctx) -> new Row(rs.getString("object_id"),
-                    rs.getTimestamp("created_at") == null ? null : rs.getTimestamp("created_at").toInstant(),
-                    rs.getTimestamp("version_at").toInstant(), rs.getBoolean("deleted"), rs.getString("data"),
-                    rs.getTimestamp("sort_time"))).list();
-        });
+        // One more than the page, to tell whether another follows.
+        List<DatasetRecordSearch.Found> rows = jdbi.withHandle(handle -> search.list(handle, query.limit() + 1));
         List<DatasetRecordPage.DatasetRecord> records = new ArrayList<>();
-        for (Row row : rows.subList(0, Math.min(rows.size(), query.limit()))) {
+        for (DatasetRecordSearch.Found row : rows.subList(0, Math.min(rows.size(), query.limit()))) {
             records.add(new DatasetRecordPage.DatasetRecord(row.objectId(), row.createdAt(), row.versionAt(), row.deleted(), read(row.data())));
         }
         String next = rows.size() > query.limit() ? new Position(rows.get(query.limit() - 1).sortTime(),
@@ -102,17 +78,17 @@ public final class DatasetRecords {
     /** Parses the {@code filter} query parameters: {@code path=value}, the path dotted. */
     public static List<FieldFilter> filters(List<String> given) {
         if (given.size() > MAX_FILTERS) {
-            throw ApiException.invalid("filter", "At most " + MAX_FILTERS + " filters");
+            throw new InvalidInput("filter", "At most " + MAX_FILTERS + " filters");
         }
         List<FieldFilter> filters = new ArrayList<>();
         for (String filter : given) {
             int equals = filter.indexOf('=');
             if (equals <= 0) {
-                throw ApiException.invalid("filter", "A filter is field=value, such as status=active or metadata.plan=pro");
+                throw new InvalidInput("filter", "A filter is field=value, such as status=active or metadata.plan=pro");
             }
             List<String> path = List.of(filter.substring(0, equals).split("\\.", -1));
             if (path.stream().anyMatch(segment -> !SEGMENT.matcher(segment).matches())) {
-                throw ApiException.invalid("filter", "A filter's field is a dotted path of letters, digits and underscores");
+                throw new InvalidInput("filter", "A filter's field is a dotted path of letters, digits and underscores");
             }
             filters.add(new FieldFilter(path, filter.substring(equals + 1)));
         }
@@ -130,11 +106,8 @@ public final class DatasetRecords {
             }
             return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw ApiException.invalid(field, field + " must be an instant (2024-01-01T00:00:00Z), a date (2024-01-01) or Unix seconds");
+            throw new InvalidInput(field, field + " must be an instant (2024-01-01T00:00:00Z), a date (2024-01-01) or Unix seconds");
         }
-    }
-
-    private record Row(String objectId, Instant createdAt, Instant versionAt, boolean deleted, String data, Timestamp sortTime) {
     }
 
     /** Where a page ended: the last record's sort time and id. */
@@ -162,7 +135,7 @@ public final class DatasetRecords {
                 }
                 return new Position(sortTime, text.substring(bar + 1));
             } catch (RuntimeException e) {
-                throw ApiException.invalid("cursor", "Not a cursor this endpoint returned");
+                throw new InvalidInput("cursor", "Not a cursor this endpoint returned");
             }
         }
     }

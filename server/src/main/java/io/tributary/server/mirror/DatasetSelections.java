@@ -1,11 +1,12 @@
 package io.tributary.server.mirror;
 
-import io.tributary.connector.spi.CapabilityStatus;
 import io.tributary.connector.host.InstalledConnector;
+import io.tributary.connector.spi.CapabilityStatus;
 import io.tributary.connector.spi.StreamDescriptor;
 import io.tributary.server.api.DatasetRequests;
 import io.tributary.server.db.DatasetStreamRow;
-import io.tributary.server.errors.ApiException;
+import io.tributary.server.db.StreamMode;
+import io.tributary.server.problems.InvalidInput;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -28,7 +29,7 @@ public final class DatasetSelections {
     static final int MAX_LOOKBACK_DAYS = 365;
 
     /** A stream's settings, resolved. */
-    public record Resolved(String stream, String mode, Instant startDate, int lookbackDays) {
+    public record Resolved(String stream, StreamMode mode, Instant startDate, int lookbackDays) {
     }
 
     private DatasetSelections() {
@@ -47,11 +48,11 @@ public final class DatasetSelections {
             DatasetRequests.Selection selection = requested.get(i);
             String field = "datasets[" + i + "]";
             if (selection == null || selection.stream() == null || selection.stream().isBlank()) {
-                throw ApiException.invalid(field + ".stream", "Each dataset names a stream, or \"*\" for every stream the key can read");
+                throw new InvalidInput(field + ".stream", "Each dataset names a stream, or \"*\" for every stream the key can read");
             }
             List<StreamDescriptor> streams = EVERY_READABLE.equals(selection.stream())
                     ? connector.streamDescriptors().stream().filter(stream -> notReadable(capabilities, stream.name()).isEmpty()).toList()
-                    : List.of(connector.stream(selection.stream()).orElseThrow(() -> ApiException.invalid(field + ".stream",
+                    : List.of(connector.stream(selection.stream()).orElseThrow(() -> new InvalidInput(field + ".stream",
                             "There is no stream '" + selection.stream() + "'; streams: "
                                     + String.join(", ", connector.streamDescriptors().stream().map(StreamDescriptor::name).toList()))));
             for (StreamDescriptor stream : streams) {
@@ -61,12 +62,12 @@ public final class DatasetSelections {
                     });
                 }
                 if (resolved.containsKey(stream.name()) && !EVERY_READABLE.equals(selection.stream())) {
-                    throw ApiException.invalid(field + ".stream", "The stream '" + stream.name() + "' is selected twice");
+                    throw new InvalidInput(field + ".stream", "The stream '" + stream.name() + "' is selected twice");
                 }
                 Instant startDate = startDate(selection.startDate(), now, field);
                 if (startDate != null && !stream.createdFilter()) {
                     if (!EVERY_READABLE.equals(selection.stream())) {
-                        throw ApiException.invalid(field + ".startDate", "The stream '" + stream.name()
+                        throw new InvalidInput(field + ".startDate", "The stream '" + stream.name()
                                 + "' cannot be filtered by creation time: it is read whole; leave startDate out");
                     }
                     startDate = null; // "*" with a start date: it applies where it can
@@ -80,7 +81,7 @@ public final class DatasetSelections {
 
     /** Whether a stored stream's settings differ from a new selection in a way that needs a fresh backfill. */
     public static boolean needsFreshBackfill(DatasetStreamRow current, Resolved next) {
-        return !current.mode().equals(next.mode()) || !java.util.Objects.equals(current.startDate(), next.startDate());
+        return current.mode() != next.mode() || !java.util.Objects.equals(current.startDate(), next.startDate());
     }
 
     /** Empty when the credentials can read the stream, else the status saying they cannot or that it is unknown. */
@@ -90,31 +91,26 @@ public final class DatasetSelections {
                 .findFirst();
     }
 
-    private static ApiException refusal(CapabilityStatus status, String field) {
+    private static InvalidInput refusal(CapabilityStatus status, String field) {
         if (status.status() == CapabilityStatus.Status.UNKNOWN) {
-            return new ApiException(422, "stream_readability_unknown", "Whether the credentials can read the stream '" + status.id()
-                    + "' is unknown (" + status.reason() + "): test the data source again, and select the stream once it is readable",
-                    field + ".stream");
+            return new InvalidInput("stream_readability_unknown", field + ".stream", "Whether the credentials can read the stream '"
+                    + status.id() + "' is unknown (" + status.reason() + "): test the data source again, and select the stream once it is readable");
         }
         String permission = status.missingPermission() == null ? "read access" : status.missingPermission();
-        return new ApiException(422, "stream_not_readable", "The credentials cannot read the stream '" + status.id()
-                + "': grant " + permission + " and test the data source again", field + ".stream");
+        return new InvalidInput("stream_not_readable", field + ".stream", "The credentials cannot read the stream '" + status.id()
+                + "': grant " + permission + " and test the data source again");
     }
 
-    private static String mode(String requested, StreamDescriptor stream, String field) {
+    private static StreamMode mode(String requested, StreamDescriptor stream, String field) {
         if (requested == null) {
-            return stream.incremental() ? DatasetStreamRow.INCREMENTAL : DatasetStreamRow.FULL_REFRESH;
+            return stream.incremental() ? StreamMode.INCREMENTAL : StreamMode.FULL_REFRESH;
         }
-        if (requested.equals(DatasetStreamRow.FULL_REFRESH)) {
-            return requested;
+        StreamMode mode = StreamMode.of(requested)
+                .orElseThrow(() -> new InvalidInput(field + ".mode", "mode must be incremental or full_refresh"));
+        if (mode == StreamMode.INCREMENTAL && !stream.incremental()) {
+            throw new InvalidInput(field + ".mode", "The stream '" + stream.name() + "' can only be read in full: use full_refresh");
         }
-        if (requested.equals(DatasetStreamRow.INCREMENTAL)) {
-            if (!stream.incremental()) {
-                throw ApiException.invalid(field + ".mode", "The stream '" + stream.name() + "' can only be read in full: use full_refresh");
-            }
-            return requested;
-        }
-        throw ApiException.invalid(field + ".mode", "mode must be incremental or full_refresh");
+        return mode;
     }
 
     private static Instant startDate(String requested, Instant now, String field) {
@@ -125,10 +121,10 @@ public final class DatasetSelections {
         try {
             start = requested.length() == 10 ? LocalDate.parse(requested).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(requested);
         } catch (DateTimeParseException e) {
-            throw ApiException.invalid(field + ".startDate", "startDate must be a date (2024-01-01) or an instant (2024-01-01T00:00:00Z)");
+            throw new InvalidInput(field + ".startDate", "startDate must be a date (2024-01-01) or an instant (2024-01-01T00:00:00Z)");
         }
         if (start.isAfter(now)) {
-            throw ApiException.invalid(field + ".startDate", "startDate must not be in the future");
+            throw new InvalidInput(field + ".startDate", "startDate must not be in the future");
         }
         return start;
     }
@@ -138,7 +134,7 @@ public final class DatasetSelections {
             return 0;
         }
         if (requested < 0 || requested > MAX_LOOKBACK_DAYS) {
-            throw ApiException.invalid(field + ".lookbackDays", "lookbackDays must be 0 to " + MAX_LOOKBACK_DAYS);
+            throw new InvalidInput(field + ".lookbackDays", "lookbackDays must be 0 to " + MAX_LOOKBACK_DAYS);
         }
         return requested;
     }

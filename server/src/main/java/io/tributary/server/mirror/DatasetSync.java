@@ -1,30 +1,36 @@
 package io.tributary.server.mirror;
 
-import io.tributary.connector.spi.ConnectorContext;
+import static io.tributary.server.db.StreamState.BACKFILLING;
+import static io.tributary.server.db.StreamState.FAILED;
+import static io.tributary.server.db.StreamState.SYNCED;
+
+import io.tributary.connector.host.InstalledConnector;
 import io.tributary.connector.spi.ChangeFeed;
+import io.tributary.connector.spi.ConnectorContext;
 import io.tributary.connector.spi.ConnectorException;
-import io.tributary.connector.spi.Streams;
 import io.tributary.connector.spi.CreatedWindow;
 import io.tributary.connector.spi.ErrorKind;
-import io.tributary.connector.host.InstalledConnector;
+import io.tributary.connector.spi.StandardErrorCode;
 import io.tributary.connector.spi.StreamDescriptor;
 import io.tributary.connector.spi.StreamPage;
 import io.tributary.connector.spi.StreamReadRequest;
-import io.tributary.connector.spi.StandardErrorCode;
+import io.tributary.connector.spi.Streams;
 import io.tributary.server.config.MirrorConfig;
-import io.tributary.server.core.CredentialsUnreadable;
-import io.tributary.server.core.SourceOperation;
-import io.tributary.server.core.SourceOperations;
 import io.tributary.server.db.DataSourceDao;
 import io.tributary.server.db.DataSourceRow;
 import io.tributary.server.db.DatasetStreamDao;
 import io.tributary.server.db.DatasetStreamRow;
+import io.tributary.server.db.StreamState;
+import io.tributary.server.sources.ConnectorFailures;
+import io.tributary.server.sources.CredentialsUnreadable;
+import io.tributary.server.sources.SourceOperation;
+import io.tributary.server.sources.SourceOperations;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,7 +71,10 @@ public final class DatasetSync {
 
     /** Where a full read starts when the stream has no start date: before any provider's data. */
     static final Instant BEGINNING = Instant.EPOCH;
-    /** A failed stream tries again after this, or after its cadence if that is sooner. */
+    /**
+     * A failed stream tries again after this, or after its cadence if that is sooner; a retryable
+     * failure (a rate limit, an outage) after the wait the connector asked for, if that is sooner still.
+     */
     static final Duration RETRY_AFTER = Duration.ofMinutes(5);
 
     private static final Logger LOG = LoggerFactory.getLogger(DatasetSync.class);
@@ -163,7 +172,7 @@ public final class DatasetSync {
     }
 
     private static boolean current(DatasetStreamRow row) {
-        return row.incremental() && row.backfilled() && SYNCED.equals(row.state()) && row.lastErrorCode() == null;
+        return row.incremental() && row.backfilled() && row.state() == SYNCED && row.lastErrorCode() == null;
     }
 
     /** One sync of one source. */
@@ -278,7 +287,7 @@ public final class DatasetSync {
                 failed(stream, connectorFailure);
             } else {
                 LOG.error("Syncing the stream {} of {} failed unexpectedly", stream.stream(), source.id(), e);
-                save(errorRow(stream, "internal_error", "The sync failed unexpectedly; see the server log", null));
+                save(errorRow(stream, "internal_error", "The sync failed unexpectedly; see the server log", null, Optional.empty()));
             }
             return false;
         }
@@ -310,8 +319,9 @@ public final class DatasetSync {
                     after.add(stream);
                     continue;
                 }
-                DatasetStreamRow again = withState(stream, BACKFILLING, null, stream.backfillFinishedAt(), stream.highWater(), clock.instant(),
-                        "The last sync is older than the history of changes " + connector.descriptor().displayName()
+                DatasetStreamRow again = inState(stream, BACKFILLING).withBackfill(null, stream.backfillFinishedAt())
+                        .withNextSyncAt(clock.instant())
+                        .withNotice("The last sync is older than the history of changes " + connector.descriptor().displayName()
                                 + " keeps, so changes may have been missed: the stream is read again in full from its start date, "
                                 + "and objects not seen again are marked deleted.");
                 jdbi.useTransaction(handle -> backfill.clear(handle, source.id(), stream.stream()));
@@ -327,14 +337,13 @@ public final class DatasetSync {
 
         /** Plans a fresh full read, or picks up the one a stopped sync left planned. */
         private DatasetStreamRow startFullRead(DatasetStreamRow stream, StreamDescriptor descriptor) {
-            boolean resuming = BACKFILLING.equals(stream.state()) && stream.backfillStartedAt() != null
+            boolean resuming = stream.state() == BACKFILLING && stream.backfillStartedAt() != null
                     && jdbi.withHandle(handle -> backfill.planned(handle, source.id(), stream.stream()));
             if (resuming) {
                 return stream;
             }
             Instant start = clock.instant();
-            DatasetStreamRow reading = save(withState(stream, BACKFILLING, start, stream.backfillFinishedAt(), stream.highWater(),
-                    stream.nextSyncAt(), stream.notice()));
+            DatasetStreamRow reading = save(inState(stream, BACKFILLING).withBackfill(start, stream.backfillFinishedAt()));
             jdbi.useTransaction(handle -> backfill.clear(handle, source.id(), stream.stream()));
             backfill.plan(source.id(), descriptor, stream.startDate() == null ? BEGINNING : stream.startDate(), start, config.windows());
             return reading;
@@ -344,7 +353,8 @@ public final class DatasetSync {
         private void finishFullRead(DatasetStreamRow reading) {
             Instant read = reading.backfillStartedAt();
             Instant now = clock.instant();
-            DatasetStreamRow done = withState(reading, SYNCED, read, now, read, nextSync(now), reading.notice());
+            DatasetStreamRow done = inState(reading, SYNCED).withBackfill(read, now).withHighWater(read).withLastSyncAt(now)
+                    .withNextSyncAt(nextSync(now));
             jdbi.useTransaction(handle -> {
                 store.sweepUnseen(handle, source.id(), reading.stream(), read);
                 backfill.clear(handle, source.id(), reading.stream());
@@ -359,8 +369,8 @@ public final class DatasetSync {
                 return false;
             }
             Instant now = clock.instant();
-            save(withState(stream, SYNCED, stream.backfillStartedAt(), stream.backfillFinishedAt(),
-                    descriptor.createdFilter() ? readAt : stream.highWater(), nextSync(now), stream.notice(), now));
+            save(inState(stream, SYNCED).withHighWater(descriptor.createdFilter() ? readAt : stream.highWater()).withLastSyncAt(now)
+                    .withNextSyncAt(nextSync(now)));
             return true;
         }
 
@@ -419,28 +429,36 @@ public final class DatasetSync {
             String code = e instanceof ConnectorException connectorFailure ? connectorFailure.errorCode().code()
                     : ((CredentialsUnreadable) e).code();
             String permission = e instanceof ConnectorException connectorFailure ? connectorFailure.permission().orElse(null) : null;
-            streams.forEach(stream -> save(errorRow(stream, code, e.getMessage(), permission)));
+            streams.forEach(stream -> save(errorRow(stream, code, e.getMessage(), permission, Optional.empty())));
             return true;
         }
 
         private DatasetStreamRow failed(DatasetStreamRow stream, ConnectorException e) {
-            return save(errorRow(stream, e.errorCode().code(), e.getMessage(), e.permission().orElse(null)));
+            return save(errorRow(stream, e.errorCode().code(), e.getMessage(), e.permission().orElse(null),
+                    ConnectorFailures.retryAfter(e)));
         }
 
-        private DatasetStreamRow errorRow(DatasetStreamRow stream, String code, String message, String permission) {
+        private DatasetStreamRow errorRow(DatasetStreamRow stream, String code, String message, String permission,
+                                          Optional<Duration> retryAfter) {
             Instant now = clock.instant();
-            Duration cadence = Duration.ofMinutes(source.cadenceMinutes());
-            Instant next = now.plus(cadence.compareTo(RETRY_AFTER) < 0 ? cadence : RETRY_AFTER);
+            Instant next = now.plus(retryDelay(Duration.ofMinutes(source.cadenceMinutes()), retryAfter));
             // A backfill in progress stays one: its windows are kept and it resumes on the retry.
-            String state = BACKFILLING.equals(stream.state()) ? BACKFILLING : FAILED;
-            return new DatasetStreamRow(stream.dataSourceId(), stream.stream(), stream.mode(), stream.startDate(), stream.lookbackDays(),
-                    state, stream.backfillStartedAt(), stream.backfillFinishedAt(), stream.highWater(), now, next, code, message,
-                    permission, stream.notice(), stream.selectedAt());
+            return stream.withState(stream.state() == BACKFILLING ? BACKFILLING : FAILED).withLastSyncAt(now).withNextSyncAt(next)
+                    .withError(code, message, permission);
         }
 
         private Instant nextSync(Instant now) {
             return now.plus(Duration.ofMinutes(source.cadenceMinutes()));
         }
+    }
+
+    /**
+     * How long a failed stream waits: the connector's wait for a retryable failure, else
+     * {@link #RETRY_AFTER}; never longer than the source's cadence.
+     */
+    static Duration retryDelay(Duration cadence, Optional<Duration> retryAfter) {
+        Duration wait = retryAfter.filter(asked -> asked.compareTo(RETRY_AFTER) < 0).orElse(RETRY_AFTER);
+        return wait.compareTo(cadence) < 0 ? wait : cadence;
     }
 
     /** Counts of a sync's streams. */
@@ -459,24 +477,13 @@ public final class DatasetSync {
         return !stream.incremental() || !stream.backfilled();
     }
 
-    private static final String BACKFILLING = DatasetStreamRow.BACKFILLING;
-    private static final String SYNCED = DatasetStreamRow.SYNCED;
-    private static final String FAILED = DatasetStreamRow.FAILED;
-
-    private static DatasetStreamRow withState(DatasetStreamRow stream, String state, Instant backfillStartedAt, Instant backfillFinishedAt,
-                                              Instant highWater, Instant nextSyncAt, String notice) {
-        return withState(stream, state, backfillStartedAt, backfillFinishedAt, highWater, nextSyncAt, notice,
-                SYNCED.equals(state) ? backfillFinishedAt : stream.lastSyncAt());
-    }
-
-    /** The row with a new state; the error is cleared when the state is not a failure. */
-    private static DatasetStreamRow withState(DatasetStreamRow stream, String state, Instant backfillStartedAt, Instant backfillFinishedAt,
-                                              Instant highWater, Instant nextSyncAt, String notice, Instant lastSyncAt) {
-        boolean keepError = BACKFILLING.equals(state) && stream.lastErrorCode() != null;
-        return new DatasetStreamRow(stream.dataSourceId(), stream.stream(), stream.mode(), stream.startDate(), stream.lookbackDays(), state,
-                backfillStartedAt, backfillFinishedAt, highWater, lastSyncAt, nextSyncAt,
-                keepError ? stream.lastErrorCode() : null, keepError ? stream.lastErrorMessage() : null,
-                keepError ? stream.lastErrorPermission() : null, notice, stream.selectedAt());
+    /**
+     * The row in a new state (not a failure): a backfill keeps the error that sent the stream back
+     * to one, shown until the read succeeds; a synced stream has none.
+     */
+    private static DatasetStreamRow inState(DatasetStreamRow stream, StreamState state) {
+        DatasetStreamRow next = stream.withState(state);
+        return state == BACKFILLING && stream.lastErrorCode() != null ? next : next.withoutError();
     }
 
     /** Saves the sync's view of a stream, unless the stream was selected anew meanwhile (then the new selection stands). */

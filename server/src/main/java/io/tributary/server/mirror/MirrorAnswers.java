@@ -1,14 +1,15 @@
 package io.tributary.server.mirror;
 
+import io.tributary.connector.host.InstalledConnector;
 import io.tributary.connector.spi.ConnectorContext;
 import io.tributary.connector.spi.ConnectorException;
 import io.tributary.connector.spi.MirrorQueries;
-import io.tributary.server.core.SourceOperation;
-import io.tributary.server.errors.ConnectorFailures;
-import io.tributary.connector.host.InstalledConnector;
 import io.tributary.connector.spi.QueryRequest;
 import io.tributary.connector.spi.QueryResult;
+import io.tributary.server.db.AnsweredFrom;
 import io.tributary.server.db.DataSourceRow;
+import io.tributary.server.sources.ConnectorFailures;
+import io.tributary.server.sources.SourceOperation;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -24,12 +25,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class MirrorAnswers {
 
-    /** A query's result and where it came from: {@link #MIRROR} or {@link #LIVE}. */
-    public record Answer(QueryResult result, String from) {
+    /** A query's result and where it came from. */
+    public record Answer(QueryResult result, AnsweredFrom from) {
     }
-
-    public static final String MIRROR = "mirror";
-    public static final String LIVE = "live";
 
     private static final Logger LOG = LoggerFactory.getLogger(MirrorAnswers.class);
 
@@ -68,8 +66,8 @@ public final class MirrorAnswers {
         }
 
         public Answer answer(QueryRequest request) {
-            return fromMirror(request).map(result -> new Answer(result, MIRROR))
-                    .orElseGet(() -> new Answer(connector.connector().runQuery(context, request), LIVE));
+            return fromMirror(request).map(result -> new Answer(result, AnsweredFrom.MIRROR))
+                    .orElseGet(() -> new Answer(connector.connector().runQuery(context, request), AnsweredFrom.LIVE));
         }
 
         private Optional<QueryResult> fromMirror(QueryRequest request) {

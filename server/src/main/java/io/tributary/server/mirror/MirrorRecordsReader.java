@@ -5,13 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tributary.connector.spi.CreatedWindow;
 import io.tributary.connector.spi.MirrorReader;
-import java.sql.Timestamp;
+import io.tributary.server.db.DatasetRecordDao;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.Query;
 
 /**
  * A connector's read access to one source's mirror, limited to the streams its query named. Large
@@ -20,8 +20,6 @@ import org.jdbi.v3.core.statement.Query;
 final class MirrorRecordsReader implements MirrorReader {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int FETCH_SIZE = 1000;
-    private static final String NEWEST_FIRST = " ORDER BY coalesce(created_at, '-infinity'::timestamptz) DESC, object_id DESC";
 
     private final Jdbi jdbi;
     private final String dataSourceId;
@@ -35,15 +33,12 @@ final class MirrorRecordsReader implements MirrorReader {
 
     @Override
     public void forEach(String stream, CreatedWindow window, Consumer<ObjectNode> action) {
-        String sql = "SELECT data::text FROM dataset_record WHERE data_source_id = :source AND stream = :stream AND NOT deleted"
-                + (window == null ? "" : " AND created_at >= :from AND created_at < :until") + NEWEST_FIRST;
+        String allowed = allowed(stream);
         // A cursor (the fetch size) needs a transaction in PostgreSQL.
         jdbi.useTransaction(handle -> {
-            Query query = handle.createQuery(sql).bind("source", dataSourceId).bind("stream", allowed(stream)).setFetchSize(FETCH_SIZE);
-            if (window != null) {
-                query.bind("from", Timestamp.from(window.from())).bind("until", Timestamp.from(window.until()));
-            }
-            try (var rows = query.mapTo(String.class).stream()) {
+            DatasetRecordDao records = handle.attach(DatasetRecordDao.class);
+            try (Stream<String> rows = window == null ? records.liveData(dataSourceId, allowed)
+                    : records.liveDataCreated(dataSourceId, allowed, window.from(), window.until())) {
                 rows.forEach(json -> action.accept(read(json)));
             }
         });
@@ -51,18 +46,16 @@ final class MirrorRecordsReader implements MirrorReader {
 
     @Override
     public List<ObjectNode> newest(String stream, int limit) {
-        return jdbi.withHandle(handle -> handle.createQuery("SELECT data::text FROM dataset_record WHERE data_source_id = :source "
-                        + "AND stream = :stream AND NOT deleted" + NEWEST_FIRST + " LIMIT :limit")
-                .bind("source", dataSourceId).bind("stream", allowed(stream)).bind("limit", Math.max(0, limit))
-                .mapTo(String.class).list()).stream().map(MirrorRecordsReader::read).toList();
+        String allowed = allowed(stream);
+        return jdbi.withExtension(DatasetRecordDao.class, records -> records.newestData(dataSourceId, allowed, Math.max(0, limit)))
+                .stream().map(MirrorRecordsReader::read).toList();
     }
 
     @Override
     public Optional<ObjectNode> find(String stream, String id) {
-        return jdbi.withHandle(handle -> handle.createQuery("SELECT data::text FROM dataset_record WHERE data_source_id = :source "
-                        + "AND stream = :stream AND object_id = :id AND NOT deleted")
-                .bind("source", dataSourceId).bind("stream", allowed(stream)).bind("id", id)
-                .mapTo(String.class).findOne()).map(MirrorRecordsReader::read);
+        String allowed = allowed(stream);
+        return jdbi.withExtension(DatasetRecordDao.class, records -> records.liveDataOf(dataSourceId, allowed, id))
+                .map(MirrorRecordsReader::read);
     }
 
     private String allowed(String stream) {

@@ -3,7 +3,8 @@ package io.tributary.server.mirror;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.sql.Timestamp;
+import io.tributary.server.db.DatasetRecordDao;
+import io.tributary.server.db.DatasetRecordRow;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * Writes and reads mirrored objects. Writes are idempotent and ordered by version: writing the
@@ -57,42 +57,26 @@ public final class MirrorStore {
             return 0;
         }
         Instant now = clock.instant();
-        PreparedBatch batch = handle.prepareBatch(
-                "INSERT INTO dataset_record (data_source_id, stream, object_id, created_at, version_at, deleted, data, synced_at, seen_at) "
-                        + "VALUES (:source, :stream, :id, :created, :version, :deleted, CAST(:data AS jsonb), :now, :now) "
-                        + "ON CONFLICT (data_source_id, stream, object_id) DO UPDATE SET created_at = EXCLUDED.created_at, "
-                        + "version_at = EXCLUDED.version_at, deleted = EXCLUDED.deleted, data = EXCLUDED.data, synced_at = EXCLUDED.synced_at "
-                        // Only a newer version, or the same version with other content (a re-read), replaces what is stored.
-                        + "WHERE dataset_record.version_at < EXCLUDED.version_at "
-                        + "OR (dataset_record.version_at = EXCLUDED.version_at AND (dataset_record.data <> EXCLUDED.data "
-                        + "OR dataset_record.deleted <> EXCLUDED.deleted))");
-        for (MirroredObject object : objects) {
-            batch.bind("source", dataSourceId).bind("stream", object.stream()).bind("id", object.objectId())
-                    .bind("created", object.createdAt() == null ? null : Timestamp.from(object.createdAt()))
-                    .bind("version", Timestamp.from(object.versionAt())).bind("deleted", object.deleted())
-                    .bind("data", write(object.data())).bind("now", Timestamp.from(now)).add();
-        }
+        DatasetRecordDao records = handle.attach(DatasetRecordDao.class);
+        List<DatasetRecordRow> versions = objects.stream().map(object -> new DatasetRecordRow(object.stream(), object.objectId(),
+                object.createdAt(), object.versionAt(), object.deleted(), write(object.data()))).toList();
         int changed = 0;
-        for (int count : batch.execute()) {
+        for (int count : records.write(dataSourceId, versions, now)) {
             changed += count;
         }
         if (read != null) {
-            markSeen(handle, dataSourceId, objects, read, now);
+            markSeen(records, dataSourceId, objects, read, now);
         }
         return changed;
     }
 
-    /** Records that a full read saw these objects, changed or not. */
-    private static void markSeen(Handle handle, String dataSourceId, List<MirroredObject> objects, Instant read, Instant now) {
+    /** Records that a full read saw these objects, changed or not: one statement per stream. */
+    private static void markSeen(DatasetRecordDao records, String dataSourceId, List<MirroredObject> objects, Instant read, Instant now) {
         Map<String, List<String>> idsByStream = new LinkedHashMap<>();
         for (MirroredObject object : objects) {
             idsByStream.computeIfAbsent(object.stream(), stream -> new ArrayList<>()).add(object.objectId());
         }
-        idsByStream.forEach((stream, ids) -> handle.createUpdate("UPDATE dataset_record SET seen_by_read = :read, seen_at = :now "
-                        + "WHERE data_source_id = :source AND stream = :stream AND object_id = ANY(:ids) "
-                        + "AND seen_by_read IS DISTINCT FROM :read")
-                .bind("read", Timestamp.from(read)).bind("now", Timestamp.from(now)).bind("source", dataSourceId).bind("stream", stream)
-                .bindArray("ids", String.class, ids).execute());
+        idsByStream.forEach((stream, ids) -> records.markSeen(dataSourceId, stream, ids.toArray(String[]::new), read, now));
     }
 
     /**
@@ -103,29 +87,18 @@ public final class MirrorStore {
      * @return how many objects were marked deleted
      */
     public int sweepUnseen(Handle handle, String dataSourceId, String stream, Instant read) {
-        return handle.createUpdate("UPDATE dataset_record SET deleted = true, version_at = :read, synced_at = :now "
-                        + "WHERE data_source_id = :source AND stream = :stream AND NOT deleted "
-                        + "AND seen_by_read IS DISTINCT FROM :read AND version_at < :read")
-                .bind("read", Timestamp.from(read)).bind("now", Timestamp.from(clock.instant()))
-                .bind("source", dataSourceId).bind("stream", stream).execute();
+        return handle.attach(DatasetRecordDao.class).sweepUnseen(dataSourceId, stream, read, clock.instant());
     }
 
     /** The stored version of one object. */
     public Optional<MirroredObject> find(String dataSourceId, String stream, String objectId) {
-        return jdbi.withHandle(handle -> handle.createQuery(
-                        "SELECT stream, object_id, created_at, version_at, deleted, data::text AS data FROM dataset_record "
-                                + "WHERE data_source_id = :source AND stream = :stream AND object_id = :id")
-                .bind("source", dataSourceId).bind("stream", stream).bind("id", objectId)
-                .map((rs, ctx) -> new MirroredObject(rs.getString("stream"), rs.getString("object_id"),
-                        rs.getTimestamp("created_at") == null ? null : rs.getTimestamp("created_at").toInstant(),
-                        rs.getTimestamp("version_at").toInstant(), rs.getBoolean("deleted"), read(rs.getString("data"))))
-                .findOne());
+        return jdbi.withExtension(DatasetRecordDao.class, records -> records.find(dataSourceId, stream, objectId))
+                .map(row -> new MirroredObject(row.stream(), row.objectId(), row.createdAt(), row.versionAt(), row.deleted(), read(row.data())));
     }
 
     /** Drops a stream's records: it is no longer mirrored. */
     public void deleteStream(Handle handle, String dataSourceId, String stream) {
-        handle.createUpdate("DELETE FROM dataset_record WHERE data_source_id = :source AND stream = :stream")
-                .bind("source", dataSourceId).bind("stream", stream).execute();
+        handle.attach(DatasetRecordDao.class).deleteStream(dataSourceId, stream);
     }
 
     /** How many live (not deleted) objects a stream holds. */
@@ -136,11 +109,8 @@ public final class MirrorStore {
     /** How many live (not deleted) objects each of a source's streams holds, in one query; streams without any are left out. */
     public Map<String, Long> counts(String dataSourceId) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        jdbi.useHandle(handle -> handle.createQuery("SELECT stream, count(*) AS objects FROM dataset_record "
-                        + "WHERE data_source_id = :source AND NOT deleted GROUP BY stream")
-                .bind("source", dataSourceId)
-                .map((rs, ctx) -> Map.entry(rs.getString("stream"), rs.getLong("objects")))
-                .forEach(entry -> counts.put(entry.getKey(), entry.getValue())));
+        jdbi.withExtension(DatasetRecordDao.class, records -> records.counts(dataSourceId))
+                .forEach(count -> counts.put(count.stream(), count.objects()));
         return counts;
     }
 

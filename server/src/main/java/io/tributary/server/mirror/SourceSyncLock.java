@@ -1,5 +1,6 @@
 package io.tributary.server.mirror;
 
+import io.tributary.server.db.SessionLockDao;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -27,9 +28,7 @@ final class SourceSyncLock implements AutoCloseable {
         String key = "dataset-sync:" + dataSourceId;
         Handle handle = jdbi.open();
         try {
-            boolean acquired = handle.createQuery("SELECT pg_try_advisory_lock(hashtext(:key))").bind("key", key)
-                    .mapTo(Boolean.class).one();
-            if (acquired) {
+            if (handle.attach(SessionLockDao.class).tryLock(key)) {
                 return Optional.of(new SourceSyncLock(handle, key));
             }
         } catch (RuntimeException e) {
@@ -43,7 +42,7 @@ final class SourceSyncLock implements AutoCloseable {
     @Override
     public void close() {
         try {
-            handle.createQuery("SELECT pg_advisory_unlock(hashtext(:key))").bind("key", key).mapTo(Boolean.class).one();
+            handle.attach(SessionLockDao.class).unlock(key);
         } finally {
             handle.close();
         }

@@ -4,9 +4,9 @@ import static io.tributary.server.resources.WorkspaceResource.caller;
 
 import io.tributary.server.api.BlockRequest;
 import io.tributary.server.api.BlockView;
-import io.tributary.server.auth.Caller;
 import io.tributary.server.auth.ReadScope;
 import io.tributary.server.core.BlockService;
+import io.tributary.server.core.Caller;
 import io.tributary.server.core.WidgetEvents;
 import io.tributary.server.db.BlockRow;
 import io.tributary.server.errors.ApiException;

@@ -3,7 +3,7 @@ package io.tributary.server.resources;
 import io.tributary.server.api.WorkspaceRequests;
 import io.tributary.server.api.WorkspaceView;
 import io.tributary.server.auth.AdminOnly;
-import io.tributary.server.auth.Caller;
+import io.tributary.server.core.Caller;
 import io.tributary.server.core.WorkspaceService;
 import io.tributary.server.http.ShowsSecretOnce;
 import jakarta.ws.rs.Consumes;

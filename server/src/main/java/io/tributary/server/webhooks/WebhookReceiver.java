@@ -1,14 +1,13 @@
 package io.tributary.server.webhooks;
 
 import io.tributary.audit.AuditActors;
-import io.tributary.connector.spi.ConnectorException;
 import io.tributary.connector.host.ConnectorRegistry;
-import io.tributary.connector.spi.ErrorKind;
 import io.tributary.connector.host.InstalledConnector;
+import io.tributary.connector.spi.ConnectorException;
+import io.tributary.connector.spi.ErrorKind;
 import io.tributary.connector.spi.WebhookEvent;
 import io.tributary.connector.spi.WebhookRequest;
-import io.tributary.server.core.ConnectorContexts;
-import io.tributary.server.core.CredentialsUnreadable;
+import io.tributary.server.core.WebhookSigningSecrets;
 import io.tributary.server.db.BlockDao;
 import io.tributary.server.db.BlockRow;
 import io.tributary.server.db.DataSourceDao;
@@ -16,13 +15,14 @@ import io.tributary.server.db.DataSourceRow;
 import io.tributary.server.db.DatasetStreamDao;
 import io.tributary.server.db.DatasetStreamRow;
 import io.tributary.server.db.PendingRefreshDao;
-import io.tributary.server.errors.ApiException;
 import io.tributary.server.limits.TokenBuckets;
+import io.tributary.server.problems.Conflict;
+import io.tributary.server.problems.NotFound;
+import io.tributary.server.problems.RateLimited;
 import io.tributary.server.scheduling.RefreshQueue;
 import io.tributary.server.scheduling.RefreshScheduler;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
+import io.tributary.server.sources.ConnectorContexts;
+import io.tributary.server.sources.CredentialsUnreadable;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -42,9 +42,6 @@ import org.jdbi.v3.core.Jdbi;
  * dataset sync, which applies them from the change feed.
  */
 public final class WebhookReceiver {
-
-    /** Deliveries larger than this are refused before any signature work. */
-    public static final int MAX_BODY_BYTES = 1024 * 1024;
 
     /** What a delivery did. */
     public record Outcome(int events, int duplicates) {
@@ -69,38 +66,24 @@ public final class WebhookReceiver {
         this.scheduler = scheduler;
     }
 
-    /** Reads the body, refusing with 413 as soon as it passes the limit. */
-    public static byte[] readLimited(InputStream body) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
-        int read;
-        while ((read = body.read(buffer)) >= 0) {
-            out.write(buffer, 0, read);
-            if (out.size() > MAX_BODY_BYTES) {
-                throw new ApiException(413, "request_too_large", "A webhook delivery may be at most 1 MiB", null);
-            }
-        }
-        return out.toByteArray();
-    }
-
     public Outcome receive(String type, String dataSourceId, Map<String, List<String>> headers, byte[] body) {
         Optional<DataSourceRow> found = jdbi.withExtension(DataSourceDao.class, sources -> sources.findAnyWorkspace(dataSourceId))
                 .filter(row -> row.type().equals(type));
         if (found.isEmpty()) {
             signingSecrets.forget(dataSourceId);
             refusals.forget(dataSourceId);
-            throw ApiException.notFound("Webhook endpoint");
+            throw new NotFound("Webhook endpoint");
         }
         DataSourceRow source = found.get();
         InstalledConnector connector = connectors.find(type).filter(InstalledConnector::acceptsWebhooks)
-                .orElseThrow(() -> ApiException.notFound("Webhook endpoint"));
+                .orElseThrow(() -> new NotFound("Webhook endpoint"));
         if (!source.hasWebhookSecret()) {
-            throw new ApiException(409, "webhooks_not_enabled",
-                    "This data source has no webhook signing secret: add one to receive webhooks", null);
+            throw new Conflict("webhooks_not_enabled", null,
+                    "This data source has no webhook signing secret: add one to receive webhooks");
         }
         if (!refusals.hasToken(source.id())) {
             metrics.rateLimited();
-            throw ApiException.tooManyRequests("webhook_rate_limited",
+            throw new RateLimited("webhook_rate_limited",
                     "Too many deliveries to this endpoint failed their signature check: try again later", refusals.retryAfter());
         }
         // system:<type>Webhook: the audit rows name the connector the delivery came through.

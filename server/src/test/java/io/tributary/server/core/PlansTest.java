@@ -11,7 +11,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.tributary.server.config.PlanConfig;
 import io.tributary.server.config.TributaryConfiguration;
 import io.dropwizard.jersey.validation.Validators;
-import io.tributary.server.errors.ApiException;
+import io.tributary.server.problems.LimitReached;
 import jakarta.validation.ConstraintViolation;
 import java.nio.file.Path;
 import java.util.Map;
@@ -22,8 +22,7 @@ class PlansTest {
 
     private static void assertRefused(Plans plans, String plan, String type, int ofType, int total, String message) {
         assertThatThrownBy(() -> plans.checkDataSourceAllowed(plan, type, ofType, total))
-                .isInstanceOfSatisfying(ApiException.class, refused -> {
-                    assertThat(refused.status()).isEqualTo(402);
+                .isInstanceOfSatisfying(LimitReached.class, refused -> {
                     assertThat(refused.code()).isEqualTo("plan_limit_exceeded");
                     assertThat(refused.field()).isEqualTo("type");
                 })

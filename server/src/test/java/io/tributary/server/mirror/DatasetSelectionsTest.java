@@ -26,7 +26,7 @@ import io.tributary.connector.spi.StreamReadRequest;
 import io.tributary.connector.spi.Streams;
 import java.util.Optional;
 import io.tributary.server.api.DatasetRequests.Selection;
-import io.tributary.server.errors.ApiException;
+import io.tributary.server.problems.InvalidInput;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -48,8 +48,7 @@ class DatasetSelectionsTest {
     @Test
     void aStreamWhoseReadabilityIsUnknownIsRefusedWithTheReasonNotTakenAsReadable() {
         assertThatThrownBy(() -> DatasetSelections.resolve(List.of(stream("customers"), stream("events")), DESCRIPTOR, CHECKED, NOW))
-                .isInstanceOfSatisfying(ApiException.class, e -> {
-                    assertThat(e.status()).isEqualTo(422);
+                .isInstanceOfSatisfying(InvalidInput.class, e -> {
                     assertThat(e.code()).isEqualTo("stream_readability_unknown");
                     assertThat(e.field()).isEqualTo("datasets[1].stream");
                     assertThat(e.getMessage()).contains("'events' is unknown", "GET /v1/events failed: HTTP 404", "test the data source again");
@@ -59,7 +58,7 @@ class DatasetSelectionsTest {
     @Test
     void aStreamTheCredentialsCannotReadIsStillRefusedWithThePermissionToGrant() {
         assertThatThrownBy(() -> DatasetSelections.resolve(List.of(stream("payouts")), DESCRIPTOR, CHECKED, NOW))
-                .isInstanceOfSatisfying(ApiException.class, e -> {
+                .isInstanceOfSatisfying(InvalidInput.class, e -> {
                     assertThat(e.code()).isEqualTo("stream_not_readable");
                     assertThat(e.getMessage()).contains("grant Payouts: Read");
                 });

@@ -2,6 +2,7 @@ package io.tributary.server.mirror;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tributary.server.core.Database;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
@@ -14,8 +15,8 @@ class SourceSyncLockTest {
     void aSecondSyncOfTheSameSourceIsTurnedAwayUntilTheFirstEnds() throws Exception {
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
             // Two Jdbi instances: as two nodes, each with its own connections.
-            Jdbi nodeA = Jdbi.create(postgres.getPostgresDatabase());
-            Jdbi nodeB = Jdbi.create(postgres.getPostgresDatabase());
+            Jdbi nodeA = Database.jdbi(postgres.getPostgresDatabase());
+            Jdbi nodeB = Database.jdbi(postgres.getPostgresDatabase());
 
             Optional<SourceSyncLock> first = SourceSyncLock.tryAcquire(nodeA, "ds_1");
             assertThat(first).isPresent();

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -90,13 +89,12 @@ class AccountGeneratorTest {
         }
     }
 
+    /** Large accounts are generated whole; how fast is the benchmarks' business (BENCHMARKS.md), not a test's. */
     @Test
-    void tenThousandSubscriptionsTakeWellUnderAFewSeconds() {
-        long started = System.nanoTime();
+    void tenThousandSubscriptionsAreGeneratedWhole() {
         FakeStripeAccount account = FakeStripeAccount.generate(3, AccountSize.of(2_000, 10_000, 2_000));
-        Duration took = Duration.ofNanos(System.nanoTime() - started);
         assertThat(account.count("subscription")).isEqualTo(10_000);
-        assertThat(took).isLessThan(Duration.ofSeconds(3));
+        assertThat(account.count("customer")).isEqualTo(2_000);
     }
 
     private static long countWithoutIntent(FakeStripeAccount account) {

@@ -1,22 +1,18 @@
-package io.tributary.server.auth;
+package io.tributary.server.db;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
+import org.jdbi.v3.core.enums.DatabaseValue;
 
-/** What a workspace token may do; written and read in JSON as {@code admin} or {@code read}. */
+/** What a workspace token may do; stored, written and read in JSON as {@code admin} or {@code read}. */
 public enum TokenScope {
     /** Everything in its workspace. */
-    ADMIN,
+    @DatabaseValue("admin") ADMIN,
     /** Read blocks, their events and history: for the apps that display widgets. */
-    READ;
+    @DatabaseValue("read") READ;
 
     @JsonValue
     public String id() {
         return name().toLowerCase(Locale.ROOT);
-    }
-
-    /** The scope a stored id names. */
-    public static TokenScope of(String id) {
-        return valueOf(id.toUpperCase(Locale.ROOT));
     }
 }

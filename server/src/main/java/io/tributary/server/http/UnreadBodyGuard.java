@@ -1,4 +1,4 @@
-package io.tributary.server.core;
+package io.tributary.server.http;
 
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;

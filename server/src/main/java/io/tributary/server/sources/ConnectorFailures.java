@@ -1,4 +1,4 @@
-package io.tributary.server.errors;
+package io.tributary.server.sources;
 
 import io.tributary.connector.spi.ConnectorException;
 import io.tributary.connector.spi.ErrorKind;

@@ -1,4 +1,4 @@
-package io.tributary.server.core;
+package io.tributary.server.sources;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;

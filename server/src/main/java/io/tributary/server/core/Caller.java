@@ -1,5 +1,6 @@
-package io.tributary.server.auth;
+package io.tributary.server.core;
 
+import io.tributary.server.db.TokenScope;
 import java.security.Principal;
 
 /**

@@ -1,4 +1,4 @@
-package io.tributary.server.core;
+package io.tributary.server.sources;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

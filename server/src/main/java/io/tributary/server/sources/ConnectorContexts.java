@@ -1,9 +1,9 @@
-package io.tributary.server.core;
+package io.tributary.server.sources;
 
-import io.tributary.connector.spi.ConnectorContext;
 import io.tributary.connector.host.Contexts;
-import io.tributary.connector.spi.WebhookContext;
+import io.tributary.connector.spi.ConnectorContext;
 import io.tributary.connector.spi.Credentials;
+import io.tributary.connector.spi.WebhookContext;
 import java.time.Clock;
 import java.util.Map;
 import java.util.function.Supplier;

@@ -1,7 +1,7 @@
-package io.tributary.server.core;
+package io.tributary.server.sources;
 
-import io.tributary.connector.spi.ConnectorContext;
 import io.tributary.connector.host.InstalledConnector;
+import io.tributary.connector.spi.ConnectorContext;
 import io.tributary.server.db.DataSourceRow;
 
 /**

@@ -1,4 +1,4 @@
-package io.tributary.server.core;
+package io.tributary.server.config;
 
 /** A database role and its password. */
 public record DatabaseLogin(String user, String password) {

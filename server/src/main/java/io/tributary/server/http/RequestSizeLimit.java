@@ -1,4 +1,4 @@
-package io.tributary.server.core;
+package io.tributary.server.http;
 
 import io.tributary.server.errors.ApiError;
 import jakarta.annotation.Priority;

@@ -1,4 +1,4 @@
-package io.tributary.server.core;
+package io.tributary.server.sources;
 
 import io.tributary.connector.host.InstalledConnector;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package io.tributary.server.core;
+package io.tributary.server.sources;
 
 import java.util.Objects;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package io.tributary.server.errors;
+package io.tributary.server.sources;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,9 +6,9 @@ import io.tributary.connector.spi.ConnectorException;
 import io.tributary.connector.spi.ErrorCode;
 import io.tributary.connector.spi.ErrorKind;
 import java.time.Duration;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 
 class ConnectorFailuresTest {
 

@@ -1,10 +1,10 @@
-package io.tributary.server.core;
+package io.tributary.server.sources;
 
-import io.tributary.connector.spi.ConnectorException;
 import io.tributary.connector.host.ConnectorRegistry;
+import io.tributary.connector.spi.ConnectorException;
 import io.tributary.server.db.DataSourceDao;
 import io.tributary.server.db.DataSourceRow;
-import io.tributary.server.errors.ConnectorFailures;
+import io.tributary.server.db.SourceStatus;
 import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
@@ -60,7 +60,7 @@ public final class SourceOperations {
         if (!stopsSource(failure)) {
             return false;
         }
-        jdbi.useExtension(DataSourceDao.class, sources -> sources.recordRefresh(source.id(), lastRefreshAt, "error", failure.getMessage()));
+        jdbi.useExtension(DataSourceDao.class, sources -> sources.recordRefresh(source.id(), lastRefreshAt, SourceStatus.ERROR, failure.getMessage()));
         return true;
     }
 

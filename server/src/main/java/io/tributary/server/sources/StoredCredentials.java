@@ -1,4 +1,4 @@
-package io.tributary.server.core;
+package io.tributary.server.sources;
 
 import io.tributary.connector.spi.Credentials;
 import io.tributary.server.db.SealedCredentials;
@@ -6,7 +6,7 @@ import io.tributary.server.db.SourceCiphertextDao;
 import io.tributary.server.db.SourceCiphertexts;
 import io.tributary.server.db.WorkspaceKeyDao;
 import io.tributary.server.db.WorkspaceKeys;
-import io.tributary.server.errors.ApiException;
+import io.tributary.server.problems.NotFound;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.BiFunction;
@@ -50,7 +50,7 @@ public final class StoredCredentials {
      * The source's credentials as stored now, with one audited decryption.
      *
      * @throws CredentialsUnreadable if they do not decrypt
-     * @throws ApiException 404 if the source is gone
+     * @throws NotFound if the source is gone
      */
     public Credentials open(String dataSourceId, String requestedBy) {
         return vault.open(read(dataSourceId), requestedBy);
@@ -78,7 +78,7 @@ public final class StoredCredentials {
                                      Instant at) {
         WorkspaceKeys keys = keys(handle, workspaceId);
         SourceCiphertexts current = handle.attach(SourceCiphertextDao.class).lock(dataSourceId)
-                .orElseThrow(() -> ApiException.notFound("Data source " + dataSourceId));
+                .orElseThrow(() -> new NotFound("Data source " + dataSourceId));
         SealedCredentials sealed = vault.seal(workspaceId, dataSourceId, keys.writeKey(), current.credentialVersion() + 1, split);
         write(handle, current, sealed, hints, at);
         return sealed;
@@ -111,7 +111,7 @@ public final class StoredCredentials {
 
     private SourceCiphertexts read(String dataSourceId) {
         return jdbi.withExtension(SourceCiphertextDao.class, sources -> sources.read(dataSourceId))
-                .orElseThrow(() -> ApiException.notFound("Data source " + dataSourceId));
+                .orElseThrow(() -> new NotFound("Data source " + dataSourceId));
     }
 
     /** The workspace's keys, held shared until the transaction ends. */

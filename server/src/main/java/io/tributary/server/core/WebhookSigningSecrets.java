@@ -1,9 +1,9 @@
-package io.tributary.server.webhooks;
+package io.tributary.server.core;
 
-import io.tributary.server.core.StoredCredentials;
-import io.tributary.server.core.StoredCredentials.OpenedSecret;
 import io.tributary.server.db.DataSourceRow;
-import io.tributary.server.errors.ApiException;
+import io.tributary.server.problems.Conflict;
+import io.tributary.server.sources.StoredCredentials.OpenedSecret;
+import io.tributary.server.sources.StoredCredentials;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -28,7 +28,7 @@ public final class WebhookSigningSecrets {
      *
      * @param source a source with a webhook secret
      * @param actor who the decryption is audited for, when the secret must be opened
-     * @throws io.tributary.server.core.CredentialsUnreadable if the stored secret does not decrypt
+     * @throws io.tributary.server.sources.CredentialsUnreadable if the stored secret does not decrypt
      */
     public String secretOf(DataSourceRow source, String actor) {
         String ciphertext = source.webhookSecret();
@@ -52,7 +52,7 @@ public final class WebhookSigningSecrets {
 
     // The secret as stored now, which the next delivery's row will name.
     private OpenedSecret open(String dataSourceId, String actor) {
-        return stored.openWebhookSecret(dataSourceId, actor).orElseThrow(() -> new ApiException(409, "webhooks_not_enabled",
-                "This data source has no webhook signing secret: add one to receive webhooks", null));
+        return stored.openWebhookSecret(dataSourceId, actor).orElseThrow(() -> new Conflict("webhooks_not_enabled", null,
+                "This data source has no webhook signing secret: add one to receive webhooks"));
     }
 }
