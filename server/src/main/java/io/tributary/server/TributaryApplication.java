@@ -66,6 +66,7 @@ import io.tributary.server.sources.StoredCredentials;
 import io.tributary.server.webhooks.WebhookMetrics;
 import io.tributary.server.webhooks.WebhookReceiver;
 import io.tributary.server.webhooks.WebhookResource;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -82,6 +83,7 @@ public class TributaryApplication extends Application<TributaryConfiguration> {
     private final Clock clock;
     private RefreshScheduler refreshScheduler;
     private AuditAnchoring auditAnchoring;
+    private ConnectorRegistry connectorRegistry;
 
     public TributaryApplication() {
         this(Clock.systemUTC());
@@ -100,6 +102,11 @@ public class TributaryApplication extends Application<TributaryConfiguration> {
     /** This node's refresh scheduler, once running: for operations tooling and tests. */
     public RefreshScheduler refreshScheduler() {
         return refreshScheduler;
+    }
+
+    /** The connectors this node runs, once running: which plugin (or the class path) each came from. */
+    public ConnectorRegistry connectorRegistry() {
+        return connectorRegistry;
     }
 
     /** This node's audit anchoring, once running: what the start-up verification found. */
@@ -140,28 +147,51 @@ public class TributaryApplication extends Application<TributaryConfiguration> {
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
-        // Connectors first: a broken plugin or an invalid setting stops start-up before anything is touched.
+        // The connectors first: a broken plugin or an invalid setting stops start-up before any secret
+        // is read or generated and any database is started or migrated.
         ConnectorRegistry connectors = ConnectorRegistry.load(TributaryApplication.class.getClassLoader(),
                 config.plugins().scanClassPath(), config.plugins().options(), config.connectors());
-        environment.lifecycle().manage(new io.dropwizard.lifecycle.Managed() {
-            @Override
-            public void stop() {
-                connectors.close(); // connectors release their clients and pools
-            }
-        });
+        this.connectorRegistry = connectors;
         ConnectorListing.log(connectors, config.plugins().options());
+        Secrets secrets;
+        DatabaseAccess access;
         try {
-            start(config, environment, connectors);
+            secrets = Secrets.resolve(config.security());
+            access = DatabaseAccess.of(config.database());
         } catch (RuntimeException | Error e) {
-            connectors.close(); // the server will not run: let the plugins go
+            releaseAfterFailedRun(e, connectors, null);
+            throw e;
+        }
+        try {
+            run(config, environment, secrets, connectors, access);
+        } catch (RuntimeException | Error e) {
+            releaseAfterFailedRun(e, connectors, access);
             throw e;
         }
     }
 
-    /** Everything after the connectors: the database, the keys, the services and the API. */
-    private void start(TributaryConfiguration config, Environment environment, ConnectorRegistry connectors) {
-        Secrets secrets = Secrets.resolve(config.security());
-        DatabaseAccess access = DatabaseAccess.of(config.database());
+    /**
+     * A run that failed leaves the environment's lifecycle unstarted, so nothing it manages is ever
+     * stopped: the connectors are closed here, and the embedded PostgreSQL (a process of its own)
+     * stopped, or it would outlive the server and hold its data directory against the next start.
+     */
+    private static void releaseAfterFailedRun(Throwable failure, ConnectorRegistry connectors, DatabaseAccess access) {
+        try {
+            connectors.close();
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+        if (access != null && access.embedded() != null) {
+            try {
+                access.embedded().stop();
+            } catch (IOException | RuntimeException e) {
+                failure.addSuppressed(e);
+            }
+        }
+    }
+
+    private void run(TributaryConfiguration config, Environment environment, Secrets secrets, ConnectorRegistry connectors,
+                     DatabaseAccess access) {
         Database.migrate(access);
         ManagedDataSource dataSource = Database.open(access, config.database(), environment);
         Jdbi jdbi = Database.jdbi(dataSource);
@@ -174,6 +204,12 @@ public class TributaryApplication extends Application<TributaryConfiguration> {
         this.auditAnchoring = anchoring;
         environment.lifecycle().manage(anchoring);
 
+        environment.lifecycle().manage(new io.dropwizard.lifecycle.Managed() {
+            @Override
+            public void stop() {
+                connectors.close(); // connectors release their clients and pools
+            }
+        });
         Plans plans = new Plans(config.plans());
         ConnectorContexts contexts = new ConnectorContexts(clock);
         StoredCredentials credentials = new StoredCredentials(jdbi, new CredentialVault(encryption));

@@ -47,19 +47,23 @@ public final class TestServer implements AutoCloseable {
         this.stripe = stripe;
         this.ownsStripe = ownsStripe;
         this.dataDirectory = dataDirectory;
-        java.util.List<ConfigOverride> configOverrides = new java.util.ArrayList<>(java.util.List.of(
-                ConfigOverride.config("database.embeddedDataDirectory", dataDirectory.resolve("postgres").toString()),
-                ConfigOverride.config("database.embeddedSecretsFile", dataDirectory.resolve("dev-secrets.properties").toString()),
-                ConfigOverride.config("audit.anchorFile", dataDirectory.resolve("audit-anchors.jsonl").toString()),
-                // No plugins unless a test puts some here: the connectors come from the test class path.
-                ConfigOverride.config("plugins.directory", dataDirectory.resolve("plugins").toString()),
-                ConfigOverride.config("connectors.stripe.api_base", stripe.baseUrl()),
-                ConfigOverride.config("connectors.stripe.retry_base_delay_ms", "1"),
-                ConfigOverride.config("connectors.stripe.retry_max_delay_ms", "10")));
-        overrides.forEach((key, value) -> configOverrides.add(ConfigOverride.config(key, value)));
-        configOverrides.add(ConfigOverride.config("scheduler.dueCheckIntervalSeconds", "1"));
+        // One value per key: Dropwizard keeps the overrides in a set, so with a key given twice either
+        // value could win. A test's override replaces the default.
+        Map<String, String> settings = new java.util.LinkedHashMap<>();
+        settings.put("database.embeddedDataDirectory", dataDirectory.resolve("postgres").toString());
+        settings.put("database.embeddedSecretsFile", dataDirectory.resolve("dev-secrets.properties").toString());
+        settings.put("audit.anchorFile", dataDirectory.resolve("audit-anchors.jsonl").toString());
+        // No plugins unless a test puts some here: the connectors come from the test class path.
+        settings.put("plugins.directory", dataDirectory.resolve("plugins").toString());
+        settings.put("connectors.stripe.api_base", stripe.baseUrl());
+        settings.put("connectors.stripe.retry_base_delay_ms", "1");
+        settings.put("connectors.stripe.retry_max_delay_ms", "10");
+        settings.put("scheduler.dueCheckIntervalSeconds", "1");
+        settings.putAll(overrides);
+        ConfigOverride[] configOverrides = settings.entrySet().stream()
+                .map(setting -> ConfigOverride.config(setting.getKey(), setting.getValue())).toArray(ConfigOverride[]::new);
         this.app = new DropwizardAppExtension<>(new DropwizardTestSupport<>(TributaryApplication.class,
-                ResourceHelpers.resourceFilePath("test-config.yml"), configOverrides.toArray(ConfigOverride[]::new)) {
+                ResourceHelpers.resourceFilePath("test-config.yml"), configOverrides) {
             @Override
             public Application<TributaryConfiguration> newApplication() {
                 return new TributaryApplication(clock);
@@ -107,6 +111,11 @@ public final class TestServer implements AutoCloseable {
     /** This node's refresh scheduler (Quartz, and what it is doing). */
     public RefreshScheduler scheduler() {
         return ((TributaryApplication) app.getApplication()).refreshScheduler();
+    }
+
+    /** The connectors this server runs, and the plugins they came from. */
+    public io.tributary.connector.host.ConnectorRegistry connectors() {
+        return ((TributaryApplication) app.getApplication()).connectorRegistry();
     }
 
     /**
