@@ -3,8 +3,8 @@ package io.tributary.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tributary.connector.host.InstalledConnector;
-import io.tributary.connector.host.plugins.LoadedPlugin;
-import io.tributary.connector.host.plugins.PluginClassLoader;
+import io.tributary.connector.host.LoadedPlugin;
+import io.tributary.connector.host.PluginClassLoader;
 import io.tributary.connector.stripe.fake.FakeStripeAccount;
 import io.tributary.connector.stripe.fake.KeyAccess;
 import io.tributary.server.plugins.StripePlugin;

@@ -1,9 +1,5 @@
 package io.tributary.connector.host;
 
-import io.tributary.connector.host.plugins.BrokenPlugin;
-import io.tributary.connector.host.plugins.LoadedPlugin;
-import io.tributary.connector.host.plugins.PluginOptions;
-import io.tributary.connector.host.plugins.Plugins;
 import io.tributary.connector.spi.ConnectorFactory;
 import java.net.URL;
 import java.security.CodeSource;

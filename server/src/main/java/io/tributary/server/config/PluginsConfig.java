@@ -1,7 +1,7 @@
 package io.tributary.server.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.tributary.connector.host.plugins.PluginOptions;
+import io.tributary.connector.host.PluginOptions;
 import jakarta.validation.constraints.NotEmpty;
 import java.nio.file.Path;
 

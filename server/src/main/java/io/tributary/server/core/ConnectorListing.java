@@ -2,9 +2,9 @@ package io.tributary.server.core;
 
 import io.tributary.connector.host.ConnectorRegistry;
 import io.tributary.connector.host.InstalledConnector;
-import io.tributary.connector.host.plugins.BrokenPlugin;
-import io.tributary.connector.host.plugins.LoadedPlugin;
-import io.tributary.connector.host.plugins.PluginOptions;
+import io.tributary.connector.host.BrokenPlugin;
+import io.tributary.connector.host.LoadedPlugin;
+import io.tributary.connector.host.PluginOptions;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;

@@ -1,10 +1,9 @@
-package io.tributary.connector.host.plugins;
+package io.tributary.connector.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tributary.connector.host.ConnectorRegistry;
 import io.tributary.connector.spi.ConnectorFactory;
 import java.io.IOException;
 import java.net.URL;

@@ -1,15 +1,10 @@
-package io.tributary.connector.host.plugins;
+package io.tributary.connector.host;
 
-import static io.tributary.connector.host.plugins.TestJars.plugin;
+import static io.tributary.connector.host.TestJars.plugin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
-import io.tributary.connector.host.ConnectorLoadException;
-import io.tributary.connector.host.ConnectorRegistry;
-import io.tributary.connector.host.Contexts;
-import io.tributary.connector.host.InstalledConnector;
-import io.tributary.connector.host.ParameterValidator;
 import io.tributary.connector.spi.ConnectorFactory;
 import io.tributary.connector.spi.SpiVersion;
 import java.io.IOException;

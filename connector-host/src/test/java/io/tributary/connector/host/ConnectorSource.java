@@ -1,4 +1,4 @@
-package io.tributary.connector.host.plugins;
+package io.tributary.connector.host;
 
 /**
  * The Java source of a test connector: a factory {@code <package>.Factory} with its connector

@@ -1,7 +1,5 @@
-package io.tributary.connector.host.plugins;
+package io.tributary.connector.host;
 
-import io.tributary.connector.host.ConnectorLoadException;
-import io.tributary.connector.host.InstalledConnector;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;

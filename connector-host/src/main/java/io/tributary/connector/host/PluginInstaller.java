@@ -1,8 +1,5 @@
-package io.tributary.connector.host.plugins;
+package io.tributary.connector.host;
 
-import io.tributary.connector.host.ConnectorInstaller;
-import io.tributary.connector.host.ConnectorLoadException;
-import io.tributary.connector.host.InstalledConnector;
 import io.tributary.connector.spi.Connector;
 import io.tributary.connector.spi.ConnectorFactory;
 import java.io.IOException;

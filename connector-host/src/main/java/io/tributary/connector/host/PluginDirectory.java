@@ -1,6 +1,5 @@
-package io.tributary.connector.host.plugins;
+package io.tributary.connector.host;
 
-import io.tributary.connector.host.ConnectorLoadException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,9 +1,8 @@
-package io.tributary.connector.host.plugins;
+package io.tributary.connector.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tributary.connector.host.ConnectorLoadException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.tributary.connector.host.plugins;
+package io.tributary.connector.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.tributary.connector.host.plugins;
+package io.tributary.connector.host;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,5 @@
-package io.tributary.connector.host.plugins;
+package io.tributary.connector.host;
 
-import io.tributary.connector.host.InstalledConnector;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;

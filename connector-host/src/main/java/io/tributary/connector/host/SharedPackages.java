@@ -1,4 +1,4 @@
-package io.tributary.connector.host.plugins;
+package io.tributary.connector.host;
 
 import java.util.List;
 
