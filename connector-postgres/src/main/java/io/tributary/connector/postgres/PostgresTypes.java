@@ -65,7 +65,7 @@ final class PostgresTypes {
     /** The column's value in the current row, as JSON. */
     JsonNode read(ResultSet rows, int index, ResultColumn column) throws SQLException {
         String type = column.databaseType().toLowerCase(Locale.ROOT);
-        if (rows.getObject(index) == null) {
+        if (rows.getString(index) == null) { // getObject would parse money as a double
             return NODES.nullNode();
         }
         if (type.startsWith("_")) {
