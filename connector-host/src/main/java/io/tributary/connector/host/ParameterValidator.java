@@ -133,6 +133,7 @@ public final class ParameterValidator {
             case NUMBER -> raw.isNumber() ? raw.decimalValue() : null;
             case BOOLEAN -> raw.isBoolean() ? Boolean.valueOf(raw.booleanValue()) : null;
             case TIMESTAMP -> timestamp(raw);
+            case OBJECT -> raw.isObject() ? raw.deepCopy() : null;
         };
     }
 

@@ -23,6 +23,8 @@ import java.util.TreeMap;
  */
 public final class SettingsValidator {
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper OBJECTS = new com.fasterxml.jackson.databind.ObjectMapper();
+
     private SettingsValidator() {
     }
 
@@ -97,6 +99,8 @@ public final class SettingsValidator {
                 case BOOLEAN -> value instanceof Boolean flag ? flag
                         : "true".equalsIgnoreCase(text) ? Boolean.TRUE : "false".equalsIgnoreCase(text) ? Boolean.FALSE : null;
                 case TIMESTAMP -> timestamp(value, text);
+                // A YAML mapping arrives as a Map; Jackson turns it into the object the connector reads.
+                case OBJECT -> value instanceof java.util.Map<?, ?> map ? OBJECTS.valueToTree(map) : null;
             };
         } catch (NumberFormatException | DateTimeParseException e) {
             return null;

@@ -1,5 +1,6 @@
 package io.tributary.connector.spi;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -52,6 +53,23 @@ public interface Connector extends AutoCloseable {
      * @throws ConnectorException on any failure
      */
     QueryResult runQuery(ConnectorContext context, QueryRequest request);
+
+    /**
+     * The fields this request's result will have, when they depend on the request rather than only
+     * on its query type (the columns of a user-written SQL query). The host calls it when a binding
+     * is saved, to check the binding's projection against them; it may ask the outside system
+     * (without fetching the data itself). Called only for query types built
+     * {@link QueryType.Builder#resultFieldsPerRequest()}. Since SPI 2.1.
+     *
+     * @param context the source's context
+     * @param request a validated request
+     * @return the top-level result fields for this request, or empty (the default) when the query
+     *     type's {@link QueryType#resultFields()} describe every result
+     * @throws ConnectorException on any failure, as {@link #runQuery} would report it
+     */
+    default Optional<List<ResultField>> resultFields(ConnectorContext context, QueryRequest request) {
+        return Optional.empty();
+    }
 
     /**
      * Signed pushes from the outside system, when it sends them.

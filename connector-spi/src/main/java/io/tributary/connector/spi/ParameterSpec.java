@@ -126,6 +126,18 @@ public final class ParameterSpec {
         return of(name, ParameterType.TIMESTAMP, description);
     }
 
+    /**
+     * An optional JSON object parameter (an {@link com.fasterxml.jackson.databind.node.ObjectNode}),
+     * such as the named values a user-written query binds. Since SPI 2.1.
+     *
+     * @param name the name
+     * @param description what it means
+     * @return the spec
+     */
+    public static ParameterSpec object(String name, String description) {
+        return of(name, ParameterType.OBJECT, description);
+    }
+
     private static ParameterSpec of(String name, ParameterType type, String description) {
         return new ParameterSpec(name, type, description, false, null, null, null, List.of(), null);
     }
@@ -294,6 +306,7 @@ public final class ParameterSpec {
                     : null;
             case BOOLEAN -> value instanceof Boolean ? value : null;
             case TIMESTAMP -> value instanceof Instant ? value : null;
+            case OBJECT -> null; // an object default would be shared and mutable: none
         };
         if (normalised == null) {
             throw new IllegalArgumentException("Parameter '" + name + "': a default of type "

@@ -1,5 +1,6 @@
 package io.tributary.connector.spi;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -20,7 +21,12 @@ public enum ParameterType {
      * An instant, given as unix seconds (a JSON integer) or an ISO-8601 string with an offset
      * such as {@code 2026-01-31T00:00:00Z}; an {@link Instant}.
      */
-    TIMESTAMP(Instant.class, "a time: unix seconds or an ISO-8601 string such as 2026-01-31T00:00:00Z");
+    TIMESTAMP(Instant.class, "a time: unix seconds or an ISO-8601 string such as 2026-01-31T00:00:00Z"),
+    /**
+     * A JSON object, such as the named values a user-written query binds; an {@link ObjectNode},
+     * handed out as a copy. Since SPI 2.1; takes no default, bounds, allowed values or pattern.
+     */
+    OBJECT(ObjectNode.class, "a JSON object");
 
     private final Class<?> javaType;
     private final String described;

@@ -98,6 +98,16 @@ public final class QueryParameters {
     }
 
     /**
+     * An {@code OBJECT} parameter. Since SPI 2.1.
+     *
+     * @param name the parameter
+     * @return a copy of its value, or empty when absent
+     */
+    public Optional<ObjectNode> object(String name) {
+        return get(name, ObjectNode.class).map(ObjectNode::deepCopy);
+    }
+
+    /**
      * Every value, by name.
      *
      * @return an unmodifiable map
@@ -124,6 +134,8 @@ public final class QueryParameters {
                 json.put(name, flag);
             } else if (value instanceof Instant instant) {
                 json.put(name, instant.getEpochSecond());
+            } else if (value instanceof ObjectNode object) {
+                json.set(name, object.deepCopy());
             }
         });
         return json;

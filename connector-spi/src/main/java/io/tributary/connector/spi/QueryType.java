@@ -27,8 +27,10 @@ public final class QueryType {
     private final String description;
     private final List<ParameterSpec> parameters;
     private final List<ResultField> resultFields;
+    private final boolean resultFieldsPerRequest;
 
     private QueryType(Builder builder) {
+        this.resultFieldsPerRequest = builder.resultFieldsPerRequest;
         this.id = Objects.requireNonNull(builder.id, "id");
         if (!ID.matcher(id).matches()) {
             throw new IllegalArgumentException("Query type id must look like '<connector>.<name>' in lower case: '" + id + "'");
@@ -75,6 +77,17 @@ public final class QueryType {
     }
 
     /**
+     * Whether a result's fields depend on the request (the columns of a user-written SQL query):
+     * then {@link #resultFields()} is the shape every result shares, and the host asks
+     * {@link Connector#resultFields} for the rest when a binding is saved. Since SPI 2.1.
+     *
+     * @return true when the connector describes each request's result itself
+     */
+    public boolean resultFieldsPerRequest() {
+        return resultFieldsPerRequest;
+    }
+
+    /**
      * The parameter with this name.
      *
      * @param name the parameter's name
@@ -87,12 +100,13 @@ public final class QueryType {
     @Override
     public boolean equals(Object other) {
         return other instanceof QueryType that && id.equals(that.id) && description.equals(that.description)
-                && parameters.equals(that.parameters) && resultFields.equals(that.resultFields);
+                && parameters.equals(that.parameters) && resultFields.equals(that.resultFields)
+                && resultFieldsPerRequest == that.resultFieldsPerRequest;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, description, parameters, resultFields);
+        return Objects.hash(id, description, parameters, resultFields, resultFieldsPerRequest);
     }
 
     @Override
@@ -106,6 +120,7 @@ public final class QueryType {
         private final String description;
         private final List<ParameterSpec> parameters = new ArrayList<>();
         private final List<ResultField> resultFields = new ArrayList<>();
+        private boolean resultFieldsPerRequest;
 
         private Builder(String id, String description) {
             this.id = id;
@@ -131,6 +146,17 @@ public final class QueryType {
          */
         public Builder resultField(ResultField... fields) {
             resultFields.addAll(List.of(fields));
+            return this;
+        }
+
+        /**
+         * Each request's result has fields of its own, described by {@link Connector#resultFields};
+         * the declared result fields are what every result shares. Since SPI 2.1.
+         *
+         * @return this builder
+         */
+        public Builder resultFieldsPerRequest() {
+            this.resultFieldsPerRequest = true;
             return this;
         }
 

@@ -28,6 +28,11 @@ import java.util.regex.Pattern;
  * {@link Streams#mirrorQueries()}); settings are a typed schema validated once, before
  * {@link ConnectorFactory#create}; values that may grow are classes with builders; the host's
  * machinery (registry, validators, contexts) lives in the {@code connector-host} module.
+ *
+ * <h2>2.1</h2>
+ * Adds {@link ParameterType#OBJECT} (a JSON object parameter, such as the values a user-written
+ * query binds) and {@link Connector#resultFields} (a result whose fields depend on the request,
+ * such as the columns of a SQL query).
  */
 public final class SpiVersion {
 
@@ -35,7 +40,7 @@ public final class SpiVersion {
     public static final int MAJOR = 2;
 
     /** The minor version: connectors built for this or an older minor version are accepted. */
-    public static final int MINOR = 0;
+    public static final int MINOR = 1;
 
     /** {@code "MAJOR.MINOR"}; return this from {@link ConnectorFactory#spiVersion()}. */
     public static final String CURRENT = MAJOR + "." + MINOR;

@@ -25,7 +25,8 @@ final class TypedValues {
             Objects.requireNonNull(value, () -> "value of " + name);
             ParameterSpec spec = specs.stream().filter(candidate -> candidate.name().equals(name)).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("'" + name + "' is not declared by " + what));
-            Object normalised = value instanceof Integer number ? Long.valueOf(number) : value;
+            Object normalised = value instanceof Integer number ? Long.valueOf(number)
+                    : value instanceof com.fasterxml.jackson.databind.node.ObjectNode object ? object.deepCopy() : value;
             Optional<ValidationProblem> problem = spec.problemWith(normalised);
             if (problem.isPresent()) {
                 throw new IllegalArgumentException(what + ": " + problem.get().message());

@@ -74,6 +74,7 @@ final class InvalidParameterCases {
             case INTEGER -> json.textNode("twelve");
             case NUMBER, BOOLEAN -> json.textNode("not a " + spec.type().name().toLowerCase(java.util.Locale.ROOT));
             case TIMESTAMP -> json.textNode("not a time");
+            case OBJECT -> json.textNode("not an object");
         };
     }
 

@@ -8,7 +8,7 @@ import io.tributary.connector.host.InstalledConnector;
 import io.tributary.connector.host.ParameterValidator;
 import io.tributary.connector.spi.ConnectorException;
 import io.tributary.connector.spi.QueryRequest;
-import io.tributary.connector.spi.QueryType;
+import io.tributary.connector.spi.ResultField;
 import io.tributary.projection.Projections;
 import io.tributary.projection.spec.SpecParseResult;
 import io.tributary.projection.spec.SpecProblem;
@@ -20,6 +20,9 @@ import io.tributary.server.db.DataSourceRow;
 import io.tributary.server.problems.InvalidInput;
 import io.tributary.server.problems.NotFound;
 import io.tributary.server.sources.ConnectorContexts;
+import io.tributary.server.sources.ConnectorFailures;
+import io.tributary.server.sources.SourceOperation;
+import io.tributary.server.sources.SourceOperations;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -37,10 +40,12 @@ public final class BlockService {
     private final RefreshService refreshes;
     private final AuditTrail audit;
     private final ConnectorContexts contexts;
+    private final SourceOperations operations;
 
     public BlockService(Jdbi jdbi, ConnectorRegistry connectors, DataSourceService dataSources, RefreshService refreshes,
-                        AuditTrail audit, ConnectorContexts contexts) {
+                        AuditTrail audit, ConnectorContexts contexts, SourceOperations operations) {
         this.jdbi = jdbi;
+        this.operations = operations;
         this.connectors = connectors;
         this.dataSources = dataSources;
         this.refreshes = refreshes;
@@ -127,7 +132,7 @@ public final class BlockService {
                     .orElse("binding.queryConfig");
             throw new InvalidInput(e.errorCode().code(), field, e.getMessage());
         }
-        String projection = projection(binding.projection(), query.queryType());
+        String projection = projection(binding.projection(), resultFields(source, connector, query, caller));
         String template = request.widget() == null || request.widget().template() == null ? "default"
                 : Names.require("widget.template", request.widget().template());
         JsonNode data = request.widget() == null ? null : request.widget().data();
@@ -139,11 +144,33 @@ public final class BlockService {
                 RefreshService.write(widgetData));
     }
 
-    private static String projection(JsonNode projection, QueryType queryType) {
+    /**
+     * The fields the projection is checked against: the query type's, or, for a query whose result
+     * depends on the request (user-written SQL), what the connector learns of this one (an audited
+     * decryption, as a refresh would make).
+     */
+    private List<ResultField> resultFields(DataSourceRow source, InstalledConnector connector, QueryRequest query, Caller caller) {
+        if (!query.queryType().resultFieldsPerRequest()) {
+            return query.queryType().resultFields();
+        }
+        SourceOperation operation = operations.start(source, caller.actor())
+                .orElseThrow(() -> new InvalidInput("binding.dataSourceId", "The data source's connector is not installed"));
+        try {
+            return connector.connector().resultFields(operation.context(), query).orElse(query.queryType().resultFields());
+        } catch (ConnectorException e) {
+            if (ConnectorFailures.stopsSource(e) || ConnectorFailures.retryAfter(e).isPresent()) {
+                throw e; // the credentials or the provider failed, not the binding: answered as any connector failure
+            }
+            String field = e.field().map(name -> "binding.queryConfig.params." + name).orElse("binding.queryConfig");
+            throw new InvalidInput(e.errorCode().code(), field, e.getMessage());
+        }
+    }
+
+    private static String projection(JsonNode projection, List<ResultField> resultFields) {
         if (projection == null || projection.isNull()) {
             throw new InvalidInput("binding.projection", "'binding.projection' is required: {\"fields\": {...}}");
         }
-        SpecParseResult parsed = Projections.parseAndValidate(projection, ResultSchemas.of(queryType.resultFields()));
+        SpecParseResult parsed = Projections.parseAndValidate(projection, ResultSchemas.of(resultFields));
         if (!parsed.isValid()) {
             SpecProblem first = parsed.problems().get(0);
             throw new InvalidInput(first.code().id(), "binding.projection" + (first.field() == null ? "" : "." + first.field()),
