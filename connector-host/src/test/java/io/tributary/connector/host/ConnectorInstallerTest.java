@@ -102,7 +102,7 @@ class ConnectorInstallerTest {
 
         assertThat(installed.typeId()).isEqualTo("acme");
         assertThat(installed.source()).isEqualTo(SOURCE);
-        assertThat(installed.spiVersion()).isEqualTo("2.0");
+        assertThat(installed.spiVersion()).isEqualTo(io.tributary.connector.spi.SpiVersion.CURRENT);
         assertThat(installed.connector()).isSameAs(connector);
         assertThat(installed.credentialFields()).extracting(CredentialField::name).containsExactly("api_key", "webhook_secret");
         assertThat(installed.credentialField("webhook_secret")).contains(secret);
@@ -144,7 +144,7 @@ class ConnectorInstallerTest {
         StubFactory factory = StubFactory.of("acme").reporting(() -> "1.1");
 
         assertRefused(factory, Map.of()).hasMessageContaining("built for connector SPI 1.1")
-                .hasMessageContaining("this server provides SPI 2.0").hasMessageContaining("for SPI 2.x");
+                .hasMessageContaining("this server provides SPI " + io.tributary.connector.spi.SpiVersion.CURRENT).hasMessageContaining("for SPI 2.x");
         assertThat(factory.creates).hasValue(0);
     }
 

@@ -11,7 +11,8 @@ class SpiVersionTest {
     @CsvSource({
             "2.0, true",
             "' 2.0 ', true",
-            "2.1, false",
+            "2.1, true",
+            "2.2, false",
             "1.1, false",
             "1.0, false",
             "3.0, false",
@@ -32,6 +33,6 @@ class SpiVersionTest {
 
     @org.junit.jupiter.api.Test
     void currentIsMajorDotMinor() {
-        assertThat(SpiVersion.CURRENT).isEqualTo(SpiVersion.MAJOR + "." + SpiVersion.MINOR).isEqualTo("2.0");
+        assertThat(SpiVersion.CURRENT).isEqualTo(SpiVersion.MAJOR + "." + SpiVersion.MINOR).isEqualTo("2.1");
     }
 }

@@ -20,9 +20,7 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * Every query's result has the shape its query type declares, money fields and their currencies
- * included, checked with the contract test kit's {@link ResultConformance}. (Was
- * {@code StripeQueriesTest#resultsMatchTheirDeclaredFields}; it waits here, outside the compiled
- * tree, for the kit on SPI 2.0.)
+ * included, checked with the contract test kit's {@link ResultConformance}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StripeResultShapesTest {
