@@ -120,6 +120,15 @@ public final class ConnectorInstaller {
                         + secret.name() + "' must not also be one of the descriptor's credential fields", null);
             }
         }
+        List<CredentialField> fields = new java.util.ArrayList<>(descriptor.credentialFields());
+        webhooks.ifPresent(facet -> fields.add(facet.signingSecretField()));
+        GeneratedSecrets sample = new GeneratedSecrets(new java.security.SecureRandom());
+        for (CredentialField field : fields) {
+            if (field.generatedWhenEmpty().isPresent() && !field.accepts(sample.generate(field.generatedWhenEmpty().get()))) {
+                throw new ConnectorLoadException("Connector " + name + " in " + source + ": the secret it generates for '"
+                        + field.name() + "' does not match the field's own pattern", null);
+            }
+        }
         if (streams.isPresent()) {
             List<StreamDescriptor> descriptors = streams.get().descriptors();
             if (descriptors == null || descriptors.isEmpty()) {

@@ -28,8 +28,10 @@ public final class CredentialField {
     private final String pattern;
     private final String helpText;
     private final List<String> publicPrefixes;
+    private final SecretFormat generatedWhenEmpty;
 
     private CredentialField(Builder builder) {
+        this.generatedWhenEmpty = builder.generatedWhenEmpty;
         this.name = Checks.identifier(builder.name, "Credential field name");
         this.label = Checks.text(builder.label, "label");
         this.secret = builder.secret;
@@ -53,6 +55,9 @@ public final class CredentialField {
         Checks.unique(publicPrefixes, prefix -> prefix, "Credential field '" + name + "': public prefix");
         if (!secret && !publicPrefixes.isEmpty()) {
             throw new IllegalArgumentException("Credential field '" + name + "' is not secret: public prefixes say what of a secret may be shown");
+        }
+        if (!secret && generatedWhenEmpty != null) {
+            throw new IllegalArgumentException("Credential field '" + name + "' is not secret: only a secret is generated");
         }
     }
 
@@ -120,6 +125,17 @@ public final class CredentialField {
     }
 
     /**
+     * How the host generates this secret when a person leaves it empty: it then generates one, stores
+     * it like any credential and shows it once, in the answer that created the data source. Since
+     * SPI 2.1.
+     *
+     * @return the format, or empty when the person must give a value (or may leave it out)
+     */
+    public java.util.Optional<SecretFormat> generatedWhenEmpty() {
+        return java.util.Optional.ofNullable(generatedWhenEmpty);
+    }
+
+    /**
      * Whether a value satisfies this field's pattern (presence is checked separately).
      *
      * @param value a non-null value
@@ -141,6 +157,7 @@ public final class CredentialField {
         builder.pattern = pattern;
         builder.helpText = helpText;
         builder.publicPrefixes = publicPrefixes;
+        builder.generatedWhenEmpty = generatedWhenEmpty;
         return builder;
     }
 
@@ -148,12 +165,13 @@ public final class CredentialField {
     public boolean equals(Object other) {
         return other instanceof CredentialField that && name.equals(that.name) && label.equals(that.label)
                 && secret == that.secret && required == that.required && Objects.equals(pattern, that.pattern)
-                && Objects.equals(helpText, that.helpText) && publicPrefixes.equals(that.publicPrefixes);
+                && Objects.equals(helpText, that.helpText) && publicPrefixes.equals(that.publicPrefixes)
+                && Objects.equals(generatedWhenEmpty, that.generatedWhenEmpty);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, label, secret, required, pattern, helpText, publicPrefixes);
+        return Objects.hash(name, label, secret, required, pattern, helpText, publicPrefixes, generatedWhenEmpty);
     }
 
     @Override
@@ -170,6 +188,7 @@ public final class CredentialField {
         private String pattern;
         private String helpText;
         private List<String> publicPrefixes = List.of();
+        private SecretFormat generatedWhenEmpty;
 
         private Builder(String name, String label, boolean secret) {
             this.name = name;
@@ -217,6 +236,19 @@ public final class CredentialField {
          */
         public Builder publicPrefixes(String... prefixes) {
             this.publicPrefixes = Arrays.asList(prefixes);
+            return this;
+        }
+
+        /**
+         * The host generates this secret when a person leaves it empty (Since SPI 2.1). A generated
+         * value must satisfy the field's pattern; the host checks a sample when it installs the
+         * connector.
+         *
+         * @param format the prefix and the number of random bytes
+         * @return this builder
+         */
+        public Builder generatedWhenEmpty(SecretFormat format) {
+            this.generatedWhenEmpty = Objects.requireNonNull(format, "format");
             return this;
         }
 

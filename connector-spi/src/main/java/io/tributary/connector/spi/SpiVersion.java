@@ -32,7 +32,8 @@ import java.util.regex.Pattern;
  * <h2>2.1</h2>
  * Adds {@link ParameterType#OBJECT} (a JSON object parameter, such as the values a user-written
  * query binds) and {@link Connector#resultFields} (a result whose fields depend on the request,
- * such as the columns of a SQL query).
+ * such as the columns of a SQL query), and {@link CredentialField#generatedWhenEmpty()} (a secret
+ * the host generates when a person leaves it empty, in a {@link SecretFormat}).
  */
 public final class SpiVersion {
 

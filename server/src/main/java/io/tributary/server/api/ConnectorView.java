@@ -36,12 +36,12 @@ public record ConnectorView(String typeId, String displayName, String descriptio
                 connector.acceptsWebhooks(), List.copyOf(capabilities));
     }
 
-    /** A field a person fills in to connect. */
+    /** A field a person fills in to connect; {@code generatedWhenEmpty}: left empty, the server generates it and shows it once. */
     public record CredentialFieldView(String name, String label, boolean secret, boolean required, String pattern,
-                                      String helpText, List<String> publicPrefixes) {
+                                      String helpText, List<String> publicPrefixes, boolean generatedWhenEmpty) {
         static CredentialFieldView of(CredentialField field) {
             return new CredentialFieldView(field.name(), field.label(), field.secret(), field.required(), field.pattern(),
-                    field.helpText(), field.publicPrefixes());
+                    field.helpText(), field.publicPrefixes(), field.generatedWhenEmpty().isPresent());
         }
     }
 

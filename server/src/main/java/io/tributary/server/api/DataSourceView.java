@@ -1,5 +1,6 @@
 package io.tributary.server.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.tributary.connector.spi.CapabilityStatus;
 import io.tributary.server.db.SourceStatus;
 import java.time.Instant;
@@ -16,11 +17,21 @@ import java.util.Map;
  * @param permissions what the credentials could serve at their last check
  * @param datasets the streams mirrored into datasets; their state is at {@code .../datasets}
  * @param refusedWebhooks deliveries to {@code webhookUrl} refused for a bad, missing or stale signature
+ * @param generatedSecrets the secrets the server generated for fields left empty, by field name:
+ *     only in the answer that created the source, the one time they are shown; absent otherwise
  */
 public record DataSourceView(String id, String type, String label, int cadenceMinutes, String mode, SourceStatus status, Boolean livemode,
                              String accountId, Instant lastRefreshAt, String lastErrorMessage, String webhookUrl,
                              List<CapabilityStatus> permissions, Map<String, CredentialHint> credentials, List<String> warnings,
-                             List<String> datasets, RefusedWebhooks refusedWebhooks, Instant createdAt) {
+                             List<String> datasets, RefusedWebhooks refusedWebhooks, Instant createdAt,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, String> generatedSecrets) {
+
+    /** This view with the secrets generated at its creation, to be shown once. */
+    public DataSourceView withGeneratedSecrets(Map<String, String> secrets) {
+        return new DataSourceView(id, type, label, cadenceMinutes, mode, status, livemode, accountId, lastRefreshAt, lastErrorMessage,
+                webhookUrl, permissions, credentials, warnings, datasets, refusedWebhooks, createdAt,
+                secrets.isEmpty() ? null : Map.copyOf(secrets));
+    }
 
     /**
      * Webhook deliveries refused for their signature: many mean a wrong secret, or someone forging.

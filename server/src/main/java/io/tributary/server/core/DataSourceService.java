@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tributary.connector.host.ConnectorRegistry;
 import io.tributary.connector.host.CredentialsValidator;
+import io.tributary.connector.host.GeneratedSecrets;
 import io.tributary.connector.host.InstalledConnector;
 import io.tributary.connector.spi.CapabilityStatus;
 import io.tributary.connector.spi.ConnectorException;
@@ -32,6 +33,7 @@ import io.tributary.server.sources.SourceOperation;
 import io.tributary.server.sources.SourceOperations;
 import io.tributary.server.sources.SplitCredentials;
 import io.tributary.server.sources.StoredCredentials;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,6 +65,7 @@ public final class DataSourceService {
     private final DatasetCatalog datasets;
     private final Consumer<String> syncDatasetsSoon;
     private final WebhookSigningSecrets webhookSecrets;
+    private final GeneratedSecrets generatedSecrets = new GeneratedSecrets(new SecureRandom());
 
     public DataSourceService(Jdbi jdbi, ConnectorRegistry connectors, SourceOperations operations, StoredCredentials stored,
                              AuditTrail audit, Plans plans, String publicUrl, DatasetCatalog datasets, Consumer<String> syncDatasetsSoon,
@@ -89,7 +92,12 @@ public final class DataSourceService {
         String type = connector.typeId();
         String label = request.label() == null ? connector.descriptor().displayName() : Names.require("label", request.label());
         int cadence = cadence(request.cadenceMinutes(), DEFAULT_CADENCE);
-        Map<String, String> credentials = credentials(connector, request.credentials());
+        Map<String, String> given = given(request.credentials());
+        // A secret the connector lets a person leave empty is generated here, and shown once below.
+        Map<String, String> generated = generatedSecrets.fillIn(connector, given);
+        Map<String, String> merged = new LinkedHashMap<>(given);
+        merged.putAll(generated);
+        Map<String, String> credentials = checked(connector, merged);
         WorkspaceRow workspace = workspace(workspaceId);
         // A quick refusal before asking the provider; the count that counts is taken under the lock.
         jdbi.useExtension(DataSourceDao.class, sources -> plans.checkDataSourceAllowed(workspace.plan(), type,
@@ -112,14 +120,17 @@ public final class DataSourceService {
             sources.insert(inserted, sealed.version());
             datasets.replaceSelection(handle, id, selection);
             audit.record(handle, workspaceId, caller.actor(), "data_source.create", "data_source:" + id,
-                    Map.of("type", type, "account", check.account().accountId()));
+                    generated.isEmpty() ? Map.of("type", type, "account", check.account().accountId())
+                            : Map.of("type", type, "account", check.account().accountId(), "generated", String.join(",", generated.keySet())));
             return inserted;
         });
         webhookSecrets.remember(id, row.webhookSecret(), split.webhookSecret());
         if (!selection.isEmpty()) {
             syncDatasetsSoon.accept(id);
         }
-        return view(row, check.warnings());
+        Map<String, String> shownOnce = new LinkedHashMap<>();
+        generated.forEach((field, value) -> shownOnce.put(camel(field), value));
+        return view(row, check.warnings()).withGeneratedSecrets(shownOnce);
     }
 
     public List<DataSourceView> list(Caller caller) {
@@ -262,6 +273,11 @@ public final class DataSourceService {
 
     /** The request's credentials under the connector's field names, checked against its fields. */
     private static Map<String, String> credentials(InstalledConnector connector, Map<String, String> given) {
+        return checked(connector, given(given));
+    }
+
+    /** The request's non-empty credentials under the connector's field names (snake_case). */
+    private static Map<String, String> given(Map<String, String> given) {
         if (given == null) {
             throw new InvalidInput(INVALID_CREDENTIALS, "credentials", "'credentials' is required");
         }
@@ -271,6 +287,11 @@ public final class DataSourceService {
                 values.put(snake(name), value.strip());
             }
         });
+        return values;
+    }
+
+    /** Credentials checked against the connector's fields, offline. */
+    private static Map<String, String> checked(InstalledConnector connector, Map<String, String> values) {
         List<ValidationProblem> problems = CredentialsValidator.problems(connector, values);
         if (!problems.isEmpty()) {
             ValidationProblem first = problems.get(0);
@@ -294,7 +315,7 @@ public final class DataSourceService {
                 read(row.permissions(), new TypeReference<List<CapabilityStatus>>() { }),
                 read(row.credentialHints(), new TypeReference<Map<String, DataSourceView.CredentialHint>>() { }),
                 warnings, jdbi.withExtension(DatasetStreamDao.class, dao -> dao.list(row.id())).stream().map(DatasetStreamRow::stream).toList(),
-                new DataSourceView.RefusedWebhooks(row.webhooksRefused(), row.webhookLastRefusedAt()), row.createdAt());
+                new DataSourceView.RefusedWebhooks(row.webhooksRefused(), row.webhookLastRefusedAt()), row.createdAt(), null);
     }
 
     String requireWorkspace(Caller caller) {

@@ -1,5 +1,6 @@
 package io.tributary.server.resources;
 
+import io.tributary.server.http.ShowsSecretOnce;
 import static io.tributary.server.resources.WorkspaceResource.caller;
 
 import io.tributary.server.api.DataSourceRequests;
@@ -33,6 +34,7 @@ public final class DataSourceResource {
     }
 
     @POST
+    @ShowsSecretOnce // a secret the server generated is shown in this answer, and never again
     public Response create(@Context SecurityContext security, DataSourceRequests.Create request) {
         return Response.status(201).entity(sources.create(caller(security), request)).build();
     }
