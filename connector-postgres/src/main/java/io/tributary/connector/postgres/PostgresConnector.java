@@ -57,12 +57,19 @@ final class PostgresConnector implements Connector {
         return new QueryResult(result.toJson(), result.notices());
     }
 
+    /**
+     * The statement's columns, learnt by running it with a row cap of 0 (at most one row fetched, then
+     * rolled back) rather than only describing it: PostgreSQL checks a write against the read-only
+     * transaction when it executes, not when it parses, so only a run refuses {@code DELETE} (or a
+     * writing CTE or function) when a block is saved.
+     */
     @Override
     public Optional<List<ResultField>> resultFields(ConnectorContext context, QueryRequest request) {
         SqlRequest sql = SqlRequest.of(request.parameters(), settings.limits());
-        List<ResultColumn> columns = withConnection(PostgresCredentials.from(context.credentials()),
-                connection -> new GuardedQuery(sql.limits(), MAPPER).describe(connection, sql.sql()));
-        return Optional.of(SqlQueryType.fields(columns));
+        QueryLimits noRows = sql.limits().withRowCap(0, QueryLimits.CapMode.TRUNCATE);
+        SqlResult dryRun = withConnection(PostgresCredentials.from(context.credentials()),
+                connection -> new GuardedQuery(noRows, MAPPER).run(connection, sql.sql(), sql.values()));
+        return Optional.of(SqlQueryType.fields(dryRun.columns()));
     }
 
     @Override

@@ -3,7 +3,10 @@ package io.tributary.connector.postgres;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -15,6 +18,7 @@ final class CountingOpener {
 
     private final AtomicLong calls = new AtomicLong();
     private final AtomicLong opened = new AtomicLong();
+    private final List<Connection> opens = new CopyOnWriteArrayList<>();
 
     long calls() {
         return calls.get();
@@ -24,9 +28,23 @@ final class CountingOpener {
         return opened.get();
     }
 
+    /** How many of the connections opened are still open. */
+    long openConnections() throws SQLException {
+        long open = 0;
+        for (Connection connection : opens) {
+            open += connection.isClosed() ? 0 : 1;
+        }
+        return open;
+    }
+
     /** A factory whose connector opens connections through this counter. */
     PostgresConnectorFactory factory() {
         return new PostgresConnectorFactory(this::opener);
+    }
+
+    /** An opener that counts, for pools under test. */
+    ConnectionOpener opener() {
+        return opener(Duration.ofSeconds(5));
     }
 
     private ConnectionOpener opener(Duration connectTimeout) {
@@ -35,6 +53,7 @@ final class CountingOpener {
             calls.incrementAndGet();
             Connection real = connections.open(credentials);
             opened.incrementAndGet();
+            opens.add(real);
             return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
                     (proxy, method, arguments) -> {
                         calls.incrementAndGet();

@@ -97,6 +97,10 @@ final class CustomerDatabase implements AutoCloseable {
                 "password", password, "sslmode", "disable");
     }
 
+    static PostgresCredentials credentialsOf(CustomerDatabase database, String user, String password) {
+        return PostgresCredentials.from(new Credentials(database.credentials(user, password)));
+    }
+
     ConnectorContext context(String user, String password) {
         Map<String, String> values = credentials(user, password);
         return Contexts.builder().credentials(() -> new Credentials(values)).build();
