@@ -1,0 +1,201 @@
+package io.tributary.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tributary.connector.host.InstalledConnector;
+import io.tributary.connector.host.LoadedPlugin;
+import io.tributary.connector.host.PluginClassLoader;
+import io.tributary.connector.stripe.fake.FakeStripeAccount;
+import io.tributary.server.plugins.PostgresPlugin;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The PostgreSQL connector as it ships: its plugin directory (the connector's jar and the driver)
+ * in a server's plugins directory, reading a customer's own PostgreSQL, a second embedded one on
+ * 127.0.0.1 and not the server's database. A data source, a block over a statement's rows, its
+ * refresh, and the statements refused when the block is saved.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PostgresPluginTest {
+
+    private static final String READER_PASSWORD = "customer-reader-password-0987";
+    private static final String TOTALS = "SELECT count(*) AS n, sum(amount) AS total FROM orders WHERE region = :region";
+
+    private EmbeddedPostgres customer;
+    private Path customerDirectory;
+    private TestServer server;
+    private Api api;
+    private Path pluginDirectory;
+
+    @BeforeAll
+    void start() throws IOException, SQLException {
+        customerDirectory = TestServer.newDataDirectory().resolve("customer-pg");
+        customer = EmbeddedPostgres.builder().setDataDirectory(customerDirectory).setRegisterShutdownHook(false)
+                .setServerConfig("listen_addresses", "127.0.0.1").setServerConfig("password_encryption", "scram-sha-256").start();
+        customerSql("""
+                CREATE TABLE orders (id int PRIMARY KEY, region text NOT NULL, amount numeric(12,2) NOT NULL);
+                INSERT INTO orders VALUES (1, 'eu', 10.50), (2, 'eu', 20.25), (3, 'us', 7.00), (4, 'eu', 1.00);
+                REVOKE CREATE ON SCHEMA public FROM PUBLIC;
+                CREATE ROLE reader LOGIN PASSWORD 'customer-reader-password-0987';
+                GRANT USAGE ON SCHEMA public TO reader;
+                GRANT SELECT ON ALL TABLES IN SCHEMA public TO reader;
+                """);
+        // The superuser over the local socket only; everyone else with a password
+        Files.writeString(customerDirectory.resolve("pg_hba.conf"), "local all all trust\nhost all postgres 127.0.0.1/32 trust\n"
+                + "host all all 127.0.0.1/32 scram-sha-256\n", StandardCharsets.UTF_8);
+        customerSql("SELECT pg_reload_conf()");
+
+        server = new TestServer(FakeStripeAccount.create(), Map.of("connectors.postgres.pool_size", "2"));
+        pluginDirectory = PostgresPlugin.copyInto(server.dataDirectory().resolve("plugins"));
+        server.start();
+        api = server.api();
+    }
+
+    @AfterAll
+    void stop() throws IOException {
+        try {
+            if (server != null) {
+                server.close();
+            }
+        } finally {
+            if (customer != null) {
+                customer.close();
+            }
+        }
+    }
+
+    @Test
+    void theConnectorAndTheDriverComeFromThePluginDirectory() throws Exception {
+        assertThatThrownBy(() -> Class.forName(PostgresPlugin.FACTORY)).as("the connector is not on the server's class path")
+                .isInstanceOf(ClassNotFoundException.class);
+        LoadedPlugin plugin = server.connectors().pluginOf("postgres").orElseThrow();
+        assertThat(plugin.directory()).isEqualTo(pluginDirectory);
+        assertThat(plugin.jars()).extracting(jar -> jar.getFileName().toString()).containsExactlyElementsOf(PostgresPlugin.builtJars())
+                .anyMatch(jar -> jar.startsWith("connector-postgres-")).anyMatch(jar -> jar.startsWith("postgresql-"))
+                .noneMatch(jar -> jar.startsWith("connector-spi-") || jar.startsWith("jackson-"));
+        InstalledConnector installed = server.connectors().find("postgres").orElseThrow();
+        assertThat(installed.implementation().getClassLoader()).isInstanceOf(PluginClassLoader.class).isSameAs(plugin.classLoader());
+        Class<?> driver = plugin.classLoader().loadClass("org.postgresql.Driver");
+        assertThat(Path.of(driver.getProtectionDomain().getCodeSource().getLocation().toURI()).getParent())
+                .as("the plugin's own driver, not the server's").isEqualTo(pluginDirectory);
+
+        Api.Reply listed = api.get("/api/v1/connectors", workspace());
+        JsonNode view = StreamSupport.stream(listed.body().get("connectors").spliterator(), false)
+                .filter(connector -> connector.get("typeId").asText().equals("postgres")).findFirst().orElseThrow();
+        assertThat(view.get("displayName").asText()).isEqualTo("PostgreSQL");
+        assertThat(view.get("queryTypes")).extracting(type -> type.get("id").asText()).containsExactly("postgres.sql");
+        assertThat(listed.body().get("brokenPlugins")).isEmpty();
+    }
+
+    @Test
+    void aBlockOverAStatementsRowsIsCheckedAgainstItsColumnsSavedAndRefreshed() throws SQLException {
+        String token = workspace();
+        String sourceId = source(token);
+
+        Api.Reply unknownColumn = api.post("/api/v1/blocks", token, block(sourceId, TOTALS, Map.of("value", "rows[0].nope")));
+        assertThat(unknownColumn.status()).as(unknownColumn.raw()).isEqualTo(422);
+        assertThat(unknownColumn.errorCode()).as("checked against the statement's real columns").isEqualTo("unknown_path");
+        assertThat(unknownColumn.errorField()).startsWith("binding.projection");
+
+        Api.Reply created = api.post("/api/v1/blocks", token, block(sourceId, TOTALS, Map.of("value", "rows[0].n", "total", "rows[0].total")));
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        String blockId = created.body().get("id").asText();
+        assertThat(created.body().at("/widget/data/value").asLong()).isEqualTo(3);
+        assertThat(new BigDecimal(created.body().at("/widget/data/total").asText())).isEqualByComparingTo("31.75");
+
+        customerSql("INSERT INTO orders VALUES (5, 'eu', 100.00)");
+        Api.Reply refreshed = api.post("/api/v1/blocks/" + blockId + "/refresh", token, Map.of());
+        assertThat(refreshed.status()).as(refreshed.raw()).isEqualTo(200);
+        assertThat(refreshed.body().at("/widget/data/value").asLong()).isEqualTo(4);
+        assertThat(new BigDecimal(refreshed.body().at("/widget/data/total").asText())).isEqualByComparingTo("131.75");
+        assertThat(refreshed.body().get("lastErrorCode").isNull()).isTrue();
+        customerSql("DELETE FROM orders WHERE id = 5");
+    }
+
+    @Test
+    void aWriteAndSeveralStatementsAreRefusedWhenTheBlockIsSaved() throws SQLException {
+        String token = workspace();
+        String sourceId = source(token);
+        server.awaitIdle(); // the new source's first refresh, so that only this test's requests decrypt below
+
+        Api.Reply delete = api.post("/api/v1/blocks", token, block(sourceId, "DELETE FROM orders", Map.of("value", "row_count")));
+        assertThat(delete.status()).as(delete.raw()).isEqualTo(422);
+        assertThat(delete.errorCode()).isEqualTo("postgres.write_refused");
+        assertThat(delete.errorField()).isEqualTo("binding.queryConfig.params.sql");
+        assertThat(customerCount("SELECT count(*) FROM orders")).as("the orders are untouched").isEqualTo(4);
+
+        long decryptions = decryptions(token);
+        assertThat(decryptions).as("creating the source and checking the DELETE decrypted").isPositive();
+        Api.Reply several = api.post("/api/v1/blocks", token, block(sourceId, "SELECT 1 AS one; DELETE FROM orders",
+                Map.of("value", "row_count")));
+        assertThat(several.status()).as(several.raw()).isEqualTo(422);
+        assertThat(several.errorCode()).isEqualTo("postgres.multiple_statements");
+        assertThat(several.errorField()).isEqualTo("binding.queryConfig.params.sql");
+        assertThat(decryptions(token)).as("refused before the credentials were decrypted").isEqualTo(decryptions);
+        assertThat(customerCount("SELECT count(*) FROM orders")).isEqualTo(4);
+        assertThat(api.get("/api/v1/blocks", token).body().toString()).as("no block was saved").doesNotContain(sourceId);
+    }
+
+    private String source(String token) {
+        Api.Reply created = api.post("/api/v1/data-sources", token, Map.of("type", "postgres", "label", "Orders database",
+                "credentials", Map.of("host", "127.0.0.1", "port", Integer.toString(customer.getPort()), "database", "postgres",
+                        "user", "reader", "password", READER_PASSWORD, "sslmode", "disable"), "cadenceMinutes", 15));
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        assertThat(created.body().get("accountId").asText()).isEqualTo("reader@127.0.0.1:" + customer.getPort() + "/postgres");
+        assertThat(created.raw()).doesNotContain(READER_PASSWORD);
+        return created.body().get("id").asText();
+    }
+
+    private static Map<String, Object> block(String sourceId, String sql, Map<String, String> fields) {
+        Map<String, Object> projection = new java.util.LinkedHashMap<>();
+        fields.forEach((name, path) -> projection.put(name, Map.of("source", path)));
+        Map<String, Object> params = sql.contains(":region") ? Map.of("sql", sql, "params", Map.of("region", "eu")) : Map.of("sql", sql);
+        return Map.of("binding", Map.of("dataSourceId", sourceId, "queryConfig", Map.of("type", "postgres.sql", "params", params),
+                "projection", Map.of("fields", projection)));
+    }
+
+    private long decryptions(String token) {
+        Api.Reply log = api.get("/api/v1/audit-log?action=credential.decrypt", token);
+        assertThat(log.status()).as(log.raw()).isEqualTo(200);
+        List<JsonNode> events = StreamSupport.stream(log.body().get("events").spliterator(), false).toList();
+        return events.size();
+    }
+
+    private String workspace() {
+        Api.Reply created = api.post("/api/v1/workspaces", TestServer.ADMIN_TOKEN, Map.of("name", "Orders", "plan", "builder"));
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        return created.body().get("apiToken").asText();
+    }
+
+    private void customerSql(String sql) throws SQLException {
+        try (Connection connection = customer.getPostgresDatabase().getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private long customerCount(String sql) throws SQLException {
+        try (Connection connection = customer.getPostgresDatabase().getConnection(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}
