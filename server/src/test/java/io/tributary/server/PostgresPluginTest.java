@@ -8,7 +8,7 @@ import io.tributary.connector.host.InstalledConnector;
 import io.tributary.connector.host.LoadedPlugin;
 import io.tributary.connector.host.PluginClassLoader;
 import io.tributary.connector.stripe.fake.FakeStripeAccount;
-import io.tributary.server.plugins.PostgresPlugin;
+import io.tributary.server.plugins.BundledPlugin;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -35,6 +35,9 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PostgresPluginTest {
+
+    /** The connector's factory: on no class path of the server's, only in the plugin. */
+    private static final String POSTGRES_FACTORY = "io.tributary.connector.postgres.PostgresConnectorFactory";
 
     private static final String READER_PASSWORD = "customer-reader-password-0987";
     private static final String TOTALS = "SELECT count(*) AS n, sum(amount) AS total FROM orders WHERE region = :region";
@@ -64,7 +67,7 @@ class PostgresPluginTest {
         customerSql("SELECT pg_reload_conf()");
 
         server = new TestServer(FakeStripeAccount.create(), Map.of("connectors.postgres.pool_size", "2"));
-        pluginDirectory = PostgresPlugin.copyInto(server.dataDirectory().resolve("plugins"));
+        pluginDirectory = BundledPlugin.POSTGRES.copyInto(server.dataDirectory().resolve("plugins"));
         server.start();
         api = server.api();
     }
@@ -84,11 +87,11 @@ class PostgresPluginTest {
 
     @Test
     void theConnectorAndTheDriverComeFromThePluginDirectory() throws Exception {
-        assertThatThrownBy(() -> Class.forName(PostgresPlugin.FACTORY)).as("the connector is not on the server's class path")
+        assertThatThrownBy(() -> Class.forName(POSTGRES_FACTORY)).as("the connector is not on the server's class path")
                 .isInstanceOf(ClassNotFoundException.class);
         LoadedPlugin plugin = server.connectors().pluginOf("postgres").orElseThrow();
         assertThat(plugin.directory()).isEqualTo(pluginDirectory);
-        assertThat(plugin.jars()).extracting(jar -> jar.getFileName().toString()).containsExactlyElementsOf(PostgresPlugin.builtJars())
+        assertThat(plugin.jars()).extracting(jar -> jar.getFileName().toString()).containsExactlyElementsOf(BundledPlugin.POSTGRES.builtJars())
                 .anyMatch(jar -> jar.startsWith("connector-postgres-")).anyMatch(jar -> jar.startsWith("postgresql-"))
                 .noneMatch(jar -> jar.startsWith("connector-spi-") || jar.startsWith("jackson-"));
         InstalledConnector installed = server.connectors().find("postgres").orElseThrow();

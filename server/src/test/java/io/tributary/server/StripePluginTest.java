@@ -7,7 +7,7 @@ import io.tributary.connector.host.LoadedPlugin;
 import io.tributary.connector.host.PluginClassLoader;
 import io.tributary.connector.stripe.fake.FakeStripeAccount;
 import io.tributary.connector.stripe.fake.KeyAccess;
-import io.tributary.server.plugins.StripePlugin;
+import io.tributary.server.plugins.BundledPlugin;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -35,7 +35,7 @@ class StripePluginTest {
         account = FakeStripeAccount.create();
         account.balance(Map.of("usd", 5_000L), Map.of());
         server = new TestServer(account, Map.of("plugins.scanClassPath", "false"));
-        pluginDirectory = StripePlugin.copyInto(server.dataDirectory().resolve("plugins"));
+        pluginDirectory = BundledPlugin.STRIPE.copyInto(server.dataDirectory().resolve("plugins"));
         server.start();
         api = server.api();
     }
@@ -49,7 +49,7 @@ class StripePluginTest {
     void theStripeConnectorAndItsLibrariesComeFromThePluginDirectory() throws Exception {
         LoadedPlugin plugin = server.connectors().pluginOf("stripe").orElseThrow();
         assertThat(plugin.directory()).isEqualTo(pluginDirectory);
-        assertThat(plugin.jars()).extracting(jar -> jar.getFileName().toString()).containsExactlyElementsOf(StripePlugin.builtJars())
+        assertThat(plugin.jars()).extracting(jar -> jar.getFileName().toString()).containsExactlyElementsOf(BundledPlugin.STRIPE.builtJars())
                 .anyMatch(jar -> jar.startsWith("connector-stripe-")).anyMatch(jar -> jar.startsWith("stripe-java-"))
                 .anyMatch(jar -> jar.startsWith("gson-"));
         assertThat(server.connectors().installed()).extracting(InstalledConnector::typeId).as("nothing from the class path")
