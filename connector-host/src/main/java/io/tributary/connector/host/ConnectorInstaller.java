@@ -119,6 +119,17 @@ public final class ConnectorInstaller {
                 throw new ConnectorLoadException("Connector " + name + " in " + source + ": the signing secret field '"
                         + secret.name() + "' must not also be one of the descriptor's credential fields", null);
             }
+            Set<String> verificationFields = webhooks.get().verificationFields();
+            if (verificationFields == null) {
+                throw new ConnectorLoadException("Connector " + name + " in " + source
+                        + ": webhooks().verificationFields() returned null; return an empty set for none", null);
+            }
+            for (String field : verificationFields) {
+                if (descriptor.credentialField(field).filter(candidate -> !candidate.secret()).isEmpty()) {
+                    throw new ConnectorLoadException("Connector " + name + " in " + source + ": the verification field '" + field
+                            + "' must be one of the descriptor's plain (not secret) credential fields", null);
+                }
+            }
         }
         List<CredentialField> fields = new java.util.ArrayList<>(descriptor.credentialFields());
         webhooks.ifPresent(facet -> fields.add(facet.signingSecretField()));
@@ -137,6 +148,10 @@ public final class ConnectorInstaller {
             }
             Set<String> names = new HashSet<>();
             for (StreamDescriptor stream : descriptors) {
+                if (stream.pushed() && webhooks.isEmpty()) {
+                    throw new ConnectorLoadException("Connector " + name + " in " + source + ": stream '" + stream.name()
+                            + "' is pushed, but the connector takes no webhooks to push it", null);
+                }
                 if (!names.add(stream.name())) {
                     throw new ConnectorLoadException("Connector " + name + " in " + source + ": stream '" + stream.name()
                             + "' is declared twice", null);

@@ -19,6 +19,7 @@ import io.tributary.connector.spi.Webhooks;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 
@@ -229,5 +230,44 @@ class ConnectorInstallerTest {
                 .hasMessageContaining("its streams capability declares no stream");
         assertRefused(new StubConnector(Optional.empty(), Optional.of(streamsOf(List.of(TICKETS, TICKETS), Optional.empty())), null))
                 .hasMessageContaining("stream 'tickets' is declared twice");
+    }
+
+    @Test
+    void aPushedStreamNeedsWebhooksToPushIt() {
+        StreamDescriptor deliveries = StreamDescriptor.builder("deliveries", "Deliveries.")
+                .cursor("received_at", io.tributary.connector.spi.CursorFormat.ISO_8601)
+                .pushed(new io.tributary.connector.spi.Retention(30, 1000)).build();
+        assertRefused(new StubConnector(Optional.empty(), Optional.of(streamsOf(List.of(deliveries), Optional.empty())), null))
+                .hasMessageContaining("stream 'deliveries' is pushed, but the connector takes no webhooks to push it");
+    }
+
+    @Test
+    void verificationFieldsMustBePlainFieldsOfTheDescriptor() {
+        CredentialField secret = CredentialField.secret("webhook_secret", "Secret").build();
+        assertRefused(new StubConnector(Optional.of(webhooksVerifiedWith(secret, Set.of("api_key"))), Optional.empty(), null))
+                .hasMessageContaining("the verification field 'api_key' must be one of the descriptor's plain (not secret) credential fields");
+        assertRefused(new StubConnector(Optional.of(webhooksVerifiedWith(secret, Set.of("scheme"))), Optional.empty(), null))
+                .hasMessageContaining("the verification field 'scheme' must be one of");
+        assertRefused(new StubConnector(Optional.of(webhooksVerifiedWith(secret, null)), Optional.empty(), null))
+                .hasMessageContaining("webhooks().verificationFields() returned null");
+    }
+
+    private static Webhooks webhooksVerifiedWith(CredentialField field, Set<String> verificationFields) {
+        return new Webhooks() {
+            @Override
+            public CredentialField signingSecretField() {
+                return field;
+            }
+
+            @Override
+            public Set<String> verificationFields() {
+                return verificationFields;
+            }
+
+            @Override
+            public List<WebhookEvent> verify(WebhookContext context, WebhookRequest request) {
+                return List.of();
+            }
+        };
     }
 }

@@ -34,6 +34,13 @@ import java.util.regex.Pattern;
  * query binds) and {@link Connector#resultFields} (a result whose fields depend on the request,
  * such as the columns of a SQL query), and {@link CredentialField#generatedWhenEmpty()} (a secret
  * the host generates when a person leaves it empty, in a {@link SecretFormat}).
+ *
+ * <h2>2.2</h2>
+ * Adds pushed streams ({@link StreamDescriptor.Builder#pushed}, with a {@link Retention}): records
+ * that arrive in webhook deliveries, which the host keeps and answers queries from, for a
+ * connector with no outside system to read (signed deliveries of any JSON); and
+ * {@link Webhooks#verificationFields()} (plain credential fields, such as a signature scheme, that
+ * verifying a delivery reads through {@link WebhookContext#verificationField}).
  */
 public final class SpiVersion {
 
@@ -41,7 +48,7 @@ public final class SpiVersion {
     public static final int MAJOR = 2;
 
     /** The minor version: connectors built for this or an older minor version are accepted. */
-    public static final int MINOR = 1;
+    public static final int MINOR = 2;
 
     /** {@code "MAJOR.MINOR"}; return this from {@link ConnectorFactory#spiVersion()}. */
     public static final String CURRENT = MAJOR + "." + MINOR;

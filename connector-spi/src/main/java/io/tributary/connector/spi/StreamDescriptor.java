@@ -16,6 +16,9 @@ import java.util.Optional;
  * {@link #cursorFormat()}, and never change it. A stream whose objects have no creation time (line
  * items of an invoice, say) is built {@link Builder#withoutCreationTime()}: it is then read whole,
  * never by window, and its records fall in no creation window.
+ *
+ * <p>A stream built {@link Builder#pushed} (since SPI 2.2) is never read: its records arrive in
+ * webhook deliveries, and the host keeps them for a {@link Retention}.
  */
 // Serialised from its fields (named as its accessors), as it was as a record: hosts render forms from this JSON.
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -29,6 +32,7 @@ public final class StreamDescriptor {
     private final CursorFormat cursorFormat;
     private final boolean incremental;
     private final boolean createdFilter;
+    private final Retention retention;
 
     private StreamDescriptor(Builder builder) {
         this.name = Checks.identifier(builder.name, "Stream name");
@@ -38,9 +42,14 @@ public final class StreamDescriptor {
         this.cursorFormat = builder.cursorField == null ? null : Objects.requireNonNull(builder.cursorFormat, "cursorFormat");
         this.incremental = builder.incremental;
         this.createdFilter = builder.createdFilter;
+        this.retention = builder.retention;
         if (cursorField == null && (incremental || createdFilter)) {
             throw new IllegalArgumentException("Stream '" + name + "' has no creation time, so it can be neither incremental "
                     + "nor filtered by creation time");
+        }
+        if (retention != null && (cursorField == null || incremental || createdFilter)) {
+            throw new IllegalArgumentException("Stream '" + name + "' is pushed, so it needs a creation time (its records are "
+                    + "kept by age and queried by time) and is never read: it can be neither incremental nor filtered by creation time");
         }
     }
 
@@ -117,22 +126,50 @@ public final class StreamDescriptor {
         return createdFilter;
     }
 
+    /**
+     * Whether the stream's records arrive in webhook deliveries instead of being read (since SPI
+     * 2.2). The host never calls {@link Streams#read} for it. For each new event of a verified
+     * delivery (an event id the source has not seen) that names the stream in
+     * {@link WebhookEvent#staleStreams()}, the host stores the event's {@link WebhookEvent#object()}
+     * as a record, keyed by {@link #primaryKey()}, in the transaction that records the event, so a
+     * repeated delivery stores nothing twice. Every data source of the connector keeps the stream,
+     * without being asked, for its {@link #retention()}. Queries answered from it
+     * ({@link MirrorQueries}) need no catching up: the stream is current as soon as a delivery is
+     * accepted. Only a connector with {@link Connector#webhooks()} may have one.
+     *
+     * @return whether the stream is pushed
+     */
+    public boolean pushed() {
+        return retention != null;
+    }
+
+    /**
+     * How long the host keeps a pushed stream's records (since SPI 2.2).
+     *
+     * @return the retention, or empty when the stream is not {@link #pushed()}
+     */
+    public Optional<Retention> retention() {
+        return Optional.ofNullable(retention);
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof StreamDescriptor that && name.equals(that.name) && description.equals(that.description)
                 && primaryKey.equals(that.primaryKey) && Objects.equals(cursorField, that.cursorField)
-                && cursorFormat == that.cursorFormat && incremental == that.incremental && createdFilter == that.createdFilter;
+                && cursorFormat == that.cursorFormat && incremental == that.incremental && createdFilter == that.createdFilter
+                && Objects.equals(retention, that.retention);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, description, primaryKey, cursorField, cursorFormat, incremental, createdFilter);
+        return Objects.hash(name, description, primaryKey, cursorField, cursorFormat, incremental, createdFilter, retention);
     }
 
     @Override
     public String toString() {
         return "StreamDescriptor[" + name + ", key " + primaryKey + (cursorField == null ? ", no creation time" : ", cursor " + cursorField + " " + cursorFormat)
-                + (incremental ? ", incremental" : "") + (createdFilter ? ", created filter" : "") + "]";
+                + (incremental ? ", incremental" : "") + (createdFilter ? ", created filter" : "")
+                + (retention == null ? "" : ", pushed, kept " + retention.maxAgeDays() + " days or " + retention.maxRecords() + " records") + "]";
     }
 
     /** Builds a {@link StreamDescriptor}. */
@@ -144,6 +181,7 @@ public final class StreamDescriptor {
         private CursorFormat cursorFormat = CursorFormat.UNIX_SECONDS;
         private boolean incremental;
         private boolean createdFilter;
+        private Retention retention;
 
         private Builder(String name, String description) {
             this.name = name;
@@ -203,6 +241,18 @@ public final class StreamDescriptor {
          */
         public Builder createdFilter() {
             this.createdFilter = true;
+            return this;
+        }
+
+        /**
+         * The stream's records arrive in webhook deliveries and are kept for a retention
+         * ({@link StreamDescriptor#pushed()}); it needs a creation time. Since SPI 2.2.
+         *
+         * @param retention how long the host keeps the records
+         * @return this builder
+         */
+        public Builder pushed(Retention retention) {
+            this.retention = Objects.requireNonNull(retention, "retention");
             return this;
         }
 

@@ -15,7 +15,9 @@ import java.util.Set;
  *     refreshes only the bindings of these
  * @param staleStreams the names of the streams whose mirrored objects this event may change
  * @param object the object the event is about, as the event carried it, or null when it carried
- *     none; a private copy
+ *     none; a private copy. For each {@link StreamDescriptor#pushed() pushed} stream the event names
+ *     in {@code staleStreams}, it is the record the host stores, and must then be a JSON object
+ *     carrying the stream's primary key and creation time
  */
 public record WebhookEvent(String id, String type, Instant createdAt, Set<String> staleQueryTypes,
                            Set<String> staleStreams, JsonNode object) {

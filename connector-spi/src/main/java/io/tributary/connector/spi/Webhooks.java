@@ -23,6 +23,18 @@ public interface Webhooks {
     CredentialField signingSecretField();
 
     /**
+     * The names of the descriptor's plain (not secret) credential fields that verifying a delivery
+     * needs, such as the signature scheme a sender uses. The host keeps their values beside the
+     * signing secret, readable without opening the other credentials, and hands them to
+     * {@link #verify} through {@link WebhookContext#verificationField}. Since SPI 2.2.
+     *
+     * @return the field names; by default none
+     */
+    default java.util.Set<String> verificationFields() {
+        return java.util.Set.of();
+    }
+
+    /**
      * Verifies a delivery's signature and parses its events. Must not call the outside system and
      * must never let an exception other than {@link ConnectorException} escape.
      *

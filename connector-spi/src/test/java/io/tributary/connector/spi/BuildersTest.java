@@ -104,6 +104,29 @@ class BuildersTest {
     }
 
     @Test
+    void aPushedStreamKeepsItsRetentionNeedsACreationTimeAndIsNeverRead() {
+        Retention retention = new Retention(30, 100_000);
+        StreamDescriptor deliveries = StreamDescriptor.builder("deliveries", "Deliveries.")
+                .cursor("received_at", CursorFormat.ISO_8601).pushed(retention).build();
+
+        assertThat(deliveries.pushed()).isTrue();
+        assertThat(deliveries.retention()).contains(retention);
+        assertThat(deliveries.incremental()).isFalse();
+        assertThat(deliveries).isNotEqualTo(StreamDescriptor.builder("deliveries", "Deliveries.")
+                .cursor("received_at", CursorFormat.ISO_8601).build());
+        assertThat(deliveries.toString()).contains("pushed, kept 30 days or 100000 records");
+        assertThat(StreamDescriptor.builder("customers", "Customers.").build().retention()).isEmpty();
+        assertThatThrownBy(() -> StreamDescriptor.builder("d", "D.").withoutCreationTime().pushed(retention).build())
+                .hasMessageContaining("is pushed, so it needs a creation time");
+        assertThatThrownBy(() -> StreamDescriptor.builder("d", "D.").incremental().pushed(retention).build())
+                .hasMessageContaining("neither incremental");
+        assertThatThrownBy(() -> StreamDescriptor.builder("d", "D.").createdFilter().pushed(retention).build())
+                .hasMessageContaining("neither incremental nor filtered");
+        assertThatThrownBy(() -> new Retention(0, 10)).hasMessageContaining("1 to 36500 days, not 0");
+        assertThatThrownBy(() -> new Retention(1, 0)).hasMessageContaining("1 to 100000000 records, not 0");
+    }
+
+    @Test
     void streamsDefaultToIdAndCreatedInUnixSecondsReadWhole() {
         StreamDescriptor plain = StreamDescriptor.builder("customers", "Customers.").build();
         StreamDescriptor tickets = StreamDescriptor.builder("tickets", "Tickets.").primaryKey("number")

@@ -12,7 +12,8 @@ class SpiVersionTest {
             "2.0, true",
             "' 2.0 ', true",
             "2.1, true",
-            "2.2, false",
+            "2.2, true",
+            "2.3, false",
             "1.1, false",
             "1.0, false",
             "3.0, false",
@@ -33,6 +34,6 @@ class SpiVersionTest {
 
     @org.junit.jupiter.api.Test
     void currentIsMajorDotMinor() {
-        assertThat(SpiVersion.CURRENT).isEqualTo(SpiVersion.MAJOR + "." + SpiVersion.MINOR).isEqualTo("2.1");
+        assertThat(SpiVersion.CURRENT).isEqualTo(SpiVersion.MAJOR + "." + SpiVersion.MINOR).isEqualTo("2.2");
     }
 }

@@ -128,11 +128,14 @@ public abstract class ConnectorContractTest {
 
     /**
      * A context whose outside system is unavailable: it answers 503, or refuses connections. Every
-     * operation with it must fail with a retryable kind.
+     * operation with it must fail with a retryable kind. A push-only connector (every stream pushed,
+     * every query answered from them: it calls no outside system) need not override it.
      *
      * @return a context
      */
-    protected abstract ConnectorContext contextWithUnavailableProvider();
+    protected ConnectorContext contextWithUnavailableProvider() {
+        throw new HookNotOverridden("contextWithUnavailableProvider()");
+    }
 
     /**
      * A context whose credentials are valid but lack a permission: the outside system answers every
@@ -366,7 +369,9 @@ public abstract class ConnectorContractTest {
                 QueryResult result;
                 try {
                     QueryRequest request = ParameterValidator.prepare(installed(), queryType.id(), sampleParameters(queryType));
-                    result = connector().runQuery(contextWithValidCredentials(), request);
+                    result = PushedRecords.answeredFromPushedStreams(installed(), request)
+                            ? answerFromPushedRecords(caseName, request)
+                            : connector().runQuery(contextWithValidCredentials(), request);
                 } catch (ConnectorException e) {
                     throw Verdicts.failure(caseName, "the query failed: " + e.errorCode().code() + " (" + e.getMessage() + ")",
                             "make it run with sampleParameters() against your fake");
@@ -392,11 +397,23 @@ public abstract class ConnectorContractTest {
     @TestFactory
     @DisplayName("unavailable provider: a retryable failure")
     Stream<DynamicTest> anUnavailableProviderIsARetryableTypedFailure() {
+        if (pushOnly()) {
+            return Stream.empty(); // it calls no outside system that could be unavailable
+        }
         return operations(true).map(operation -> {
             String caseName = "unavailable provider: " + operation.name();
             return DynamicTest.dynamicTest(caseName, () -> {
                 String fix = "map 5xx answers, timeouts and refused connections to ConnectorException.transientFailure(...)";
-                ConnectorException e = Verdicts.failureOf(caseName, () -> operation.call().accept(contextWithUnavailableProvider()), fix);
+                ConnectorException e = Verdicts.failureOf(caseName, () -> {
+                    ConnectorContext unavailable;
+                    try {
+                        unavailable = contextWithUnavailableProvider();
+                    } catch (HookNotOverridden notOverridden) {
+                        throw Verdicts.failure(caseName, notOverridden.hook() + " is not overridden", "override it to return a context "
+                                + "whose outside system answers 503; only a push-only connector may leave it out");
+                    }
+                    operation.call().accept(unavailable);
+                }, fix);
                 Verdicts.check(e.kind().retryable(), caseName, "failed with " + e.kind() + " (" + e.getMessage() + "), which is not retried", fix);
             });
         });
@@ -428,6 +445,13 @@ public abstract class ConnectorContractTest {
         });
     }
 
+    /** Every stream pushed and every query answered from them: the connector calls no outside system. */
+    private boolean pushOnly() {
+        return installed().webhooks().isPresent() && !installed().streamDescriptors().isEmpty()
+                && installed().streamDescriptors().stream().allMatch(StreamDescriptor::pushed)
+                && Operation.queriesAndStreams(installed(), this::sampleParameters).isEmpty();
+    }
+
     private Stream<Operation> operations(boolean withCredentialCheck) {
         List<Operation> operations = new ArrayList<>();
         if (withCredentialCheck) {
@@ -435,6 +459,21 @@ public abstract class ConnectorContractTest {
         }
         operations.addAll(Operation.queriesAndStreams(installed(), this::sampleParameters));
         return operations.stream();
+    }
+
+    /**
+     * A query the host answers from pushed streams alone, run as the host runs it: over the records
+     * of {@link #signedWebhook()}'s events.
+     */
+    private QueryResult answerFromPushedRecords(String caseName, QueryRequest request) {
+        WebhookRequest delivery = signedWebhook().orElseThrow(() -> Verdicts.failure(caseName, request.queryType().id()
+                + " is answered from pushed streams, but signedWebhook() gives no delivery to push",
+                "override signedWebhook() to return a delivery whose events carry records of the pushed streams"));
+        PushedRecords records = new PushedRecords(installed())
+                .keep(installed().webhooks().orElseThrow().verify(io.tributary.connector.spi.WebhookContext.of(webhookClock()), delivery));
+        return installed().mirrorQueries().orElseThrow().run(contextWithValidCredentials(), request, records)
+                .orElseThrow(() -> Verdicts.failure(caseName, "MirrorQueries.run gave no answer from the pushed records, and the host has "
+                        + "no other way to answer it", "answer every query over pushed streams from the MirrorReader"));
     }
 
     // ---------------------------------------------------------------- capabilities
@@ -458,6 +497,9 @@ public abstract class ConnectorContractTest {
         }
         List<DynamicTest> tests = new ArrayList<>();
         for (StreamDescriptor stream : installed().streamDescriptors()) {
+            if (stream.pushed()) {
+                continue; // never read: its records are checked in the signed delivery's events
+            }
             Optional<CreatedWindow> window = stream.createdFilter() ? windowWithRecords(stream) : Optional.empty();
             tests.addAll(new StreamCases(streams.get(), stream, this::contextWithValidCredentials, window).tests());
         }

@@ -26,19 +26,36 @@ record Operation(String name, Consumer<ConnectorContext> call) {
         return new Operation("validateCredentials", context -> installed.connector().validateCredentials(context));
     }
 
-    /** Every query type (with its sample parameters) and every stream's first page. */
+    /**
+     * Every query type (with its sample parameters) and every stream's first page, but those the
+     * host answers from pushed streams and the pushed streams themselves: they reach no outside system.
+     */
     static List<Operation> queriesAndStreams(InstalledConnector installed, Function<QueryType, ObjectNode> samples) {
         List<Operation> operations = new ArrayList<>();
         for (QueryType queryType : installed.descriptor().queryTypes()) {
+            if (answeredFromPushedStreams(installed, queryType, samples)) {
+                continue;
+            }
             operations.add(new Operation(queryType.id(), context -> {
                 QueryRequest request = ParameterValidator.prepare(installed, queryType.id(), samples.apply(queryType));
                 installed.connector().runQuery(context, request);
             }));
         }
-        for (StreamDescriptor stream : installed.streamDescriptors()) {
+        for (StreamDescriptor stream : installed.streamDescriptors().stream().filter(stream -> !stream.pushed()).toList()) {
             operations.add(new Operation("stream " + stream.name(), context -> installed.streams().orElseThrow()
                     .read(context, new StreamReadRequest(stream.name(), null, null, 10))));
         }
         return operations;
+    }
+
+    /** False also when the sample cannot be prepared: the operation then reports why, in its own case. */
+    private static boolean answeredFromPushedStreams(InstalledConnector installed, QueryType queryType,
+                                                     Function<QueryType, ObjectNode> samples) {
+        try {
+            return PushedRecords.answeredFromPushedStreams(installed,
+                    ParameterValidator.prepare(installed, queryType.id(), samples.apply(queryType)));
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.tributary.connector.testkit;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.tributary.connector.host.InstalledConnector;
 import io.tributary.connector.spi.ConnectorException;
 import io.tributary.connector.spi.CredentialField;
@@ -94,9 +95,26 @@ final class WebhookCases {
                     + event.staleQueryTypes() + " beyond the declared " + queryTypes, "name only the connector's own query type ids");
             Verdicts.check(streams.containsAll(event.staleStreams()), caseName, "event " + event.id() + " names streams "
                     + event.staleStreams() + " beyond the declared " + streams, "name only the connector's own streams");
+            for (String name : event.staleStreams()) {
+                installed.stream(name).filter(StreamDescriptor::pushed)
+                        .ifPresent(pushed -> checkPushedRecord(caseName, event, pushed));
+            }
         }
         Verdicts.check(providerRequests.getAsLong() == requestsBefore, caseName, "verify sent requests to the outside system",
                 "verify a delivery from its bytes, headers and signing secrets alone");
+    }
+
+    /** The host stores the event's object as the pushed stream's record: it must carry the key and the creation time. */
+    private static void checkPushedRecord(String caseName, WebhookEvent event, StreamDescriptor stream) {
+        String fix = "make the event's object the record to keep: a JSON object with the stream's primary key and its creation time";
+        JsonNode record = event.object();
+        Verdicts.check(record != null && record.isObject(), caseName, "event " + event.id() + " names the pushed stream "
+                + stream.name() + " but carries no JSON object to store", fix);
+        JsonNode key = record.get(stream.primaryKey());
+        Verdicts.check(key != null && (key.isTextual() && !key.asText().isBlank() || key.isIntegralNumber()), caseName,
+                "event " + event.id() + "'s record has no primary key '" + stream.primaryKey() + "'", fix);
+        Verdicts.check(stream.createdAt(record).isPresent(), caseName, "event " + event.id() + "'s record has no creation time in '"
+                + stream.cursorField().orElse("") + "' as " + stream.cursorFormat().map(Enum::name).orElse(""), fix);
     }
 
     private List<WebhookEvent> verify(String caseName, WebhookRequest delivery) {
