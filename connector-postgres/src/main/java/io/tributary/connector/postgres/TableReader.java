@@ -26,8 +26,9 @@ import java.util.Objects;
  *   <li>An incremental read is ordered by (cursor column, key) and reads the rows whose cursor
  *       column is above the high-water value. Rows whose cursor column is NULL are never read
  *       incrementally: a NULL is above no value; the full refresh reads them.</li>
- *   <li>A row with a NULL in a key column is refused ({@code postgres.null_key}): it could be told
- *       apart from no other, nor resumed after.</li>
+ *   <li>A read by a named key is refused ({@code postgres.null_key}) when a row it would read has
+ *       a NULL in a key column: such a row could be told apart from no other, and the keyset
+ *       comparison would skip it silently. Checked before the first page (one query), and on each row read.</li>
  *   <li>A page holds at most {@code pageSize} rows, and stops early past the byte cap of the limits
  *       (at least one row, so a read always advances).</li>
  * </ul>
@@ -67,6 +68,9 @@ final class TableReader {
         KeysetQuery query = new KeysetQuery(table, order, request.isIncremental(), highWater != null, after != null);
         try {
             ReadOnlyTransaction.begin(connection, limits);
+            if (!request.key().isEmpty() && after == null) {
+                refuseNullKeys(connection, table, query, request.key(), highWater);
+            }
             try (PreparedStatement statement = connection.prepareStatement(query.sql())) {
                 statement.setFetchSize(Math.min(request.pageSize() + 1, FETCH_BATCH));
                 statement.setQueryTimeout(ReadOnlyTransaction.clientTimeoutSeconds(limits));
@@ -89,6 +93,26 @@ final class TableReader {
         } finally {
             ReadOnlyTransaction.rollBack(connection);
         }
+    }
+
+    private void refuseNullKeys(Connection connection, TableStream table, KeysetQuery query, List<String> key, String highWater)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(query.nullKeySql(key))) {
+            statement.setQueryTimeout(ReadOnlyTransaction.clientTimeoutSeconds(limits));
+            if (highWater != null) {
+                statement.setObject(1, highWater, Types.OTHER);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                if (rows.next()) {
+                    throw nullKey(table, key);
+                }
+            }
+        }
+    }
+
+    private static ConnectorException nullKey(TableStream table, List<String> key) {
+        return new ConnectorException(PostgresErrorCodes.NULL_KEY, "Rows of stream '" + table.streamName() + "' have a NULL in"
+                + " the key (" + String.join(", ", key) + "): name key columns that are never NULL", "key", null, null, null);
     }
 
     private StreamPage page(ResultSet rows, TableStream table, List<String> order, String scope, int pageSize) throws SQLException {
@@ -116,10 +140,8 @@ final class TableReader {
         List<String> values = new ArrayList<>(order.size());
         for (int i = 0; i < order.size(); i++) {
             String value = rows.getString(width + 1 + i);
-            if (value == null) {
-                throw new ConnectorException(PostgresErrorCodes.NULL_KEY, "A row of stream '" + table.streamName()
-                        + "' has a NULL in its key column '" + order.get(i) + "': name key columns that are never NULL",
-                        "key", null, null, null);
+            if (value == null) { // a row turned NULL since the first page's check
+                throw nullKey(table, order);
             }
             values.add(value);
         }
