@@ -34,6 +34,20 @@ public final class PostgresErrorCodes {
     public static final ErrorCode ROW_CAP = invalid("postgres.row_cap");
     /** A larger result than the byte cap, and the caller chose to refuse. */
     public static final ErrorCode BYTE_CAP = invalid("postgres.byte_cap");
+    /** A table stream with neither a primary key nor a key named by the user: records could not be told apart. */
+    public static final ErrorCode KEY_REQUIRED = invalid("postgres.key_required");
+    /** A stream name that is not among the tables and views discovered for the role. */
+    public static final ErrorCode UNKNOWN_STREAM = invalid("postgres.unknown_stream");
+    /** A key or cursor column that the table or view does not have. */
+    public static final ErrorCode UNKNOWN_COLUMN = invalid("postgres.unknown_column");
+    /** A cursor column whose type cannot order increments (only timestamps, dates and integers can). */
+    public static final ErrorCode CURSOR_COLUMN_TYPE = invalid("postgres.cursor_column_type");
+    /** A high-water value that does not fit the cursor column's type. */
+    public static final ErrorCode INVALID_HIGH_WATER = invalid("postgres.invalid_high_water");
+    /** A page cursor that was not returned for this stream, key and cursor column, or was altered. */
+    public static final ErrorCode INVALID_PAGE_CURSOR = invalid("postgres.invalid_page_cursor");
+    /** A row whose key (or cursor column, in an incremental read) is NULL where the page ends: it cannot be resumed after. */
+    public static final ErrorCode NULL_KEY = invalid("postgres.null_key");
     /**
      * The statement ran longer than its timeout (SQLSTATE 57014) or waited too long for a lock
      * (55P03). Transient: a busy database may answer in time later.

@@ -100,17 +100,13 @@ public final class RolePrivileges {
     /** The SQL a superuser or the owner runs to create a role that can only read the schemas. */
     static String readOnlyRoleSql(String database, List<String> schemas) {
         StringBuilder sql = new StringBuilder("CREATE ROLE tributary_reader LOGIN PASSWORD 'choose-a-password';\n")
-                .append("GRANT CONNECT ON DATABASE ").append(identifier(database)).append(" TO tributary_reader;\n");
+                .append("GRANT CONNECT ON DATABASE ").append(SqlIdentifiers.quote(database)).append(" TO tributary_reader;\n");
         for (String schema : schemas) {
-            String quoted = identifier(schema);
+            String quoted = SqlIdentifiers.quote(schema);
             sql.append("GRANT USAGE ON SCHEMA ").append(quoted).append(" TO tributary_reader;\n")
                     .append("GRANT SELECT ON ALL TABLES IN SCHEMA ").append(quoted).append(" TO tributary_reader;\n")
                     .append("ALTER DEFAULT PRIVILEGES IN SCHEMA ").append(quoted).append(" GRANT SELECT ON TABLES TO tributary_reader;\n");
         }
         return sql.toString().strip();
-    }
-
-    private static String identifier(String name) {
-        return "\"" + name.replace("\"", "\"\"") + "\"";
     }
 }
