@@ -262,7 +262,7 @@ public class TributaryApplication extends Application<TributaryConfiguration> {
 
         TokenBuckets refusedDeliveries = new TokenBuckets(config.limits().refusedWebhooksPerSecond(), config.limits().refusedWebhooksBurst());
         environment.jersey().register(new WebhookResource(new WebhookReceiver(jdbi, connectors, contexts, webhookSecrets,
-                refusedDeliveries, new WebhookMetrics(environment.metrics()), scheduler)));
+                refusedDeliveries, new WebhookMetrics(environment.metrics()), scheduler, datasetSync.pushedStreams())));
 
         environment.healthChecks().register("database", new DatabaseHealthCheck(jdbi));
         environment.healthChecks().register("master-key", new MasterKeyHealthCheck(encryption));

@@ -57,8 +57,10 @@ final class DescriptorChecks {
     private static List<String> fieldProblems(List<ResultField> fields, String prefix) {
         List<String> problems = new ArrayList<>();
         for (ResultField field : fields) {
-            if (field.type() == FieldType.ANY) {
-                problems.add(prefix + field.name() + " has type ANY. To fix: declare its type (OBJECT or ARRAY without fields for free-form values)");
+            // ANY is for a value the data decides (the value at a path a person chose): it may be anything, absent included.
+            if (field.type() == FieldType.ANY && !field.nullable()) {
+                problems.add(prefix + field.name() + " has type ANY but is not nullable. To fix: declare its type (OBJECT or ARRAY"
+                        + " without fields for free-form values), or declare it ResultField.nullable if the data decides its type");
             }
             if (field.type() == FieldType.MONEY) {
                 Optional<ResultField> currency = fields.stream().filter(sibling -> sibling.name().equals(field.currencyField())).findFirst();

@@ -42,12 +42,13 @@ public record Delivery(String id, String scheme, Instant receivedAt, JsonNode bo
     }
 
     /**
-     * The event the host records for this delivery.
+     * The event the host records for this delivery: it keeps the delivery as a record of the pushed
+     * stream {@code deliveries}, and refreshes the bindings of the stale query types.
      *
      * @param staleQueryTypes the query types whose results a delivery may change
-     * @return the event: this id, {@link #EVENT_TYPE}, received time, the body as its object
+     * @return the event: this id, {@link #EVENT_TYPE}, received time, the delivery's record as its object
      */
     public WebhookEvent toEvent(Set<String> staleQueryTypes) {
-        return new WebhookEvent(id, EVENT_TYPE, receivedAt, staleQueryTypes, Set.of(), body);
+        return new WebhookEvent(id, EVENT_TYPE, receivedAt, staleQueryTypes, Set.of(DeliveryRecord.STREAM), DeliveryRecord.of(this));
     }
 }

@@ -60,11 +60,23 @@ public sealed interface SignatureScheme permits StripeScheme, GithubScheme, Stan
      * @throws IllegalArgumentException for any other name
      */
     static SignatureScheme named(String name) {
+        return named(name, Tolerance.DEFAULT);
+    }
+
+    /**
+     * The scheme of a name.
+     *
+     * @param name {@code stripe}, {@code github} or {@code standard}, in any case; null or blank for the default
+     * @param tolerance the timestamp tolerance, for the schemes that sign a timestamp
+     * @return the scheme
+     * @throws IllegalArgumentException for any other name
+     */
+    static SignatureScheme named(String name, Tolerance tolerance) {
         String key = name == null || name.isBlank() ? DEFAULT : name.trim().toLowerCase(Locale.ROOT);
         return switch (key) {
-            case StripeScheme.NAME -> new StripeScheme(Tolerance.DEFAULT);
+            case StripeScheme.NAME -> new StripeScheme(tolerance);
             case GithubScheme.NAME -> new GithubScheme();
-            case StandardScheme.NAME -> new StandardScheme(Tolerance.DEFAULT);
+            case StandardScheme.NAME -> new StandardScheme(tolerance);
             default -> throw new IllegalArgumentException("Unknown signature scheme '" + name + "': " + names());
         };
     }

@@ -35,6 +35,16 @@ public final class WebhookCredentials {
             .helpText("standard (default), stripe or github")
             .build();
 
+    /** Which headers each delivery keeps. */
+    public static final String KEEP_HEADERS = "keep_headers";
+
+    /** The headers to keep with each delivery; read at verification, so a plain field. */
+    public static final CredentialField KEEP_HEADERS_FIELD = CredentialField.plain(KEEP_HEADERS, "Headers to keep")
+            .optional()
+            .pattern(KeptHeaders.PATTERN)
+            .helpText("Comma-separated header names to keep with each delivery, such as X-Request-Id; never Authorization or Cookie")
+            .build();
+
     private WebhookCredentials() {
     }
 }

@@ -19,6 +19,9 @@ public final class WebhookErrorCodes {
     /** No accepted secret can key the scheme (a Standard Webhooks secret that is not whsec_ and Base64). */
     public static final ErrorCode SECRET_MALFORMED = rejected("webhook.secret_malformed");
 
+    /** The source's stored scheme or kept headers are invalid (saved before they were checked). */
+    public static final ErrorCode SETTINGS_INVALID = rejected("webhook.settings_invalid");
+
     private WebhookErrorCodes() {
     }
 

@@ -73,8 +73,11 @@ class DeliveryVerifierTest {
         assertThat(event.type()).isEqualTo("webhook.delivery");
         assertThat(event.createdAt()).isEqualTo(NOW);
         assertThat(event.staleQueryTypes()).containsExactly("records");
-        assertThat(event.staleStreams()).isEmpty();
-        assertThat(event.object().path("a").asInt()).isEqualTo(1);
+        assertThat(event.staleStreams()).containsExactly("deliveries");
+        assertThat(event.object().path("id").asText()).isEqualTo("msg_9");
+        assertThat(event.object().path("received_at").asText()).isEqualTo(NOW.truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString());
+        assertThat(event.object().path("scheme").asText()).isEqualTo("standard");
+        assertThat(event.object().path("body").path("a").asInt()).isEqualTo(1);
     }
 
     @Test

@@ -118,7 +118,9 @@ public final class DataSourceService {
                     hints(connector, credentials), sealed.webhookSecret(), SourceStatus.ACTIVE, check.account().accountId(),
                     check.account().livemode(), json(check.capabilities()), null, null, now, now, 0, null);
             sources.insert(inserted, sealed.version());
+            sources.setWebhookFields(id, json(split.verificationFields()));
             datasets.replaceSelection(handle, id, selection);
+            datasets.keepPushedStreams(handle, id, connector);
             audit.record(handle, workspaceId, caller.actor(), "data_source.create", "data_source:" + id,
                     generated.isEmpty() ? Map.of("type", type, "account", check.account().accountId())
                             : Map.of("type", type, "account", check.account().accountId(), "generated", String.join(",", generated.keySet())));
@@ -178,6 +180,7 @@ public final class DataSourceService {
             if (split != null) {
                 SealedCredentials sealed = stored.replace(handle, settings.workspaceId(), settings.id(), split, hints, now);
                 written = settings.withCredentials(sealed.credentials(), hints, sealed.webhookSecret(), now);
+                handle.attach(DataSourceDao.class).setWebhookFields(settings.id(), json(split.verificationFields()));
             }
             handle.attach(DataSourceDao.class).update(written);
             if (selection != null) {

@@ -14,6 +14,7 @@ import io.tributary.server.db.StreamMode;
 import io.tributary.server.mirror.Backfill;
 import io.tributary.server.mirror.DatasetSelections;
 import io.tributary.server.mirror.MirrorStore;
+import io.tributary.server.mirror.PushedStreams;
 import io.tributary.server.problems.InvalidInput;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,8 +32,10 @@ public final class DatasetCatalog {
     private final Backfill backfill;
     private final MirrorStore store;
     private final Clock clock;
+    private final PushedStreams pushedStreams;
 
     public DatasetCatalog(ConnectorRegistry connectors, Backfill backfill, MirrorStore store, Clock clock) {
+        this.pushedStreams = new PushedStreams(store);
         this.connectors = connectors;
         this.backfill = backfill;
         this.store = store;
@@ -62,7 +65,7 @@ public final class DatasetCatalog {
         Map<String, DatasetStreamRow> current = dao.list(dataSourceId).stream()
                 .collect(Collectors.toMap(DatasetStreamRow::stream, row -> row));
         for (DatasetStreamRow row : current.values()) {
-            if (!selection.containsKey(row.stream())) {
+            if (!selection.containsKey(row.stream()) && row.mode() != StreamMode.PUSHED) {
                 dao.delete(dataSourceId, row.stream());
                 backfill.clear(handle, dataSourceId, row.stream());
                 store.deleteStream(handle, dataSourceId, row.stream());
@@ -82,6 +85,11 @@ public final class DatasetCatalog {
         if (selection.values().stream().noneMatch(resolved -> resolved.mode() == StreamMode.INCREMENTAL)) {
             dao.deleteFeed(dataSourceId); // nothing follows the feed: a later selection starts it afresh
         }
+    }
+
+    /** Gives a new source its connector's pushed streams, which every source keeps without being asked. */
+    void keepPushedStreams(Handle handle, String dataSourceId, InstalledConnector connector) {
+        pushedStreams.keep(handle, dataSourceId, connector, clock.instant());
     }
 
     private static DatasetStreamRow fresh(String dataSourceId, DatasetSelections.Resolved next, Instant now) {

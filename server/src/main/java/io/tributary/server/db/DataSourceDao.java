@@ -51,6 +51,13 @@ public interface DataSourceDao {
     @SqlUpdate("DELETE FROM data_source WHERE workspace_id = :workspaceId AND id = :id")
     int delete(@Bind("workspaceId") String workspaceId, @Bind("id") String id);
 
+    /** The plain fields verifying a delivery reads, as a JSON object; written with the credentials. */
+    @SqlUpdate("UPDATE data_source SET webhook_fields = CAST(:fields AS jsonb) WHERE id = :id")
+    void setWebhookFields(@Bind("id") String id, @Bind("fields") String fieldsJson);
+
+    @SqlQuery("SELECT webhook_fields::text FROM data_source WHERE id = :id")
+    Optional<String> webhookFields(@Bind("id") String id);
+
     /** Counts a delivery refused for its signature. */
     @SqlUpdate("UPDATE data_source SET webhooks_refused = webhooks_refused + 1, webhook_last_refused_at = :at WHERE id = :id")
     void countRefusedWebhook(@Bind("id") String id, @Bind("at") Instant at);

@@ -67,6 +67,16 @@ public interface DatasetRecordDao {
             + "WHERE data_source_id = :source AND stream = :stream AND object_id = :id")
     Optional<DatasetRecordRow> find(@Bind("source") String dataSourceId, @Bind("stream") String stream, @Bind("id") String objectId);
 
+    /** Retention by age: drops the records created before the cutoff. */
+    @SqlUpdate("DELETE FROM dataset_record WHERE data_source_id = :source AND stream = :stream AND created_at < :cutoff")
+    int deleteCreatedBefore(@Bind("source") String dataSourceId, @Bind("stream") String stream, @Bind("cutoff") Instant cutoff);
+
+    /** Retention by count: drops all but the newest {@code keep} records. */
+    @SqlUpdate("DELETE FROM dataset_record WHERE data_source_id = :source AND stream = :stream AND object_id IN ("
+            + "SELECT object_id FROM dataset_record WHERE data_source_id = :source AND stream = :stream"
+            + " ORDER BY created_at DESC, object_id DESC OFFSET :keep)")
+    int deleteAllButNewest(@Bind("source") String dataSourceId, @Bind("stream") String stream, @Bind("keep") long keep);
+
     @SqlUpdate("DELETE FROM dataset_record WHERE data_source_id = :source AND stream = :stream")
     void deleteStream(@Bind("source") String dataSourceId, @Bind("stream") String stream);
 

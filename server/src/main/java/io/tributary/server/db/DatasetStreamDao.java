@@ -27,6 +27,12 @@ public interface DatasetStreamDao {
             + ":lastErrorMessage, :lastErrorPermission, :notice, :selectedAt)")
     void insert(@BindMethods DatasetStreamRow row);
 
+    /** Adds a stream unless the source already has it (a pushed stream, kept without being selected). */
+    @SqlUpdate("INSERT INTO dataset_stream (" + COLUMNS + ") VALUES (:dataSourceId, :stream, :mode, :startDate, :lookbackDays, "
+            + ":state, :backfillStartedAt, :backfillFinishedAt, :highWater, :lastSyncAt, :nextSyncAt, :lastErrorCode, "
+            + ":lastErrorMessage, :lastErrorPermission, :notice, :selectedAt) ON CONFLICT (data_source_id, stream) DO NOTHING")
+    void insertIfAbsent(@BindMethods DatasetStreamRow row);
+
     @SqlUpdate("UPDATE dataset_stream SET mode = :mode, start_date = :startDate, lookback_days = :lookbackDays, state = :state, "
             + "backfill_started_at = :backfillStartedAt, backfill_finished_at = :backfillFinishedAt, high_water = :highWater, "
             + "last_sync_at = :lastSyncAt, next_sync_at = :nextSyncAt, last_error_code = :lastErrorCode, "

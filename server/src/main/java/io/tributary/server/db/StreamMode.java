@@ -10,7 +10,9 @@ public enum StreamMode {
     /** Read whole once, then kept current by changes and by the objects created since the last sync. */
     @DatabaseValue("incremental") INCREMENTAL,
     /** Read whole on every sync. */
-    @DatabaseValue("full_refresh") FULL_REFRESH;
+    @DatabaseValue("full_refresh") FULL_REFRESH,
+    /** Never read: its records arrive in webhook deliveries, and are kept for the connector's retention. */
+    @DatabaseValue("pushed") PUSHED;
 
     @JsonValue
     public String id() {

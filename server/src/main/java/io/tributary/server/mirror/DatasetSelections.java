@@ -51,11 +51,16 @@ public final class DatasetSelections {
                 throw new InvalidInput(field + ".stream", "Each dataset names a stream, or \"*\" for every stream the key can read");
             }
             List<StreamDescriptor> streams = EVERY_READABLE.equals(selection.stream())
-                    ? connector.streamDescriptors().stream().filter(stream -> notReadable(capabilities, stream.name()).isEmpty()).toList()
+                    ? connector.streamDescriptors().stream().filter(stream -> !stream.pushed())
+                            .filter(stream -> notReadable(capabilities, stream.name()).isEmpty()).toList()
                     : List.of(connector.stream(selection.stream()).orElseThrow(() -> new InvalidInput(field + ".stream",
                             "There is no stream '" + selection.stream() + "'; streams: "
                                     + String.join(", ", connector.streamDescriptors().stream().map(StreamDescriptor::name).toList()))));
             for (StreamDescriptor stream : streams) {
+                if (stream.pushed()) {
+                    throw new InvalidInput("stream_pushed", field + ".stream", "The stream '" + stream.name() + "' arrives in webhook "
+                            + "deliveries and every data source keeps it, for the connector's retention: leave it out of the selection");
+                }
                 if (!EVERY_READABLE.equals(selection.stream())) {
                     notReadable(capabilities, stream.name()).ifPresent(status -> {
                         throw refusal(status, field);

@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,6 +85,7 @@ public final class DatasetSync {
     private final MirrorStore store;
     private final Backfill backfill;
     private final ChangeApplier changes;
+    private final PushedStreams pushedStreams;
     private final MirrorConfig config;
     private final Clock clock;
 
@@ -95,6 +97,11 @@ public final class DatasetSync {
         this.store = new MirrorStore(jdbi, clock);
         this.backfill = new Backfill(jdbi, store, clock, config.pageSize());
         this.changes = new ChangeApplier(jdbi, store, clock);
+        this.pushedStreams = new PushedStreams(store);
+    }
+
+    public PushedStreams pushedStreams() {
+        return pushedStreams;
     }
 
     public Backfill backfill() {
@@ -128,15 +135,32 @@ public final class DatasetSync {
         }
         try (SourceSyncLock held = lock.get()) {
             // Read under the lock: no other sync changes the rows until it is released.
-            List<DatasetStreamRow> streams = jdbi.withExtension(DatasetStreamDao.class, dao -> dao.list(dataSourceId));
+            List<DatasetStreamRow> all = jdbi.withExtension(DatasetStreamDao.class, dao -> dao.list(dataSourceId));
             Instant now = clock.instant();
+            int retained = applyDueRetention(operation, all, now);
+            // Pushed streams are never read: what is left is what the connector reads.
+            List<DatasetStreamRow> streams = all.stream().filter(row -> !PushedStreams.isPushed(operation.connector(), row.stream())).toList();
             boolean due = streams.stream().anyMatch(stream -> !stream.nextSyncAt().isAfter(now));
             boolean following = changesNow && streams.stream().anyMatch(stream -> stream.incremental() && stream.backfilled());
             if (!due && !following) {
-                return Outcome.skippedOutcome();
+                return retained == 0 ? Outcome.skippedOutcome() : new Outcome(retained, 0, false, false, false);
             }
-            return new Run(operation).sync(streams);
+            Outcome read = new Run(operation).sync(streams);
+            return new Outcome(read.streamsSynced() + retained, read.streamsFailed(), read.interrupted(), read.skipped(), read.paused());
         }
+    }
+
+    /** Applies the retention of the source's due pushed streams; returns how many. */
+    private int applyDueRetention(SourceOperation operation, List<DatasetStreamRow> rows, Instant now) {
+        int applied = 0;
+        for (DatasetStreamRow row : rows) {
+            Optional<StreamDescriptor> pushed = operation.connector().stream(row.stream()).filter(StreamDescriptor::pushed);
+            if (pushed.isPresent() && !row.nextSyncAt().isAfter(now)) {
+                jdbi.useTransaction(handle -> pushedStreams.applyRetention(handle, row, pushed.get(), now));
+                applied++;
+            }
+        }
+        return applied;
     }
 
     /**
@@ -149,6 +173,12 @@ public final class DatasetSync {
      */
     public boolean catchUp(SourceOperation operation, Set<String> streams, boolean applyFeed) {
         DataSourceRow source = operation.source();
+        // A pushed stream is current as soon as a delivery is accepted: nothing to catch up.
+        Set<String> pulled = streams.stream().filter(name -> !PushedStreams.isPushed(operation.connector(), name)).collect(Collectors.toSet());
+        if (pulled.isEmpty()) {
+            return true;
+        }
+        streams = pulled;
         List<DatasetStreamRow> rows = jdbi.withExtension(DatasetStreamDao.class, dao -> dao.list(source.id()));
         if (!streams.stream().allMatch(name -> rows.stream().anyMatch(row -> row.stream().equals(name) && current(row)))
                 || jdbi.withExtension(DatasetStreamDao.class, dao -> dao.feedCursor(source.id())).isEmpty()) {

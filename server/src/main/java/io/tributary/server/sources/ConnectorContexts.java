@@ -37,6 +37,11 @@ public final class ConnectorContexts {
         return WebhookContext.of(clock);
     }
 
+    /** A verification's context with the source's verification fields (its plain fields, never a secret). */
+    public WebhookContext forWebhook(java.util.Map<String, String> verificationFields) {
+        return WebhookContext.of(clock, verificationFields);
+    }
+
     public Clock clock() {
         return clock;
     }

@@ -1,5 +1,8 @@
 package io.tributary.server.webhooks;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tributary.audit.AuditActors;
 import io.tributary.connector.host.ConnectorRegistry;
 import io.tributary.connector.host.InstalledConnector;
@@ -16,6 +19,7 @@ import io.tributary.server.db.DatasetStreamDao;
 import io.tributary.server.db.DatasetStreamRow;
 import io.tributary.server.db.PendingRefreshDao;
 import io.tributary.server.limits.TokenBuckets;
+import io.tributary.server.mirror.PushedStreams;
 import io.tributary.server.problems.Conflict;
 import io.tributary.server.problems.NotFound;
 import io.tributary.server.problems.RateLimited;
@@ -24,6 +28,7 @@ import io.tributary.server.scheduling.RefreshScheduler;
 import io.tributary.server.sources.ConnectorContexts;
 import io.tributary.server.sources.CredentialsUnreadable;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +52,8 @@ public final class WebhookReceiver {
     public record Outcome(int events, int duplicates) {
     }
 
+    private static final ObjectMapper FIELDS = new ObjectMapper();
+
     private final Jdbi jdbi;
     private final ConnectorRegistry connectors;
     private final ConnectorContexts contexts;
@@ -54,9 +61,11 @@ public final class WebhookReceiver {
     private final TokenBuckets refusals;
     private final WebhookMetrics metrics;
     private final RefreshScheduler scheduler;
+    private final PushedStreams pushedStreams;
 
     public WebhookReceiver(Jdbi jdbi, ConnectorRegistry connectors, ConnectorContexts contexts, WebhookSigningSecrets signingSecrets,
-                           TokenBuckets refusals, WebhookMetrics metrics, RefreshScheduler scheduler) {
+                           TokenBuckets refusals, WebhookMetrics metrics, RefreshScheduler scheduler, PushedStreams pushedStreams) {
+        this.pushedStreams = pushedStreams;
         this.jdbi = jdbi;
         this.connectors = connectors;
         this.contexts = contexts;
@@ -98,13 +107,18 @@ public final class WebhookReceiver {
             PendingRefreshDao queue = handle.attach(PendingRefreshDao.class);
             Set<String> stale = new HashSet<>();
             Set<String> staleStreams = new HashSet<>();
+            List<WebhookEvent> fresh = new ArrayList<>();
             for (WebhookEvent event : events) {
                 if (queue.recordWebhookEvent(source.id(), event.id(), event.type(), now) == 0) {
                     duplicates[0]++;
                 } else {
+                    fresh.add(event);
                     stale.addAll(event.staleQueryTypes());
                     staleStreams.addAll(event.staleStreams());
                 }
+            }
+            if (pushedStreams.store(handle, source.id(), connector, fresh) > 0) {
+                pushedStreams.keep(handle, source.id(), connector, now); // a source older than its connector's pushed streams
             }
             Set<String> mirrored = handle.attach(DatasetStreamDao.class).list(source.id()).stream()
                     .filter(DatasetStreamRow::incremental).map(DatasetStreamRow::stream).collect(Collectors.toSet());
@@ -128,6 +142,15 @@ public final class WebhookReceiver {
         return new Outcome(events.size(), duplicates[0]);
     }
 
+    private Map<String, String> verificationFields(DataSourceRow source) {
+        String json = jdbi.withExtension(DataSourceDao.class, sources -> sources.webhookFields(source.id())).orElse("{}");
+        try {
+            return FIELDS.readValue(json, new TypeReference<Map<String, String>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The stored verification fields of " + source.id() + " are not a JSON object", e);
+        }
+    }
+
     /** The delivery's events, if its signature holds; a refusal is counted, and nothing else happens. */
     private List<WebhookEvent> verify(InstalledConnector connector, DataSourceRow source, Map<String, List<String>> headers,
                                       byte[] body, String actor) {
@@ -141,7 +164,7 @@ public final class WebhookReceiver {
         }
         WebhookRequest request = new WebhookRequest(body, headers, List.of(secret));
         try {
-            return connector.webhooks().orElseThrow().verify(contexts.forWebhook(), request);
+            return connector.webhooks().orElseThrow().verify(contexts.forWebhook(verificationFields(source)), request);
         } catch (ConnectorException e) {
             if (e.kind() == ErrorKind.WEBHOOK_REJECTED) {
                 refusals.drain(source.id());
