@@ -23,6 +23,9 @@ public record BundledPlugin(String name, String module) {
     /** The PostgreSQL connector: its jar and the PostgreSQL driver. */
     public static final BundledPlugin POSTGRES = new BundledPlugin("postgres", "connector-postgres");
 
+    /** The webhook connector: its jar alone. */
+    public static final BundledPlugin WEBHOOK = new BundledPlugin("webhook", "connector-webhook");
+
     /** The jars of the plugin directory the build made, by file name. */
     public List<String> builtJars() {
         return jars(built());
