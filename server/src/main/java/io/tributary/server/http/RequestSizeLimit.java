@@ -13,8 +13,9 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Refuses request bodies over the limit with 413: at once when the declared length says so, and
- * while reading when a body without a length grows past it, before any work on it.
+ * Refuses request bodies over the limit with 413: at once when the declared length says so (after
+ * dropping the body, when it is not much larger: {@link RefusedBody}), and while reading when a body
+ * without a length grows past it, before any work on it.
  */
 @PreMatching
 @Priority(Priorities.AUTHENTICATION - 100)
@@ -29,6 +30,9 @@ public final class RequestSizeLimit implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         if (request.getLength() > maxBytes) {
+            if (request.getLength() <= maxBytes + RefusedBody.DRAIN_LIMIT) {
+                RefusedBody.drain(request.getEntityStream()); // so the client reads the 413 rather than a reset
+            }
             request.abortWith(Response.status(413).type(MediaType.APPLICATION_JSON_TYPE)
                     .entity(ApiError.of("request_too_large", "The request body is larger than " + maxBytes + " bytes", null)).build());
             return;

@@ -2,6 +2,7 @@ package io.tributary.server.webhooks;
 
 import io.tributary.server.auth.PublicEndpoint;
 import io.tributary.server.errors.ApiException;
+import io.tributary.server.http.RefusedBody;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -48,6 +49,7 @@ public final class WebhookResource {
         while ((read = body.read(buffer)) >= 0) {
             out.write(buffer, 0, read);
             if (out.size() > MAX_BODY_BYTES) {
+                RefusedBody.drain(body);
                 throw new ApiException(413, "request_too_large", "A webhook delivery may be at most 1 MiB", null);
             }
         }
