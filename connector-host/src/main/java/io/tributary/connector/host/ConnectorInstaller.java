@@ -142,7 +142,7 @@ public final class ConnectorInstaller {
         }
         if (streams.isPresent()) {
             List<StreamDescriptor> descriptors = streams.get().descriptors();
-            if (descriptors == null || descriptors.isEmpty()) {
+            if (descriptors == null || descriptors.isEmpty() && !discoversPerSource(streams.get())) {
                 throw new ConnectorLoadException("Connector " + name + " in " + source
                         + ": its streams capability declares no stream", null);
             }
@@ -175,6 +175,16 @@ public final class ConnectorInstaller {
                     + " returned null; return Optional.empty() for a capability it does not have", null);
         }
         return facet;
+    }
+
+    /** Whether a streams facet overrides {@link Streams#discover}: its streams then come per source, and it may declare none. */
+    private static boolean discoversPerSource(Streams streams) {
+        try {
+            return streams.getClass().getMethod("discover", io.tributary.connector.spi.ConnectorContext.class).getDeclaringClass()
+                    != Streams.class;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
     }
 
     static void closeQuietly(Connector connector) {

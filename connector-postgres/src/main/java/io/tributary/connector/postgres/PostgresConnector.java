@@ -11,6 +11,8 @@ import io.tributary.connector.spi.ErrorKind;
 import io.tributary.connector.spi.QueryRequest;
 import io.tributary.connector.spi.QueryResult;
 import io.tributary.connector.spi.ResultField;
+import io.tributary.connector.spi.Streams;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -25,12 +27,19 @@ final class PostgresConnector implements Connector {
 
     private final PostgresSettings settings;
     private final ConnectionPools pools;
+    private final TableStreams tables;
 
     PostgresConnector(PostgresSettings settings, ConnectionOpener opener) {
         this.settings = settings;
         // Waiting for a busy pool: as long as a statement may run, and the connection it needs.
         this.pools = new ConnectionPools(opener, settings.poolSize(),
                 settings.limits().maxStatementTimeout().plus(settings.connectTimeout()), settings.poolIdle(), System::nanoTime);
+        this.tables = new TableStreams(this, settings.limits(), MAPPER);
+    }
+
+    @Override
+    public Optional<Streams> streams() {
+        return Optional.of(tables);
     }
 
     @Override
@@ -39,9 +48,11 @@ final class PostgresConnector implements Connector {
         RoleReport report = withConnection(credentials, connection -> RolePrivileges.check(connection, settings.limits().schemas()));
         AccountIdentity account = new AccountIdentity(report.role() + "@" + credentials.hosts() + "/" + report.database(), true,
                 "PostgreSQL " + report.serverVersion() + ": " + report.database() + " as " + report.role());
-        return new CredentialCheck(account,
-                List.of(CapabilityStatus.available(CapabilityStatus.Kind.QUERY_TYPE, SqlQueryType.ID)),
-                report.warning().map(List::of).orElse(List.of()));
+        List<CapabilityStatus> capabilities = new ArrayList<>();
+        capabilities.add(CapabilityStatus.available(CapabilityStatus.Kind.QUERY_TYPE, SqlQueryType.ID));
+        // Each table found is readable: discovery lists only what the role may SELECT.
+        tables.discover(context).forEach(stream -> capabilities.add(CapabilityStatus.available(CapabilityStatus.Kind.STREAM, stream.name())));
+        return new CredentialCheck(account, capabilities, report.warning().map(List::of).orElse(List.of()));
     }
 
     @Override
@@ -78,7 +89,7 @@ final class PostgresConnector implements Connector {
     }
 
     /** The pool of these credentials for one operation; a connection is kept only after a failure of the statement itself. */
-    private <T> T withConnection(PostgresCredentials credentials, Function<java.sql.Connection, T> operation) {
+    <T> T withConnection(PostgresCredentials credentials, Function<java.sql.Connection, T> operation) {
         try (ConnectionPools.Lease lease = pools.borrow(credentials)) {
             try {
                 return operation.apply(lease.connection());

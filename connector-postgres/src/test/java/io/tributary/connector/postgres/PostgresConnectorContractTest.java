@@ -58,7 +58,7 @@ class PostgresConnectorContractTest extends ConnectorContractTest {
 
     @Override
     protected Set<Capability> expectedCapabilities() {
-        return EnumSet.noneOf(Capability.class);
+        return EnumSet.of(Capability.STREAMS);
     }
 
     @Override

@@ -40,7 +40,8 @@ import java.util.regex.Pattern;
  * that arrive in webhook deliveries, which the host keeps and answers queries from, for a
  * connector with no outside system to read (signed deliveries of any JSON); and
  * {@link Webhooks#verificationFields()} (plain credential fields, such as a signature scheme, that
- * verifying a delivery reads through {@link WebhookContext#verificationField}).
+ * verifying a delivery reads through {@link WebhookContext#verificationField}); and
+ * {@link Streams#discover} (streams that depend on the source, such as a database's tables).
  */
 public final class SpiVersion {
 

@@ -14,9 +14,25 @@ public interface Streams {
     /**
      * The streams, as data.
      *
-     * @return the stream descriptors, not empty, names unique; the same on every call
+     * @return the stream descriptors, names unique, the same on every call; not empty unless the
+     *     connector discovers its streams per source ({@link #discover})
      */
     List<StreamDescriptor> descriptors();
+
+    /**
+     * The streams one data source offers, when they depend on the source rather than only on the
+     * connector (a database's tables and views). The host calls it when the source's credentials are
+     * checked, keeps the list with the source, and from then on uses it for that source instead of
+     * {@link #descriptors()}. A connector whose streams are all discovered may declare none in
+     * {@link #descriptors()}. Since SPI 2.2.
+     *
+     * @param context the source's context
+     * @return the source's streams, names unique; by default {@link #descriptors()}
+     * @throws ConnectorException on any failure, as {@link Connector#validateCredentials} would report it
+     */
+    default List<StreamDescriptor> discover(ConnectorContext context) {
+        return descriptors();
+    }
 
     /**
      * Reads one page of a stream.

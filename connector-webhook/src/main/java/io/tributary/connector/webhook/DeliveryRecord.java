@@ -36,8 +36,8 @@ final class DeliveryRecord {
     static ObjectNode of(Delivery delivery) {
         ObjectNode record = JsonNodeFactory.instance.objectNode();
         record.put(ID, delivery.id());
-        // Milliseconds, always written: records order by it, and two deliveries a second apart must not tie.
-        record.put(RECEIVED_AT, DateTimeFormatter.ISO_INSTANT.format(delivery.receivedAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
+        // To the microsecond, as the host's database keeps times: records order by it, so deliveries close together must not tie.
+        record.put(RECEIVED_AT, DateTimeFormatter.ISO_INSTANT.format(delivery.receivedAt().truncatedTo(java.time.temporal.ChronoUnit.MICROS)));
         record.put(SCHEME, delivery.scheme());
         record.set(BODY, delivery.body());
         ObjectNode headers = record.putObject(HEADERS);

@@ -75,7 +75,7 @@ class DeliveryVerifierTest {
         assertThat(event.staleQueryTypes()).containsExactly("records");
         assertThat(event.staleStreams()).containsExactly("deliveries");
         assertThat(event.object().path("id").asText()).isEqualTo("msg_9");
-        assertThat(event.object().path("received_at").asText()).isEqualTo(NOW.truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString());
+        assertThat(event.object().path("received_at").asText()).isEqualTo(NOW.truncatedTo(java.time.temporal.ChronoUnit.MICROS).toString());
         assertThat(event.object().path("scheme").asText()).isEqualTo("standard");
         assertThat(event.object().path("body").path("a").asInt()).isEqualTo(1);
     }
