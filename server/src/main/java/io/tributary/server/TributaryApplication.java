@@ -228,7 +228,8 @@ public class TributaryApplication extends Application<TributaryConfiguration> {
 
         TokenService tokens = new TokenService(jdbi, audit, clock);
         WorkspaceService workspaces = new WorkspaceService(jdbi, encryption, audit, plans, clock, tokens);
-        DatasetCatalog datasetCatalog = new DatasetCatalog(connectors, datasetSync.backfill(), datasetSync.store(), clock);
+        DatasetCatalog datasetCatalog = new DatasetCatalog(connectors, datasetSync.backfill(), datasetSync.store(), clock,
+                datasetSync.sourceStreams());
         DataSourceService dataSources = new DataSourceService(jdbi, connectors, operations, credentials, audit, plans, config.publicUrl(),
                 datasetCatalog, scheduler::syncDatasetsSoon, webhookSecrets);
         DatasetService datasets = new DatasetService(jdbi, datasetCatalog, dataSources, datasetSync.backfill(), datasetSync.store(), audit,

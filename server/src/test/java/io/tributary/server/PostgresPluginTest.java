@@ -157,6 +157,54 @@ class PostgresPluginTest {
         assertThat(api.get("/api/v1/blocks", token).body().toString()).as("no block was saved").doesNotContain(sourceId);
     }
 
+    @Test
+    void theTablesTheRoleCanReadAreDatasetsFoundPerSourceAndADeletedRowIsFoundByTheNextFullRead() throws SQLException {
+        String token = workspace();
+        String sourceId = source(token);
+        customerSql("CREATE VIEW eu_orders AS SELECT * FROM orders WHERE region = 'eu'; GRANT SELECT ON eu_orders TO reader;"
+                + "CREATE TABLE secrets (id int PRIMARY KEY, note text)");
+        try {
+            Api.Reply unknown = api.put("/api/v1/data-sources/" + sourceId + "/datasets", token,
+                    Map.of("datasets", List.of(Map.of("stream", "public__eu_orders"))));
+            assertThat(unknown.status()).as("found when the source was created, before the view existed").isEqualTo(422);
+            assertThat(unknown.raw()).contains("streams: public__orders");
+
+            Api.Reply tested = api.post("/api/v1/data-sources/" + sourceId + "/test", token, Map.of());
+            assertThat(tested.status()).as(tested.raw()).isEqualTo(200);
+            Api.Reply view = api.put("/api/v1/data-sources/" + sourceId + "/datasets", token,
+                    Map.of("datasets", List.of(Map.of("stream", "public__eu_orders"))));
+            assertThat(view.status()).as("a view has no key to identify its rows by: not offered").isEqualTo(422);
+            assertThat(view.raw()).as("the table the role cannot read is not offered either").contains("streams: public__orders")
+                    .doesNotContain("public__secrets");
+
+            Api.Reply selected = api.put("/api/v1/data-sources/" + sourceId + "/datasets", token,
+                    Map.of("datasets", List.of(Map.of("stream", "*"))));
+            assertThat(selected.status()).as(selected.raw()).isEqualTo(200);
+            server.awaitIdle();
+            JsonNode dataset = api.get("/api/v1/data-sources/" + sourceId + "/datasets", token).body().get("datasets").get(0);
+            assertThat(dataset.get("stream").asText()).isEqualTo("public__orders");
+            assertThat(dataset.get("mode").asText()).isEqualTo("full_refresh");
+            assertThat(dataset.get("state").asText()).as(dataset.toString()).isEqualTo("synced");
+            assertThat(orderIds(token, sourceId)).containsExactly("4", "3", "2", "1");
+
+            customerSql("DELETE FROM orders WHERE id = 3");
+            server.clock().advance(java.time.Duration.ofMinutes(1)); // the test server's clock stands still; reads are told apart by it
+            Api.Reply resync = api.post("/api/v1/data-sources/" + sourceId + "/datasets/public__orders/resync", token, Map.of());
+            assertThat(resync.status()).as(resync.raw()).isEqualTo(202);
+            server.awaitIdle();
+            assertThat(orderIds(token, sourceId)).as("the row deleted in the customer's database is gone").containsExactly("4", "2", "1");
+        } finally {
+            customerSql("INSERT INTO orders VALUES (3, 'us', 7.00) ON CONFLICT DO NOTHING; DROP VIEW eu_orders; DROP TABLE secrets");
+        }
+    }
+
+    private List<String> orderIds(String token, String sourceId) {
+        Api.Reply page = api.get("/api/v1/data-sources/" + sourceId + "/datasets/public__orders/records?limit=50", token);
+        assertThat(page.status()).as(page.raw()).isEqualTo(200);
+        return StreamSupport.stream(page.body().get("records").spliterator(), false).map(record -> record.get("id").asText())
+                .sorted(java.util.Comparator.reverseOrder()).toList();
+    }
+
     private String source(String token) {
         Api.Reply created = api.post("/api/v1/data-sources", token, Map.of("type", "postgres", "label", "Orders database",
                 "credentials", Map.of("host", "127.0.0.1", "port", Integer.toString(customer.getPort()), "database", "postgres",

@@ -142,7 +142,7 @@ public final class ConnectorInstaller {
         }
         if (streams.isPresent()) {
             List<StreamDescriptor> descriptors = streams.get().descriptors();
-            if (descriptors == null || descriptors.isEmpty() && !discoversPerSource(streams.get())) {
+            if (descriptors == null || descriptors.isEmpty() && !InstalledConnector.discoversPerSource(streams.get())) {
                 throw new ConnectorLoadException("Connector " + name + " in " + source
                         + ": its streams capability declares no stream", null);
             }
@@ -166,7 +166,8 @@ public final class ConnectorInstaller {
                 webhooks.map(facet -> CallsIn.contextOf(Webhooks.class, facet, loader)),
                 streams.map(facet -> CallsIn.contextOf(Streams.class, facet, loader)),
                 changeFeed.map(facet -> CallsIn.contextOf(ChangeFeed.class, facet, loader)),
-                mirrorQueries.map(facet -> CallsIn.contextOf(MirrorQueries.class, facet, loader)));
+                mirrorQueries.map(facet -> CallsIn.contextOf(MirrorQueries.class, facet, loader)),
+                streams.map(InstalledConnector::discoversPerSource).orElse(false));
     }
 
     private static <T> Optional<T> nonNull(Optional<T> facet, String method, String name, String source) {
@@ -175,16 +176,6 @@ public final class ConnectorInstaller {
                     + " returned null; return Optional.empty() for a capability it does not have", null);
         }
         return facet;
-    }
-
-    /** Whether a streams facet overrides {@link Streams#discover}: its streams then come per source, and it may declare none. */
-    private static boolean discoversPerSource(Streams streams) {
-        try {
-            return streams.getClass().getMethod("discover", io.tributary.connector.spi.ConnectorContext.class).getDeclaringClass()
-                    != Streams.class;
-        } catch (NoSuchMethodException e) {
-            return false;
-        }
     }
 
     static void closeQuietly(Connector connector) {

@@ -31,6 +31,7 @@ public final class InstalledConnector {
     private final Optional<ChangeFeed> changeFeed;
     private final Optional<MirrorQueries> mirrorQueries;
     private final List<CredentialField> credentialFields;
+    private final boolean discoversStreams;
 
     InstalledConnector(ConnectorDescriptor descriptor, Connector connector, String spiVersion, String source,
                        Optional<Webhooks> webhooks, Optional<Streams> streams) {
@@ -38,9 +39,18 @@ public final class InstalledConnector {
                 streams.flatMap(Streams::changeFeed), streams.flatMap(Streams::mirrorQueries));
     }
 
+    /** @param streams the connector's own facet, not a proxy of it: whether it discovers is read from its class */
     InstalledConnector(ConnectorDescriptor descriptor, Connector connector, Class<?> implementation, String spiVersion,
                        String source, Optional<Webhooks> webhooks, Optional<Streams> streams, Optional<ChangeFeed> changeFeed,
                        Optional<MirrorQueries> mirrorQueries) {
+        this(descriptor, connector, implementation, spiVersion, source, webhooks, streams, changeFeed, mirrorQueries,
+                streams.map(InstalledConnector::discoversPerSource).orElse(false));
+    }
+
+    InstalledConnector(ConnectorDescriptor descriptor, Connector connector, Class<?> implementation, String spiVersion,
+                       String source, Optional<Webhooks> webhooks, Optional<Streams> streams, Optional<ChangeFeed> changeFeed,
+                       Optional<MirrorQueries> mirrorQueries, boolean discoversStreams) {
+        this.discoversStreams = discoversStreams;
         this.implementation = Objects.requireNonNull(implementation, "implementation");
         this.descriptor = Objects.requireNonNull(descriptor, "descriptor");
         this.connector = Objects.requireNonNull(connector, "connector");
@@ -119,6 +129,26 @@ public final class InstalledConnector {
      */
     public Optional<StreamDescriptor> stream(String name) {
         return streamDescriptors.stream().filter(stream -> stream.name().equals(name)).findFirst();
+    }
+
+    /**
+     * Whether the connector's streams depend on the source ({@code Streams.discover} overridden): the
+     * host then keeps each source's discovered streams, and {@link #streamDescriptors()} are only
+     * those every source has (possibly none).
+     *
+     * @return whether streams are discovered per source
+     */
+    public boolean discoversStreams() {
+        return discoversStreams;
+    }
+
+    static boolean discoversPerSource(Streams facet) {
+        try {
+            return facet.getClass().getMethod("discover", io.tributary.connector.spi.ConnectorContext.class).getDeclaringClass()
+                    != Streams.class;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
     }
 
     /** @return whether the connector accepts signed webhooks */

@@ -270,4 +270,31 @@ class ConnectorInstallerTest {
             }
         };
     }
+
+    @Test
+    void aConnectorThatDiscoversItsStreamsPerSourceMayDeclareNone() {
+        Streams discovering = new Streams() {
+            @Override
+            public List<StreamDescriptor> descriptors() {
+                return List.of();
+            }
+
+            @Override
+            public List<StreamDescriptor> discover(ConnectorContext context) {
+                return List.of(TICKETS);
+            }
+
+            @Override
+            public StreamPage read(ConnectorContext context, StreamReadRequest request) {
+                return new StreamPage(List.of(), null);
+            }
+        };
+        InstalledConnector installed = ConnectorInstaller.install(StubFactory.of("acme")
+                .creating(settings -> new StubConnector(Optional.empty(), Optional.of(discovering), null)), SOURCE, Map.of());
+
+        assertThat(installed.discoversStreams()).as("read from the connector's own class, not the proxy around it").isTrue();
+        assertThat(installed.streamDescriptors()).isEmpty();
+        assertThat(ConnectorInstaller.install(StubFactory.of("acme").creating(settings -> new StubConnector(Optional.empty(),
+                Optional.of(streamsOf(List.of(TICKETS), Optional.empty())), null)), SOURCE, Map.of()).discoversStreams()).isFalse();
+    }
 }

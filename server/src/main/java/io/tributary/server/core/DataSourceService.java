@@ -1,5 +1,7 @@
 package io.tributary.server.core;
 
+import io.tributary.server.sources.SourceStreams;
+import io.tributary.connector.spi.StreamDescriptor;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -38,6 +40,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Jdbi;
@@ -103,8 +106,9 @@ public final class DataSourceService {
         jdbi.useExtension(DataSourceDao.class, sources -> plans.checkDataSourceAllowed(workspace.plan(), type,
                 sources.count(workspaceId, type), sources.countAll(workspaceId)));
         CredentialCheck check = validateWithProvider(connector, new Credentials(credentials));
+        Optional<List<StreamDescriptor>> discovered = discoverWithProvider(connector, new Credentials(credentials));
         Map<String, DatasetSelections.Resolved> selection = request.datasets() == null ? Map.of()
-                : datasets.resolve(type, check.capabilities(), request.datasets());
+                : datasets.resolve(connector, discovered.orElse(connector.streamDescriptors()), check.capabilities(), request.datasets());
 
         String id = Ids.next("ds");
         Instant now = contexts.now();
@@ -119,6 +123,7 @@ public final class DataSourceService {
                     check.account().livemode(), json(check.capabilities()), null, null, now, now, 0, null);
             sources.insert(inserted, sealed.version());
             sources.setWebhookFields(id, json(split.verificationFields()));
+            SourceStreams.keep(handle, id, discovered);
             datasets.replaceSelection(handle, id, selection);
             datasets.keepPushedStreams(handle, id, connector);
             audit.record(handle, workspaceId, caller.actor(), "data_source.create", "data_source:" + id,
@@ -157,10 +162,12 @@ public final class DataSourceService {
         List<String> warnings = List.of();
         SplitCredentials split;
         String hints;
+        Optional<List<StreamDescriptor>> discovered = Optional.empty();
         if (request.credentials() != null) {
             InstalledConnector connector = connector(current.type());
             Map<String, String> credentials = credentials(connector, request.credentials());
             CredentialCheck check = validateWithProvider(connector, new Credentials(credentials));
+            discovered = discoverWithProvider(connector, new Credentials(credentials));
             warnings = check.warnings();
             split = SplitCredentials.of(credentials, connector);
             hints = hints(connector, credentials);
@@ -172,8 +179,9 @@ public final class DataSourceService {
             hints = null;
         }
         DataSourceRow settings = updated;
+        Optional<List<StreamDescriptor>> found = discovered;
         Map<String, DatasetSelections.Resolved> selection = request.datasets() == null ? null
-                : datasets.resolve(settings, request.datasets());
+                : datasets.resolve(settings, found, request.datasets());
         DataSourceRow row = jdbi.inTransaction(handle -> {
             // The credentials first: their write takes the workspace's keys, then the source's row.
             DataSourceRow written = settings;
@@ -181,6 +189,7 @@ public final class DataSourceService {
                 SealedCredentials sealed = stored.replace(handle, settings.workspaceId(), settings.id(), split, hints, now);
                 written = settings.withCredentials(sealed.credentials(), hints, sealed.webhookSecret(), now);
                 handle.attach(DataSourceDao.class).setWebhookFields(settings.id(), json(split.verificationFields()));
+                SourceStreams.keep(handle, settings.id(), found);
             }
             handle.attach(DataSourceDao.class).update(written);
             if (selection != null) {
@@ -219,8 +228,13 @@ public final class DataSourceService {
         SourceOperation operation = operations.start(current, caller.actor()).orElseThrow(() -> notInstalled(current.type()));
         try {
             CredentialCheck check = operation.connector().connector().validateCredentials(operation.context());
+            // A database's tables may have changed since: the source's streams are found again.
+            Optional<List<StreamDescriptor>> discovered = SourceStreams.discover(operation.connector(), operation.context());
             DataSourceRow row = withCheck(current, SourceStatus.ACTIVE, null, check);
-            jdbi.useExtension(DataSourceDao.class, sources -> sources.update(row));
+            jdbi.useTransaction(handle -> {
+                handle.attach(DataSourceDao.class).update(row);
+                SourceStreams.keep(handle, row.id(), discovered);
+            });
             return view(row, check.warnings());
         } catch (ConnectorException | CredentialsUnreadable e) {
             operations.stopIfSourceFailed(current, current.lastRefreshAt(), e);
@@ -244,6 +258,18 @@ public final class DataSourceService {
     private CredentialCheck validateWithProvider(InstalledConnector connector, Credentials credentials) {
         try {
             return connector.connector().validateCredentials(contexts.withPlainCredentials(credentials));
+        } catch (ConnectorException e) {
+            if (ConnectorFailures.stopsSource(e)) {
+                throw new InvalidInput(INVALID_CREDENTIALS, e.field().map(DataSourceService::camel).orElse("credentials"), e.getMessage());
+            }
+            throw e;
+        }
+    }
+
+    /** The streams the connector finds for these credentials, when it discovers them per source; refusals as in {@link #validateWithProvider}. */
+    private Optional<List<StreamDescriptor>> discoverWithProvider(InstalledConnector connector, Credentials credentials) {
+        try {
+            return SourceStreams.discover(connector, contexts.withPlainCredentials(credentials));
         } catch (ConnectorException e) {
             if (ConnectorFailures.stopsSource(e)) {
                 throw new InvalidInput(INVALID_CREDENTIALS, e.field().map(DataSourceService::camel).orElse("credentials"), e.getMessage());

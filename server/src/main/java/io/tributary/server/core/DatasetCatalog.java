@@ -19,6 +19,9 @@ import io.tributary.server.problems.InvalidInput;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import io.tributary.connector.spi.StreamDescriptor;
+import io.tributary.server.sources.SourceStreams;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
@@ -33,8 +36,10 @@ public final class DatasetCatalog {
     private final MirrorStore store;
     private final Clock clock;
     private final PushedStreams pushedStreams;
+    private final SourceStreams sourceStreams;
 
-    public DatasetCatalog(ConnectorRegistry connectors, Backfill backfill, MirrorStore store, Clock clock) {
+    public DatasetCatalog(ConnectorRegistry connectors, Backfill backfill, MirrorStore store, Clock clock, SourceStreams sourceStreams) {
+        this.sourceStreams = sourceStreams;
         this.pushedStreams = new PushedStreams(store);
         this.connectors = connectors;
         this.backfill = backfill;
@@ -42,16 +47,24 @@ public final class DatasetCatalog {
         this.clock = clock;
     }
 
-    /** Checks a selection against the source's connector and what its credentials could read at their last check. */
+    /** Checks a selection against the source's streams and what its credentials could read at their last check. */
     Map<String, DatasetSelections.Resolved> resolve(DataSourceRow source, List<DatasetRequests.Selection> requested) {
-        return resolve(source.type(), capabilities(source.permissions()), requested);
+        return resolve(source, Optional.empty(), requested);
     }
 
-    Map<String, DatasetSelections.Resolved> resolve(String type, List<CapabilityStatus> capabilities,
+    /** As above, with the streams just discovered for new credentials, when there are. */
+    Map<String, DatasetSelections.Resolved> resolve(DataSourceRow source, Optional<List<StreamDescriptor>> discovered,
                                                     List<DatasetRequests.Selection> requested) {
-        InstalledConnector connector = connectors.find(type)
-                .orElseThrow(() -> new InvalidInput("type", "The connector '" + type + "' is not installed on this server"));
-        return DatasetSelections.resolve(requested, connector, capabilities, clock.instant());
+        InstalledConnector connector = connectors.find(source.type())
+                .orElseThrow(() -> new InvalidInput("type", "The connector '" + source.type() + "' is not installed on this server"));
+        return resolve(connector, discovered.orElseGet(() -> sourceStreams.of(source.id(), connector)), capabilities(source.permissions()),
+                requested);
+    }
+
+    /** For a source being created: its streams and capabilities come from the check just made. */
+    Map<String, DatasetSelections.Resolved> resolve(InstalledConnector connector, List<StreamDescriptor> streams,
+                                                    List<CapabilityStatus> capabilities, List<DatasetRequests.Selection> requested) {
+        return DatasetSelections.resolve(requested, streams, capabilities, clock.instant());
     }
 
     /**

@@ -58,6 +58,13 @@ public interface DataSourceDao {
     @SqlQuery("SELECT webhook_fields::text FROM data_source WHERE id = :id")
     Optional<String> webhookFields(@Bind("id") String id);
 
+    /** The streams the source's connector discovered for it, as JSON; written when its credentials are checked. */
+    @SqlUpdate("UPDATE data_source SET streams = CAST(:streams AS jsonb) WHERE id = :id")
+    void setStreams(@Bind("id") String id, @Bind("streams") String streamsJson);
+
+    @SqlQuery("SELECT streams::text FROM data_source WHERE id = :id AND streams IS NOT NULL")
+    Optional<String> streams(@Bind("id") String id);
+
     /** Counts a delivery refused for its signature. */
     @SqlUpdate("UPDATE data_source SET webhooks_refused = webhooks_refused + 1, webhook_last_refused_at = :at WHERE id = :id")
     void countRefusedWebhook(@Bind("id") String id, @Bind("at") Instant at);

@@ -1,6 +1,5 @@
 package io.tributary.server.mirror;
 
-import io.tributary.connector.host.InstalledConnector;
 import io.tributary.connector.spi.CapabilityStatus;
 import io.tributary.connector.spi.StreamDescriptor;
 import io.tributary.server.api.DatasetRequests;
@@ -41,7 +40,7 @@ public final class DatasetSelections {
      * @param now the server's clock, for refusing a start date in the future
      * @return the selection by stream name, in request order
      */
-    public static Map<String, Resolved> resolve(List<DatasetRequests.Selection> requested, InstalledConnector connector,
+    public static Map<String, Resolved> resolve(List<DatasetRequests.Selection> requested, List<StreamDescriptor> sourceStreams,
                                                 List<CapabilityStatus> capabilities, Instant now) {
         Map<String, Resolved> resolved = new LinkedHashMap<>();
         for (int i = 0; i < requested.size(); i++) {
@@ -51,11 +50,11 @@ public final class DatasetSelections {
                 throw new InvalidInput(field + ".stream", "Each dataset names a stream, or \"*\" for every stream the key can read");
             }
             List<StreamDescriptor> streams = EVERY_READABLE.equals(selection.stream())
-                    ? connector.streamDescriptors().stream().filter(stream -> !stream.pushed())
+                    ? sourceStreams.stream().filter(stream -> !stream.pushed())
                             .filter(stream -> notReadable(capabilities, stream.name()).isEmpty()).toList()
-                    : List.of(connector.stream(selection.stream()).orElseThrow(() -> new InvalidInput(field + ".stream",
-                            "There is no stream '" + selection.stream() + "'; streams: "
-                                    + String.join(", ", connector.streamDescriptors().stream().map(StreamDescriptor::name).toList()))));
+                    : List.of(sourceStreams.stream().filter(stream -> stream.name().equals(selection.stream())).findFirst()
+                            .orElseThrow(() -> new InvalidInput(field + ".stream", "There is no stream '" + selection.stream() + "'; streams: "
+                                    + String.join(", ", sourceStreams.stream().map(StreamDescriptor::name).toList()))));
             for (StreamDescriptor stream : streams) {
                 if (stream.pushed()) {
                     throw new InvalidInput("stream_pushed", field + ".stream", "The stream '" + stream.name() + "' arrives in webhook "

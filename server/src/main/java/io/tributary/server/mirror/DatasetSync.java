@@ -25,6 +25,7 @@ import io.tributary.server.sources.ConnectorFailures;
 import io.tributary.server.sources.CredentialsUnreadable;
 import io.tributary.server.sources.SourceOperation;
 import io.tributary.server.sources.SourceOperations;
+import io.tributary.server.sources.SourceStreams;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -86,6 +87,7 @@ public final class DatasetSync {
     private final Backfill backfill;
     private final ChangeApplier changes;
     private final PushedStreams pushedStreams;
+    private final SourceStreams sourceStreams;
     private final MirrorConfig config;
     private final Clock clock;
 
@@ -98,6 +100,11 @@ public final class DatasetSync {
         this.backfill = new Backfill(jdbi, store, clock, config.pageSize());
         this.changes = new ChangeApplier(jdbi, store, clock);
         this.pushedStreams = new PushedStreams(store);
+        this.sourceStreams = new SourceStreams(jdbi);
+    }
+
+    public SourceStreams sourceStreams() {
+        return sourceStreams;
     }
 
     public PushedStreams pushedStreams() {
@@ -193,7 +200,7 @@ public final class DatasetSync {
             if (!current(row)) {
                 return false; // the feed's cursor had expired: the stream waits for a fresh backfill
             }
-            StreamDescriptor descriptor = operation.connector().stream(row.stream()).orElse(null);
+            StreamDescriptor descriptor = sourceStreams.find(source.id(), operation.connector(), row.stream()).orElse(null);
             if (descriptor == null || !run.readNew(row, descriptor)) {
                 return false;
             }
@@ -361,7 +368,7 @@ public final class DatasetSync {
         }
 
         private StreamDescriptor descriptor(DatasetStreamRow stream) {
-            return connector.stream(stream.stream()).orElseThrow(() -> new ConnectorException(
+            return sourceStreams.find(source.id(), connector, stream.stream()).orElseThrow(() -> new ConnectorException(
                     io.tributary.connector.spi.StandardErrorCode.UNKNOWN_STREAM, "The connector no longer offers this stream"));
         }
 

@@ -47,7 +47,7 @@ class DatasetSelectionsTest {
 
     @Test
     void aStreamWhoseReadabilityIsUnknownIsRefusedWithTheReasonNotTakenAsReadable() {
-        assertThatThrownBy(() -> DatasetSelections.resolve(List.of(stream("customers"), stream("events")), DESCRIPTOR, CHECKED, NOW))
+        assertThatThrownBy(() -> DatasetSelections.resolve(List.of(stream("customers"), stream("events")), DESCRIPTOR.streamDescriptors(), CHECKED, NOW))
                 .isInstanceOfSatisfying(InvalidInput.class, e -> {
                     assertThat(e.code()).isEqualTo("stream_readability_unknown");
                     assertThat(e.field()).isEqualTo("datasets[1].stream");
@@ -57,7 +57,7 @@ class DatasetSelectionsTest {
 
     @Test
     void aStreamTheCredentialsCannotReadIsStillRefusedWithThePermissionToGrant() {
-        assertThatThrownBy(() -> DatasetSelections.resolve(List.of(stream("payouts")), DESCRIPTOR, CHECKED, NOW))
+        assertThatThrownBy(() -> DatasetSelections.resolve(List.of(stream("payouts")), DESCRIPTOR.streamDescriptors(), CHECKED, NOW))
                 .isInstanceOfSatisfying(InvalidInput.class, e -> {
                     assertThat(e.code()).isEqualTo("stream_not_readable");
                     assertThat(e.getMessage()).contains("grant Payouts: Read");
@@ -66,7 +66,7 @@ class DatasetSelectionsTest {
 
     @Test
     void everyReadableStreamLeavesOutBothTheMissingAndTheUnknown() {
-        assertThat(DatasetSelections.resolve(List.of(stream(DatasetSelections.EVERY_READABLE)), DESCRIPTOR, CHECKED, NOW))
+        assertThat(DatasetSelections.resolve(List.of(stream(DatasetSelections.EVERY_READABLE)), DESCRIPTOR.streamDescriptors(), CHECKED, NOW))
                 .containsOnlyKeys("customers");
     }
 
