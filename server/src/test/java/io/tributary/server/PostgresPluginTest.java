@@ -198,6 +198,50 @@ class PostgresPluginTest {
         }
     }
 
+    @Test
+    void aTableReadByAChosenCursorColumnGetsItsChangedAndNewRowsAtEachSync() throws SQLException, InterruptedException {
+        customerSql("CREATE TABLE visits (id int PRIMARY KEY, updated_at timestamptz NOT NULL, page text NOT NULL);"
+                + "INSERT INTO visits VALUES (1, '2026-01-01T10:00:00Z', '/'), (2, '2026-01-01T11:00:00Z', '/pricing'),"
+                + " (3, '2026-01-01T12:00:00Z', '/docs'); GRANT SELECT ON visits TO reader");
+        try {
+            String token = workspace();
+            String sourceId = source(token);
+            Api.Reply wrong = api.put("/api/v1/data-sources/" + sourceId + "/datasets", token,
+                    Map.of("datasets", List.of(Map.of("stream", "public__visits", "cursorField", "page"))));
+            assertThat(wrong.status()).as(wrong.raw()).isEqualTo(422);
+            assertThat(wrong.errorField()).isEqualTo("datasets[0].cursorField");
+            assertThat(wrong.raw()).contains("can be read by id, updated_at");
+
+            Api.Reply selected = api.put("/api/v1/data-sources/" + sourceId + "/datasets", token,
+                    Map.of("datasets", List.of(Map.of("stream", "public__visits", "cursorField", "updated_at"))));
+            assertThat(selected.status()).as(selected.raw()).isEqualTo(200);
+            server.awaitIdle();
+            JsonNode dataset = api.get("/api/v1/data-sources/" + sourceId + "/datasets", token).body().get("datasets").get(0);
+            assertThat(dataset.get("mode").asText()).isEqualTo("incremental");
+            assertThat(dataset.get("cursorField").asText()).isEqualTo("updated_at");
+            assertThat(dataset.get("state").asText()).as(dataset.toString()).isEqualTo("synced");
+            assertThat(pages(token, sourceId)).containsExactly("1=/", "2=/pricing", "3=/docs");
+
+            customerSql("UPDATE visits SET page = '/docs/start', updated_at = '2026-01-02T09:00:00Z' WHERE id = 3;"
+                    + "INSERT INTO visits VALUES (4, '2026-01-02T10:00:00Z', '/blog'); DELETE FROM visits WHERE id = 1");
+            server.clock().advance(java.time.Duration.ofMinutes(16)); // past the source's 15-minute cadence
+            server.scheduler().syncDatasetsAfterEvent(sourceId);
+            assertThat(Eventually.within(java.time.Duration.ofSeconds(30), () -> pages(token, sourceId).contains("4=/blog"))).isTrue();
+            server.awaitIdle();
+            assertThat(pages(token, sourceId)).as("the changed and the new row; a deletion is seen by full reads only")
+                    .containsExactly("1=/", "2=/pricing", "3=/docs/start", "4=/blog");
+        } finally {
+            customerSql("DROP TABLE visits");
+        }
+    }
+
+    private List<String> pages(String token, String sourceId) {
+        Api.Reply page = api.get("/api/v1/data-sources/" + sourceId + "/datasets/public__visits/records?limit=50", token);
+        assertThat(page.status()).as(page.raw()).isEqualTo(200);
+        return StreamSupport.stream(page.body().get("records").spliterator(), false)
+                .map(record -> record.get("id").asText() + "=" + record.at("/data/page").asText()).sorted().toList();
+    }
+
     private List<String> orderIds(String token, String sourceId) {
         Api.Reply page = api.get("/api/v1/data-sources/" + sourceId + "/datasets/public__orders/records?limit=50", token);
         assertThat(page.status()).as(page.raw()).isEqualTo(200);

@@ -16,8 +16,10 @@ import java.util.regex.Pattern;
 /**
  * The tables and materialized views the role may read in the chosen schemas, discovered per data
  * source ({@link Streams#discover}), each a stream read whole on every sync in the order of its
- * primary key, so the host finds deletions by comparing full reads. A relation without a primary
- * key (a view) is not offered yet: a person will name its key.
+ * primary key, so the host finds deletions by comparing full reads; or, when a person chooses one
+ * of its timestamp, date or integer columns as the cursor, read incrementally from above the
+ * greatest value read before. A relation without a primary key (a view) is not offered yet: a
+ * person will name its key.
  */
 final class TableStreams implements Streams {
 
@@ -55,7 +57,9 @@ final class TableStreams implements Streams {
     public StreamPage read(ConnectorContext context, StreamReadRequest request) {
         return connector.withConnection(PostgresCredentials.from(context.credentials()), connection -> {
             TableStream table = TableCatalog.find(keyed(catalog.discover(connection)), request.stream());
-            StreamPage page = reader.read(connection, table, TableRead.fullRefresh(List.of(), request.cursor(), request.pageSize()));
+            TableRead read = request.cursorField() == null ? TableRead.fullRefresh(List.of(), request.cursor(), request.pageSize())
+                    : TableRead.incremental(request.cursorField(), request.after(), List.of(), request.cursor(), request.pageSize());
+            StreamPage page = reader.read(connection, table, read);
             String key = keyField(table);
             if (!key.equals(SYNTHETIC_KEY)) {
                 return page;
@@ -77,6 +81,7 @@ final class TableStreams implements Streams {
         return StreamDescriptor.builder(table.streamName(), describe(table))
                 .primaryKey(keyField(table))
                 .withoutCreationTime()
+                .cursorChoices(table.cursorCandidates().toArray(String[]::new))
                 .build();
     }
 
@@ -105,6 +110,7 @@ final class TableStreams implements Streams {
             case FOREIGN_TABLE -> "The foreign table";
         };
         return kind + " " + table.schema() + "." + table.name() + ", " + table.columns().size() + " columns, read whole by its primary key ("
-                + String.join(", ", table.primaryKey()) + ").";
+                + String.join(", ", table.primaryKey()) + ")" + (table.cursorCandidates().isEmpty() ? "."
+                : ", or incrementally by a column you choose: " + String.join(", ", table.cursorCandidates()) + ".");
     }
 }

@@ -33,6 +33,7 @@ public final class StreamDescriptor {
     private final boolean incremental;
     private final boolean createdFilter;
     private final Retention retention;
+    private final java.util.List<String> cursorChoices;
 
     private StreamDescriptor(Builder builder) {
         this.name = Checks.identifier(builder.name, "Stream name");
@@ -43,6 +44,11 @@ public final class StreamDescriptor {
         this.incremental = builder.incremental;
         this.createdFilter = builder.createdFilter;
         this.retention = builder.retention;
+        this.cursorChoices = java.util.List.copyOf(builder.cursorChoices);
+        this.cursorChoices.forEach(field -> Checks.text(field, "cursor choice"));
+        if (retention != null && !cursorChoices.isEmpty()) {
+            throw new IllegalArgumentException("Stream '" + name + "' is pushed: it is never read, so it has no cursor to choose");
+        }
         if (cursorField == null && (incremental || createdFilter)) {
             throw new IllegalArgumentException("Stream '" + name + "' has no creation time, so it can be neither incremental "
                     + "nor filtered by creation time");
@@ -152,24 +158,39 @@ public final class StreamDescriptor {
         return Optional.ofNullable(retention);
     }
 
+    /**
+     * The fields a person may choose to read the stream by, incrementally (since SPI 2.2): each
+     * field's value only grows as records are added or changed (an {@code updated_at}, an increasing
+     * id). A stream read by a chosen field is read in that field's order, after the greatest value
+     * read before ({@link StreamReadRequest#cursorField()}, {@link StreamReadRequest#after()}):
+     * changed and new records only, no creation windows and no lookback. Deletions are not seen that
+     * way; only a full read finds them.
+     *
+     * @return the fields, in the order to offer them; empty when there is no choice
+     */
+    public java.util.List<String> cursorChoices() {
+        return cursorChoices;
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof StreamDescriptor that && name.equals(that.name) && description.equals(that.description)
                 && primaryKey.equals(that.primaryKey) && Objects.equals(cursorField, that.cursorField)
                 && cursorFormat == that.cursorFormat && incremental == that.incremental && createdFilter == that.createdFilter
-                && Objects.equals(retention, that.retention);
+                && Objects.equals(retention, that.retention) && cursorChoices.equals(that.cursorChoices);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, description, primaryKey, cursorField, cursorFormat, incremental, createdFilter, retention);
+        return Objects.hash(name, description, primaryKey, cursorField, cursorFormat, incremental, createdFilter, retention, cursorChoices);
     }
 
     @Override
     public String toString() {
         return "StreamDescriptor[" + name + ", key " + primaryKey + (cursorField == null ? ", no creation time" : ", cursor " + cursorField + " " + cursorFormat)
                 + (incremental ? ", incremental" : "") + (createdFilter ? ", created filter" : "")
-                + (retention == null ? "" : ", pushed, kept " + retention.maxAgeDays() + " days or " + retention.maxRecords() + " records") + "]";
+                + (retention == null ? "" : ", pushed, kept " + retention.maxAgeDays() + " days or " + retention.maxRecords() + " records")
+                + (cursorChoices.isEmpty() ? "" : ", read by a chosen " + cursorChoices) + "]";
     }
 
     /** Builds a {@link StreamDescriptor}. */
@@ -182,6 +203,7 @@ public final class StreamDescriptor {
         private boolean incremental;
         private boolean createdFilter;
         private Retention retention;
+        private java.util.List<String> cursorChoices = java.util.List.of();
 
         private Builder(String name, String description) {
             this.name = name;
@@ -253,6 +275,18 @@ public final class StreamDescriptor {
          */
         public Builder pushed(Retention retention) {
             this.retention = Objects.requireNonNull(retention, "retention");
+            return this;
+        }
+
+        /**
+         * The fields a person may choose to read the stream by, incrementally
+         * ({@link StreamDescriptor#cursorChoices()}). Since SPI 2.2.
+         *
+         * @param fields record fields whose values only grow as records are added or changed
+         * @return this builder
+         */
+        public Builder cursorChoices(String... fields) {
+            this.cursorChoices = java.util.List.of(fields);
             return this;
         }
 

@@ -127,6 +127,25 @@ class BuildersTest {
     }
 
     @Test
+    void aStreamMayOfferFieldsToBeReadByAndAReadByOneTakesNoWindow() {
+        StreamDescriptor orders = StreamDescriptor.builder("orders", "Orders.").withoutCreationTime()
+                .cursorChoices("updated_at", "id").build();
+        assertThat(orders.cursorChoices()).containsExactly("updated_at", "id");
+        assertThat(orders.toString()).contains("read by a chosen [updated_at, id]");
+        assertThat(StreamDescriptor.builder("orders", "Orders.").build().cursorChoices()).isEmpty();
+        assertThatThrownBy(() -> StreamDescriptor.builder("d", "D.").cursor("at", CursorFormat.ISO_8601)
+                .pushed(new Retention(1, 1)).cursorChoices("at").build()).hasMessageContaining("no cursor to choose");
+
+        com.fasterxml.jackson.databind.node.IntNode after = com.fasterxml.jackson.databind.node.IntNode.valueOf(7);
+        StreamReadRequest byId = new StreamReadRequest("orders", null, null, 10, "id", after);
+        assertThat(byId.after()).isEqualTo(after);
+        assertThat(new StreamReadRequest("orders", null, null, 10)).isEqualTo(new StreamReadRequest("orders", null, null, 10, null, null));
+        assertThatThrownBy(() -> new StreamReadRequest("orders", null, null, 10, null, after)).hasMessageContaining("give cursorField too");
+        assertThatThrownBy(() -> new StreamReadRequest("orders", null, new CreatedWindow(java.time.Instant.EPOCH,
+                java.time.Instant.EPOCH.plusSeconds(1)), 10, "id", null)).hasMessageContaining("takes no creation window");
+    }
+
+    @Test
     void streamsDefaultToIdAndCreatedInUnixSecondsReadWhole() {
         StreamDescriptor plain = StreamDescriptor.builder("customers", "Customers.").build();
         StreamDescriptor tickets = StreamDescriptor.builder("tickets", "Tickets.").primaryKey("number")

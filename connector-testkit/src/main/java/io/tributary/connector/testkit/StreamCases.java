@@ -50,6 +50,10 @@ final class StreamCases {
         if (stream.createdFilter()) {
             tests.add(DynamicTest.dynamicTest(windowCase(), this::windowHonoured));
         }
+        for (String field : stream.cursorChoices()) {
+            String caseName = "stream " + stream.name() + ": read by " + field + ", in its order and after a value";
+            tests.add(DynamicTest.dynamicTest(caseName, () -> readByChosenCursor(caseName, field)));
+        }
         return tests;
     }
 
@@ -146,6 +150,58 @@ final class StreamCases {
                 + "to hold records", "fix the records case first, or supply windowWithRecords");
         Instant from = created.size() > 1 ? created.higher(created.first()) : created.first();
         return new CreatedWindow(from, created.last().plusSeconds(1));
+    }
+
+    /**
+     * The host reads a stream by a chosen field in that field's order, and next time from just
+     * after the greatest value it read: so records come in non-decreasing order of the field, and a
+     * read after a value returns only records with a greater one.
+     */
+    private void readByChosenCursor(String caseName, String field) {
+        String fix = "when StreamReadRequest.cursorField() is set, return the records ordered by that field (then by key), "
+                + "only those whose value is greater than StreamReadRequest.after()";
+        List<ObjectNode> all = readAllBy(caseName, field, null);
+        Verdicts.check(!all.isEmpty(), caseName, "the read by " + field + " returned no records", "give your fake records with " + field);
+        List<String> problems = new ArrayList<>();
+        for (int i = 1; i < all.size(); i++) {
+            if (compare(all.get(i - 1).get(field), all.get(i).get(field)) > 0) {
+                problems.add("record " + all.get(i).path(stream.primaryKey()).asText() + " (" + field + " = " + all.get(i).get(field)
+                        + ") came after one with " + all.get(i - 1).get(field) + ". To fix: " + fix);
+            }
+        }
+        JsonNode middle = all.get(all.size() / 2).get(field);
+        for (ObjectNode record : readAllBy(caseName, field, middle)) {
+            if (compare(record.get(field), middle) <= 0) {
+                problems.add("a read after " + field + " = " + middle + " returned record " + record.path(stream.primaryKey()).asText()
+                        + " with " + record.get(field) + ". To fix: " + fix);
+            }
+        }
+        Verdicts.assertNone(caseName, problems);
+    }
+
+    /** Numbers by value, anything else by its text (ISO times and dates order so). */
+    private static int compare(JsonNode left, JsonNode right) {
+        if (left == null || right == null) {
+            return left == null ? (right == null ? 0 : -1) : 1;
+        }
+        if (left.isNumber() && right.isNumber()) {
+            return left.decimalValue().compareTo(right.decimalValue());
+        }
+        return left.asText().compareTo(right.asText());
+    }
+
+    private List<ObjectNode> readAllBy(String caseName, String field, JsonNode after) {
+        List<ObjectNode> records = new ArrayList<>();
+        String cursor = null;
+        for (int page = 0; page < MAX_PAGES; page++) {
+            StreamPage read = page(caseName, new StreamReadRequest(stream.name(), cursor, null, SMALL_PAGE, field, after));
+            records.addAll(read.records());
+            if (!read.hasMore()) {
+                break;
+            }
+            cursor = read.nextCursor();
+        }
+        return records;
     }
 
     private List<ObjectNode> readAll(String caseName, CreatedWindow window) {

@@ -17,8 +17,16 @@ public final class DatasetRequests {
      *     or an instant; left out, all objects
      * @param lookbackDays objects created in the last this many days are read again on every sync,
      *     because objects change after creation; 0 to 365, default 0
+     * @param cursorField read the stream incrementally by this field (one of the stream's
+     *     {@code cursorChoices}, such as {@code updated_at}): each sync reads what grew past the
+     *     greatest value read before; left out, the stream's own way
      */
-    public record Selection(String stream, String mode, String startDate, Integer lookbackDays) {
+    public record Selection(String stream, String mode, String startDate, Integer lookbackDays, String cursorField) {
+
+        /** A selection without a chosen cursor. */
+        public Selection(String stream, String mode, String startDate, Integer lookbackDays) {
+            this(stream, mode, startDate, lookbackDays, null);
+        }
     }
 
     /** {@code PUT /api/v1/data-sources/{id}/datasets}: the whole selection; streams left out stop being mirrored. */

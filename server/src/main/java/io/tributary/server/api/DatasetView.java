@@ -14,10 +14,11 @@ import java.time.Instant;
  * @param progress the running full read's progress; null when none runs
  * @param lastError why the last sync of this stream failed; null when it did not
  * @param notice what the last sync decided and why, such as a re-backfill
+ * @param cursorField the field the stream is read by, when a person chose one; null otherwise
  */
 public record DatasetView(String stream, StreamMode mode, Instant startDate, int lookbackDays, StreamState state, Instant cursor,
                           Instant lastSyncAt, Instant nextSyncAt, long objects, Progress progress, SyncError lastError,
-                          String notice) {
+                          String notice, String cursorField) {
 
     /**
      * How far a full read has come, and an estimate of what is left.

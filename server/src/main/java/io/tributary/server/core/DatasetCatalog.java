@@ -10,6 +10,8 @@ import io.tributary.server.api.DatasetRequests;
 import io.tributary.server.db.DataSourceRow;
 import io.tributary.server.db.DatasetStreamDao;
 import io.tributary.server.db.DatasetStreamRow;
+import io.tributary.server.db.StreamCursorDao;
+import io.tributary.server.db.StreamCursorRow;
 import io.tributary.server.db.StreamMode;
 import io.tributary.server.mirror.Backfill;
 import io.tributary.server.mirror.DatasetSelections;
@@ -77,6 +79,9 @@ public final class DatasetCatalog {
         Instant now = clock.instant();
         Map<String, DatasetStreamRow> current = dao.list(dataSourceId).stream()
                 .collect(Collectors.toMap(DatasetStreamRow::stream, row -> row));
+        StreamCursorDao cursors = handle.attach(StreamCursorDao.class);
+        Map<String, String> chosen = cursors.list(dataSourceId).stream()
+                .collect(Collectors.toMap(StreamCursorRow::stream, StreamCursorRow::cursorField));
         for (DatasetStreamRow row : current.values()) {
             if (!selection.containsKey(row.stream()) && row.mode() != StreamMode.PUSHED) {
                 dao.delete(dataSourceId, row.stream());
@@ -88,14 +93,19 @@ public final class DatasetCatalog {
             DatasetStreamRow existing = current.get(next.stream());
             if (existing == null) {
                 dao.insert(fresh(dataSourceId, next, now));
-            } else if (DatasetSelections.needsFreshBackfill(existing, next)) {
+            } else if (DatasetSelections.needsFreshBackfill(existing, chosen.get(next.stream()), next)) {
                 backfill.clear(handle, dataSourceId, next.stream());
                 dao.replace(fresh(dataSourceId, next, now));
             } else if (existing.lookbackDays() != next.lookbackDays()) {
                 dao.replace(existing.withLookbackDays(next.lookbackDays()));
             }
+            if (next.cursorField() == null) {
+                cursors.unchoose(dataSourceId, next.stream());
+            } else if (!next.cursorField().equals(chosen.get(next.stream()))) {
+                cursors.choose(dataSourceId, next.stream(), next.cursorField()); // read from the start again
+            }
         }
-        if (selection.values().stream().noneMatch(resolved -> resolved.mode() == StreamMode.INCREMENTAL)) {
+        if (selection.values().stream().noneMatch(resolved -> resolved.mode() == StreamMode.INCREMENTAL && resolved.cursorField() == null)) {
             dao.deleteFeed(dataSourceId); // nothing follows the feed: a later selection starts it afresh
         }
     }

@@ -6,6 +6,8 @@ import io.tributary.server.api.DatasetView;
 import io.tributary.server.db.DataSourceRow;
 import io.tributary.server.db.DatasetStreamDao;
 import io.tributary.server.db.DatasetStreamRow;
+import io.tributary.server.db.StreamCursorDao;
+import io.tributary.server.db.StreamCursorRow;
 import io.tributary.server.db.StreamState;
 import io.tributary.server.mirror.Backfill;
 import io.tributary.server.mirror.BackfillProgress;
@@ -54,8 +56,9 @@ public final class DatasetService {
     public List<DatasetView> list(Caller caller, String dataSourceId) {
         DataSourceRow source = dataSources.find(caller, dataSourceId);
         Map<String, Long> objects = store.counts(source.id());
+        Map<String, String> chosen = chosenCursors(source.id());
         return jdbi.withExtension(DatasetStreamDao.class, dao -> dao.list(source.id())).stream()
-                .map(row -> view(row, objects.getOrDefault(row.stream(), 0L))).toList();
+                .map(row -> view(row, objects.getOrDefault(row.stream(), 0L), chosen.get(row.stream()))).toList();
     }
 
     /** {@code PUT .../datasets}: replaces the selection; streams left out stop being mirrored and their records go. */
@@ -84,10 +87,11 @@ public final class DatasetService {
         jdbi.useTransaction(handle -> {
             backfill.clear(handle, source.id(), stream);
             handle.attach(DatasetStreamDao.class).replace(again);
+            handle.attach(StreamCursorDao.class).readUpTo(source.id(), stream, null); // a chosen cursor reads from the start again
             audit.record(handle, source.workspaceId(), caller.actor(), "dataset.resync", "data_source:" + source.id(), Map.of("stream", stream));
         });
         syncSoon.accept(source.id());
-        return view(again, store.count(source.id(), stream));
+        return view(again, store.count(source.id(), stream), chosenCursors(source.id()).get(stream));
     }
 
     /** {@code GET .../datasets/{stream}/records}. */
@@ -110,14 +114,19 @@ public final class DatasetService {
                 progress.estimatedRemaining());
     }
 
-    private DatasetView view(DatasetStreamRow row, long objects) {
+    private Map<String, String> chosenCursors(String dataSourceId) {
+        return jdbi.withExtension(StreamCursorDao.class, dao -> dao.list(dataSourceId)).stream()
+                .collect(java.util.stream.Collectors.toMap(StreamCursorRow::stream, StreamCursorRow::cursorField));
+    }
+
+    private DatasetView view(DatasetStreamRow row, long objects, String cursorField) {
         boolean reading = row.state() == StreamState.BACKFILLING;
         return new DatasetView(row.stream(), row.mode(), row.startDate(), row.lookbackDays(), row.state(), row.highWater(), row.lastSyncAt(),
                 row.nextSyncAt(), objects,
                 reading ? progress(backfill.progress(row.dataSourceId(), row.stream())) : null,
                 row.lastErrorCode() == null ? null : new DatasetView.SyncError(row.lastErrorCode(), row.lastErrorMessage(),
                         row.lastErrorPermission()),
-                row.notice());
+                row.notice(), cursorField);
     }
 
 }

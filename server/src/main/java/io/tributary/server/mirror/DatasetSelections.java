@@ -27,8 +27,12 @@ public final class DatasetSelections {
     public static final String EVERY_READABLE = "*";
     static final int MAX_LOOKBACK_DAYS = 365;
 
-    /** A stream's settings, resolved. */
-    public record Resolved(String stream, StreamMode mode, Instant startDate, int lookbackDays) {
+    /**
+     * A stream's settings, resolved.
+     *
+     * @param cursorField the field a person chose to read it by, or null
+     */
+    public record Resolved(String stream, StreamMode mode, Instant startDate, int lookbackDays, String cursorField) {
     }
 
     private DatasetSelections() {
@@ -76,16 +80,42 @@ public final class DatasetSelections {
                     }
                     startDate = null; // "*" with a start date: it applies where it can
                 }
-                resolved.put(stream.name(), new Resolved(stream.name(), mode(selection.mode(), stream, field), startDate,
-                        lookback(selection.lookbackDays(), field)));
+                String cursorField = cursorField(selection.cursorField(), stream, field);
+                if (cursorField != null && startDate != null) {
+                    throw new InvalidInput(field + ".startDate", "A stream read by a chosen cursor field is read from its start: leave startDate out");
+                }
+                resolved.put(stream.name(), new Resolved(stream.name(), cursorField == null ? mode(selection.mode(), stream, field)
+                        : cursorMode(selection.mode(), field), startDate, lookback(selection.lookbackDays(), field), cursorField));
             }
         }
         return resolved;
     }
 
     /** Whether a stored stream's settings differ from a new selection in a way that needs a fresh backfill. */
-    public static boolean needsFreshBackfill(DatasetStreamRow current, Resolved next) {
-        return current.mode() != next.mode() || !java.util.Objects.equals(current.startDate(), next.startDate());
+    public static boolean needsFreshBackfill(DatasetStreamRow current, String currentCursorField, Resolved next) {
+        return current.mode() != next.mode() || !java.util.Objects.equals(current.startDate(), next.startDate())
+                || !java.util.Objects.equals(currentCursorField, next.cursorField());
+    }
+
+    /** The chosen cursor field, if any: one of the stream's choices, exactly. */
+    private static String cursorField(String requested, StreamDescriptor stream, String field) {
+        if (requested == null) {
+            return null;
+        }
+        if (!stream.cursorChoices().contains(requested)) {
+            throw new InvalidInput(field + ".cursorField", stream.cursorChoices().isEmpty()
+                    ? "The stream '" + stream.name() + "' has no field to read it by incrementally: leave cursorField out"
+                    : "The stream '" + stream.name() + "' can be read by " + String.join(", ", stream.cursorChoices()) + ", not '" + requested + "'");
+        }
+        return requested;
+    }
+
+    /** A stream read by a chosen cursor is incremental; asking for a full refresh with a cursor is a contradiction. */
+    private static StreamMode cursorMode(String requested, String field) {
+        if (requested != null && StreamMode.of(requested).orElse(null) != StreamMode.INCREMENTAL) {
+            throw new InvalidInput(field + ".mode", "A stream read by a chosen cursor field is incremental: leave mode out or use incremental");
+        }
+        return StreamMode.INCREMENTAL;
     }
 
     /** Empty when the credentials can read the stream, else the status saying they cannot or that it is unknown. */

@@ -4,6 +4,7 @@ import static io.tributary.server.db.StreamState.BACKFILLING;
 import static io.tributary.server.db.StreamState.FAILED;
 import static io.tributary.server.db.StreamState.SYNCED;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.tributary.connector.host.InstalledConnector;
 import io.tributary.connector.spi.ChangeFeed;
 import io.tributary.connector.spi.ConnectorContext;
@@ -20,6 +21,8 @@ import io.tributary.server.db.DataSourceDao;
 import io.tributary.server.db.DataSourceRow;
 import io.tributary.server.db.DatasetStreamDao;
 import io.tributary.server.db.DatasetStreamRow;
+import io.tributary.server.db.StreamCursorDao;
+import io.tributary.server.db.StreamCursorRow;
 import io.tributary.server.db.StreamState;
 import io.tributary.server.sources.ConnectorFailures;
 import io.tributary.server.sources.CredentialsUnreadable;
@@ -80,6 +83,7 @@ public final class DatasetSync {
     static final Duration RETRY_AFTER = Duration.ofMinutes(5);
 
     private static final Logger LOG = LoggerFactory.getLogger(DatasetSync.class);
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private final Jdbi jdbi;
     private final SourceOperations operations;
@@ -225,7 +229,29 @@ public final class DatasetSync {
         }
 
         Outcome sync(List<DatasetStreamRow> selected) {
-            List<DatasetStreamRow> streams = new ArrayList<>(selected);
+            Map<String, StreamCursorRow> chosen = new LinkedHashMap<>();
+            jdbi.withExtension(StreamCursorDao.class, dao -> dao.list(source.id())).forEach(row -> chosen.put(row.stream(), row));
+            // Streams read by a chosen cursor follow no feed and no creation windows: they are read apart.
+            List<DatasetStreamRow> streams = new ArrayList<>(selected.stream().filter(row -> !chosen.containsKey(row.stream())).toList());
+            Tally tally = new Tally();
+            for (DatasetStreamRow stream : selected) {
+                if (!chosen.containsKey(stream.stream()) || stream.nextSyncAt().isAfter(clock.instant())) {
+                    continue;
+                }
+                if (Thread.currentThread().isInterrupted()) {
+                    return tally.outcome(true);
+                }
+                try {
+                    if (!readByCursor(stream, descriptor(stream), chosen.get(stream.stream()))) {
+                        return tally.outcome(true);
+                    }
+                    tally.synced++;
+                } catch (RuntimeException e) {
+                    if (fail(selected, stream, e, tally)) {
+                        return tally.outcome(false);
+                    }
+                }
+            }
             try {
                 streams = applyFeed(streams);
             } catch (ConnectorException | CredentialsUnreadable e) {
@@ -240,7 +266,6 @@ public final class DatasetSync {
                 }
             }
             List<DatasetStreamRow> due = streams.stream().filter(stream -> !stream.nextSyncAt().isAfter(clock.instant())).toList();
-            Tally tally = new Tally();
             // Incremental reads first: each is a request or two, and keeps its stream current while
             // the full reads (which can take hours on a large account) run after.
             for (DatasetStreamRow stream : due) {
@@ -399,6 +424,44 @@ public final class DatasetSync {
             });
         }
 
+        /**
+         * Reads what grew past the greatest value of the chosen field read before, page by page; each
+         * page and the value it reached are stored together, so an interrupted read resumes after
+         * the last page stored.
+         *
+         * @return false when interrupted before the read was over
+         */
+        private boolean readByCursor(DatasetStreamRow stream, StreamDescriptor descriptor, StreamCursorRow chosen) {
+            Instant readAt = clock.instant();
+            JsonNode after = chosen.afterValue() == null ? null : parse(chosen.afterValue());
+            String page = null;
+            do {
+                StreamPage read = streamsOf(connector).read(context, new StreamReadRequest(descriptor.name(), page, null, config.pageSize(),
+                        chosen.cursorField(), after));
+                List<MirroredObject> objects = new ArrayList<>();
+                read.records().forEach(record -> objects.add(MirroredObject.of(descriptor, record, readAt, false)));
+                if (!read.records().isEmpty()) {
+                    JsonNode last = read.records().get(read.records().size() - 1).get(chosen.cursorField());
+                    if (last != null && !last.isNull()) {
+                        after = last;
+                    }
+                }
+                String reached = after == null ? null : after.toString();
+                jdbi.useTransaction(handle -> {
+                    store.write(handle, source.id(), objects);
+                    handle.attach(StreamCursorDao.class).readUpTo(source.id(), stream.stream(), reached);
+                });
+                page = read.nextCursor();
+            } while (page != null && !Thread.currentThread().isInterrupted());
+            if (page != null) {
+                return false;
+            }
+            Instant now = clock.instant();
+            save(inState(stream, SYNCED).withBackfill(stream.backfillStartedAt() == null ? readAt : stream.backfillStartedAt(),
+                    stream.backfillFinishedAt() == null ? now : stream.backfillFinishedAt()).withLastSyncAt(now).withNextSyncAt(nextSync(now)));
+            return true;
+        }
+
         /** Reads the objects created since the last sync, and those inside the lookback window again. */
         private boolean readRecent(DatasetStreamRow stream, StreamDescriptor descriptor) {
             Instant readAt = clock.instant();
@@ -527,6 +590,14 @@ public final class DatasetSync {
     private DatasetStreamRow save(DatasetStreamRow row) {
         jdbi.useExtension(DatasetStreamDao.class, dao -> dao.update(row));
         return row;
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("A stored cursor value is not JSON", e);
+        }
     }
 
     /** The source's streams capability; a source has datasets only when its connector has one. */

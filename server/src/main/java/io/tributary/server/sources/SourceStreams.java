@@ -74,6 +74,7 @@ public final class SourceStreams {
             stream.cursorFormat().ifPresent(format -> node.put("cursorFormat", format.name()));
             stream.retention().ifPresent(retention -> node.putObject("retention").put("maxAgeDays", retention.maxAgeDays())
                     .put("maxRecords", retention.maxRecords()));
+            stream.cursorChoices().forEach(node.putArray("cursorChoices")::add);
         }
         return array.toString();
     }
@@ -95,6 +96,9 @@ public final class SourceStreams {
                 if (node.path("createdFilter").asBoolean()) {
                     builder.createdFilter();
                 }
+                List<String> choices = new ArrayList<>();
+                node.path("cursorChoices").forEach(choice -> choices.add(choice.asText()));
+                builder.cursorChoices(choices.toArray(String[]::new));
                 if (node.hasNonNull("retention")) {
                     builder.pushed(new Retention(node.at("/retention/maxAgeDays").asInt(), node.at("/retention/maxRecords").asLong()));
                 }
