@@ -173,9 +173,12 @@ class PostgresPluginTest {
             assertThat(tested.status()).as(tested.raw()).isEqualTo(200);
             Api.Reply view = api.put("/api/v1/data-sources/" + sourceId + "/datasets", token,
                     Map.of("datasets", List.of(Map.of("stream", "public__eu_orders"))));
-            assertThat(view.status()).as("a view has no key to identify its rows by: not offered").isEqualTo(422);
-            assertThat(view.raw()).as("the table the role cannot read is not offered either").contains("streams: public__orders")
-                    .doesNotContain("public__secrets");
+            assertThat(view.status()).as(view.raw()).isEqualTo(422);
+            assertThat(view.errorCode()).as("a view has no key of its own: a person names one").isEqualTo("key_required");
+            assertThat(view.raw()).contains("among id, region, amount");
+            Api.Reply secrets = api.put("/api/v1/data-sources/" + sourceId + "/datasets", token,
+                    Map.of("datasets", List.of(Map.of("stream", "public__secrets"))));
+            assertThat(secrets.raw()).as("the table the role cannot read is not offered").contains("There is no stream 'public__secrets'");
 
             Api.Reply selected = api.put("/api/v1/data-sources/" + sourceId + "/datasets", token,
                     Map.of("datasets", List.of(Map.of("stream", "*"))));
@@ -193,6 +196,18 @@ class PostgresPluginTest {
             assertThat(resync.status()).as(resync.raw()).isEqualTo(202);
             server.awaitIdle();
             assertThat(orderIds(token, sourceId)).as("the row deleted in the customer's database is gone").containsExactly("4", "2", "1");
+
+            Api.Reply keyed = api.put("/api/v1/data-sources/" + sourceId + "/datasets", token, Map.of("datasets", List.of(
+                    Map.of("stream", "public__orders"), Map.of("stream", "public__eu_orders", "key", List.of("id")))));
+            assertThat(keyed.status()).as(keyed.raw()).isEqualTo(200);
+            server.awaitIdle();
+            JsonNode euView = StreamSupport.stream(api.get("/api/v1/data-sources/" + sourceId + "/datasets", token).body().get("datasets")
+                    .spliterator(), false).filter(d -> d.get("stream").asText().equals("public__eu_orders")).findFirst().orElseThrow();
+            assertThat(euView.get("key").toString()).isEqualTo("[\"id\"]");
+            assertThat(euView.get("state").asText()).as(euView.toString()).isEqualTo("synced");
+            Api.Reply euRecords = api.get("/api/v1/data-sources/" + sourceId + "/datasets/public__eu_orders/records?limit=50", token);
+            assertThat(StreamSupport.stream(euRecords.body().get("records").spliterator(), false).map(r -> r.get("id").asText()).sorted().toList())
+                    .as("the view's rows, identified by the key named").containsExactly("1", "2", "4");
         } finally {
             customerSql("INSERT INTO orders VALUES (3, 'us', 7.00) ON CONFLICT DO NOTHING; DROP VIEW eu_orders; DROP TABLE secrets");
         }

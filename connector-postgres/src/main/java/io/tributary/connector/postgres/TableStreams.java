@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
  * source ({@link Streams#discover}), each a stream read whole on every sync in the order of its
  * primary key, so the host finds deletions by comparing full reads; or, when a person chooses one
  * of its timestamp, date or integer columns as the cursor, read incrementally from above the
- * greatest value read before. A relation without a primary key (a view) is not offered yet: a
- * person will name its key.
+ * greatest value read before. A relation without a primary key (a view) is offered with its
+ * columns as key choices: a person names the columns that identify its rows.
  */
 final class TableStreams implements Streams {
 
@@ -48,7 +48,7 @@ final class TableStreams implements Streams {
 
     @Override
     public List<StreamDescriptor> discover(ConnectorContext context) {
-        return keyed(connector.withConnection(PostgresCredentials.from(context.credentials()), catalog::discover)).stream()
+        return connector.withConnection(PostgresCredentials.from(context.credentials()), catalog::discover).stream()
                 .map(TableStreams::descriptor).toList();
     }
 
@@ -56,37 +56,41 @@ final class TableStreams implements Streams {
     @Override
     public StreamPage read(ConnectorContext context, StreamReadRequest request) {
         return connector.withConnection(PostgresCredentials.from(context.credentials()), connection -> {
-            TableStream table = TableCatalog.find(keyed(catalog.discover(connection)), request.stream());
-            TableRead read = request.cursorField() == null ? TableRead.fullRefresh(List.of(), request.cursor(), request.pageSize())
-                    : TableRead.incremental(request.cursorField(), request.after(), List.of(), request.cursor(), request.pageSize());
+            TableStream table = TableCatalog.find(catalog.discover(connection), request.stream());
+            // A chosen key is the person's; without one, the primary key (a relation without one is refused by the reader).
+            List<String> key = request.key();
+            TableRead read = request.cursorField() == null ? TableRead.fullRefresh(key, request.cursor(), request.pageSize())
+                    : TableRead.incremental(request.cursorField(), request.after(), key, request.cursor(), request.pageSize());
             StreamPage page = reader.read(connection, table, read);
-            String key = keyField(table);
-            if (!key.equals(SYNTHETIC_KEY)) {
+            if (!keyField(table).equals(SYNTHETIC_KEY)) {
                 return page;
             }
+            List<String> identifying = key.isEmpty() ? table.primaryKey() : key;
             List<ObjectNode> records = new ArrayList<>(page.records().size());
             for (ObjectNode record : page.records()) {
-                records.add(withSyntheticKey(record, table.primaryKey()));
+                records.add(withSyntheticKey(record, identifying));
             }
             return new StreamPage(records, page.nextCursor());
         });
     }
 
-    /** The relations a stream can identify records of: those with a primary key. */
-    static List<TableStream> keyed(List<TableStream> tables) {
-        return tables.stream().filter(table -> !table.primaryKey().isEmpty()).toList();
-    }
-
     static StreamDescriptor descriptor(TableStream table) {
-        return StreamDescriptor.builder(table.streamName(), describe(table))
+        StreamDescriptor.Builder builder = StreamDescriptor.builder(table.streamName(), describe(table))
                 .primaryKey(keyField(table))
                 .withoutCreationTime()
-                .cursorChoices(table.cursorCandidates().toArray(String[]::new))
-                .build();
+                .cursorChoices(table.cursorCandidates().toArray(String[]::new));
+        if (table.primaryKey().isEmpty()) {
+            builder.keyChoices(table.columns().stream().map(ResultColumn::name).toArray(String[]::new));
+        }
+        return builder.build();
     }
 
+    /** Without a primary key, the person's chosen key is put in the synthetic field, whatever it is. */
     private static String keyField(TableStream table) {
         List<String> key = table.primaryKey();
+        if (key.isEmpty()) {
+            return SYNTHETIC_KEY;
+        }
         return key.size() == 1 && FIELD_NAME.matcher(key.get(0)).matches() ? key.get(0) : SYNTHETIC_KEY;
     }
 
@@ -110,7 +114,7 @@ final class TableStreams implements Streams {
             case FOREIGN_TABLE -> "The foreign table";
         };
         return kind + " " + table.schema() + "." + table.name() + ", " + table.columns().size() + " columns, read whole by its primary key ("
-                + String.join(", ", table.primaryKey()) + ")" + (table.cursorCandidates().isEmpty() ? "."
+                + (table.primaryKey().isEmpty() ? "the columns you name" : String.join(", ", table.primaryKey())) + ")" + (table.cursorCandidates().isEmpty() ? "."
                 : ", or incrementally by a column you choose: " + String.join(", ", table.cursorCandidates()) + ".");
     }
 }

@@ -34,6 +34,7 @@ public final class StreamDescriptor {
     private final boolean createdFilter;
     private final Retention retention;
     private final java.util.List<String> cursorChoices;
+    private final java.util.List<String> keyChoices;
 
     private StreamDescriptor(Builder builder) {
         this.name = Checks.identifier(builder.name, "Stream name");
@@ -46,6 +47,8 @@ public final class StreamDescriptor {
         this.retention = builder.retention;
         this.cursorChoices = java.util.List.copyOf(builder.cursorChoices);
         this.cursorChoices.forEach(field -> Checks.text(field, "cursor choice"));
+        this.keyChoices = java.util.List.copyOf(builder.keyChoices);
+        this.keyChoices.forEach(field -> Checks.text(field, "key choice"));
         if (retention != null && !cursorChoices.isEmpty()) {
             throw new IllegalArgumentException("Stream '" + name + "' is pushed: it is never read, so it has no cursor to choose");
         }
@@ -172,17 +175,31 @@ public final class StreamDescriptor {
         return cursorChoices;
     }
 
+    /**
+     * The fields a person chooses among to identify records, for a stream with no key of its own (a
+     * database view) (since SPI 2.2). When not empty, a person must name one or more of them; reads
+     * then carry them ({@link StreamReadRequest#key()}), and the connector puts their values into
+     * {@link #primaryKey()}'s field of each record.
+     *
+     * @return the fields; empty when the stream has its own key
+     */
+    public java.util.List<String> keyChoices() {
+        return keyChoices;
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof StreamDescriptor that && name.equals(that.name) && description.equals(that.description)
                 && primaryKey.equals(that.primaryKey) && Objects.equals(cursorField, that.cursorField)
                 && cursorFormat == that.cursorFormat && incremental == that.incremental && createdFilter == that.createdFilter
-                && Objects.equals(retention, that.retention) && cursorChoices.equals(that.cursorChoices);
+                && Objects.equals(retention, that.retention) && cursorChoices.equals(that.cursorChoices)
+                && keyChoices.equals(that.keyChoices);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, description, primaryKey, cursorField, cursorFormat, incremental, createdFilter, retention, cursorChoices);
+        return Objects.hash(name, description, primaryKey, cursorField, cursorFormat, incremental, createdFilter, retention, cursorChoices,
+                keyChoices);
     }
 
     @Override
@@ -190,7 +207,8 @@ public final class StreamDescriptor {
         return "StreamDescriptor[" + name + ", key " + primaryKey + (cursorField == null ? ", no creation time" : ", cursor " + cursorField + " " + cursorFormat)
                 + (incremental ? ", incremental" : "") + (createdFilter ? ", created filter" : "")
                 + (retention == null ? "" : ", pushed, kept " + retention.maxAgeDays() + " days or " + retention.maxRecords() + " records")
-                + (cursorChoices.isEmpty() ? "" : ", read by a chosen " + cursorChoices) + "]";
+                + (cursorChoices.isEmpty() ? "" : ", read by a chosen " + cursorChoices)
+                + (keyChoices.isEmpty() ? "" : ", keyed by a chosen " + keyChoices) + "]";
     }
 
     /** Builds a {@link StreamDescriptor}. */
@@ -204,6 +222,7 @@ public final class StreamDescriptor {
         private boolean createdFilter;
         private Retention retention;
         private java.util.List<String> cursorChoices = java.util.List.of();
+        private java.util.List<String> keyChoices = java.util.List.of();
 
         private Builder(String name, String description) {
             this.name = name;
@@ -287,6 +306,18 @@ public final class StreamDescriptor {
          */
         public Builder cursorChoices(String... fields) {
             this.cursorChoices = java.util.List.of(fields);
+            return this;
+        }
+
+        /**
+         * The stream has no key of its own: a person names which of these fields identify a record
+         * ({@link StreamDescriptor#keyChoices()}). Since SPI 2.2.
+         *
+         * @param fields the fields to choose among
+         * @return this builder
+         */
+        public Builder keyChoices(String... fields) {
+            this.keyChoices = java.util.List.of(fields);
             return this;
         }
 

@@ -17,8 +17,11 @@ import java.util.Objects;
  *     records in that field's order (then by key), from just after {@code after}. Since SPI 2.2.
  * @param after with {@code cursorField}: the greatest value of it read before, as the records
  *     carried it, or null to read from the start; a private copy
+ * @param key for a stream with {@link StreamDescriptor#keyChoices()}: the fields a person chose to
+ *     identify its records, in order; empty otherwise. Since SPI 2.2.
  */
-public record StreamReadRequest(String stream, String cursor, CreatedWindow window, int pageSize, String cursorField, JsonNode after) {
+public record StreamReadRequest(String stream, String cursor, CreatedWindow window, int pageSize, String cursorField, JsonNode after,
+                                java.util.List<String> key) {
 
     /** Checks and copies the inputs. */
     public StreamReadRequest {
@@ -35,6 +38,7 @@ public record StreamReadRequest(String stream, String cursor, CreatedWindow wind
             throw new IllegalArgumentException("A read by a chosen cursor field takes no creation window");
         }
         after = after == null || after.isNull() ? null : after.deepCopy();
+        key = key == null ? java.util.List.of() : java.util.List.copyOf(key);
     }
 
     /**
@@ -46,7 +50,17 @@ public record StreamReadRequest(String stream, String cursor, CreatedWindow wind
      * @param pageSize the most records, 1 to 1000
      */
     public StreamReadRequest(String stream, String cursor, CreatedWindow window, int pageSize) {
-        this(stream, cursor, window, pageSize, null, null);
+        this(stream, cursor, window, pageSize, null, null, java.util.List.of());
+    }
+
+    /**
+     * This request with the key a person chose for the stream.
+     *
+     * @param chosenKey the fields, in order
+     * @return the request
+     */
+    public StreamReadRequest withKey(java.util.List<String> chosenKey) {
+        return new StreamReadRequest(stream, cursor, window, pageSize, cursorField, after, chosenKey);
     }
 
     /**

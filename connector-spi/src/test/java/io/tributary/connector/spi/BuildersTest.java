@@ -133,16 +133,21 @@ class BuildersTest {
         assertThat(orders.cursorChoices()).containsExactly("updated_at", "id");
         assertThat(orders.toString()).contains("read by a chosen [updated_at, id]");
         assertThat(StreamDescriptor.builder("orders", "Orders.").build().cursorChoices()).isEmpty();
+        StreamDescriptor view = StreamDescriptor.builder("eu_orders", "A view.").primaryKey("row_key").withoutCreationTime()
+                .keyChoices("order_id", "line").build();
+        assertThat(view.keyChoices()).containsExactly("order_id", "line");
+        assertThat(view.toString()).contains("keyed by a chosen [order_id, line]");
+        assertThat(new StreamReadRequest("eu_orders", null, null, 10).withKey(java.util.List.of("order_id")).key()).containsExactly("order_id");
         assertThatThrownBy(() -> StreamDescriptor.builder("d", "D.").cursor("at", CursorFormat.ISO_8601)
                 .pushed(new Retention(1, 1)).cursorChoices("at").build()).hasMessageContaining("no cursor to choose");
 
         com.fasterxml.jackson.databind.node.IntNode after = com.fasterxml.jackson.databind.node.IntNode.valueOf(7);
-        StreamReadRequest byId = new StreamReadRequest("orders", null, null, 10, "id", after);
+        StreamReadRequest byId = new StreamReadRequest("orders", null, null, 10, "id", after, null);
         assertThat(byId.after()).isEqualTo(after);
-        assertThat(new StreamReadRequest("orders", null, null, 10)).isEqualTo(new StreamReadRequest("orders", null, null, 10, null, null));
-        assertThatThrownBy(() -> new StreamReadRequest("orders", null, null, 10, null, after)).hasMessageContaining("give cursorField too");
+        assertThat(new StreamReadRequest("orders", null, null, 10)).isEqualTo(new StreamReadRequest("orders", null, null, 10, null, null, java.util.List.of()));
+        assertThatThrownBy(() -> new StreamReadRequest("orders", null, null, 10, null, after, null)).hasMessageContaining("give cursorField too");
         assertThatThrownBy(() -> new StreamReadRequest("orders", null, new CreatedWindow(java.time.Instant.EPOCH,
-                java.time.Instant.EPOCH.plusSeconds(1)), 10, "id", null)).hasMessageContaining("takes no creation window");
+                java.time.Instant.EPOCH.plusSeconds(1)), 10, "id", null, null)).hasMessageContaining("takes no creation window");
     }
 
     @Test

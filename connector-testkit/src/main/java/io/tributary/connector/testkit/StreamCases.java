@@ -70,7 +70,7 @@ final class StreamCases {
         Set<String> ids = new HashSet<>();
         String cursor = null;
         for (int page = 0; page < 2; page++) {
-            StreamPage read = page(recordsCase(), new StreamReadRequest(stream.name(), cursor, null, SMALL_PAGE));
+            StreamPage read = page(recordsCase(), new StreamReadRequest(stream.name(), cursor, null, SMALL_PAGE).withKey(chosenKey()));
             if (read.records().size() > SMALL_PAGE) {
                 problems.add("a page asked for at most " + SMALL_PAGE + " records held " + read.records().size()
                         + ". To fix: return at most StreamReadRequest.pageSize() records");
@@ -190,11 +190,16 @@ final class StreamCases {
         return left.asText().compareTo(right.asText());
     }
 
+    /** For a stream without a key of its own, the first field it offers, as a person might choose; else none. */
+    private List<String> chosenKey() {
+        return stream.keyChoices().isEmpty() ? List.of() : List.of(stream.keyChoices().get(0));
+    }
+
     private List<ObjectNode> readAllBy(String caseName, String field, JsonNode after) {
         List<ObjectNode> records = new ArrayList<>();
         String cursor = null;
         for (int page = 0; page < MAX_PAGES; page++) {
-            StreamPage read = page(caseName, new StreamReadRequest(stream.name(), cursor, null, SMALL_PAGE, field, after));
+            StreamPage read = page(caseName, new StreamReadRequest(stream.name(), cursor, null, SMALL_PAGE, field, after, chosenKey()));
             records.addAll(read.records());
             if (!read.hasMore()) {
                 break;
@@ -208,7 +213,7 @@ final class StreamCases {
         List<ObjectNode> records = new ArrayList<>();
         String cursor = null;
         for (int page = 0; page < MAX_PAGES; page++) {
-            StreamPage read = page(caseName, new StreamReadRequest(stream.name(), cursor, window, LARGE_PAGE));
+            StreamPage read = page(caseName, new StreamReadRequest(stream.name(), cursor, window, LARGE_PAGE).withKey(chosenKey()));
             records.addAll(read.records());
             if (!read.hasMore()) {
                 break;

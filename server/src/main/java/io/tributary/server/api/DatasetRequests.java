@@ -20,12 +20,14 @@ public final class DatasetRequests {
      * @param cursorField read the stream incrementally by this field (one of the stream's
      *     {@code cursorChoices}, such as {@code updated_at}): each sync reads what grew past the
      *     greatest value read before; left out, the stream's own way
+     * @param key the fields that identify a record, for a stream with no key of its own (a database
+     *     view: one or more of its {@code keyChoices}); required for such a stream, refused otherwise
      */
-    public record Selection(String stream, String mode, String startDate, Integer lookbackDays, String cursorField) {
+    public record Selection(String stream, String mode, String startDate, Integer lookbackDays, String cursorField, List<String> key) {
 
-        /** A selection without a chosen cursor. */
+        /** A selection without a chosen cursor or key. */
         public Selection(String stream, String mode, String startDate, Integer lookbackDays) {
-            this(stream, mode, startDate, lookbackDays, null);
+            this(stream, mode, startDate, lookbackDays, null, null);
         }
     }
 

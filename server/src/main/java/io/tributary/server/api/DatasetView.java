@@ -15,10 +15,11 @@ import java.time.Instant;
  * @param lastError why the last sync of this stream failed; null when it did not
  * @param notice what the last sync decided and why, such as a re-backfill
  * @param cursorField the field the stream is read by, when a person chose one; null otherwise
+ * @param key the fields a person chose to identify the stream's records; null when it has its own key
  */
 public record DatasetView(String stream, StreamMode mode, Instant startDate, int lookbackDays, StreamState state, Instant cursor,
                           Instant lastSyncAt, Instant nextSyncAt, long objects, Progress progress, SyncError lastError,
-                          String notice, String cursorField) {
+                          String notice, String cursorField, java.util.List<String> key) {
 
     /**
      * How far a full read has come, and an estimate of what is left.

@@ -10,8 +10,8 @@ import io.tributary.server.api.DatasetRequests;
 import io.tributary.server.db.DataSourceRow;
 import io.tributary.server.db.DatasetStreamDao;
 import io.tributary.server.db.DatasetStreamRow;
-import io.tributary.server.db.StreamCursorDao;
-import io.tributary.server.db.StreamCursorRow;
+import io.tributary.server.db.StreamChoiceDao;
+import io.tributary.server.db.StreamChoiceRow;
 import io.tributary.server.db.StreamMode;
 import io.tributary.server.mirror.Backfill;
 import io.tributary.server.mirror.DatasetSelections;
@@ -79,9 +79,9 @@ public final class DatasetCatalog {
         Instant now = clock.instant();
         Map<String, DatasetStreamRow> current = dao.list(dataSourceId).stream()
                 .collect(Collectors.toMap(DatasetStreamRow::stream, row -> row));
-        StreamCursorDao cursors = handle.attach(StreamCursorDao.class);
-        Map<String, String> chosen = cursors.list(dataSourceId).stream()
-                .collect(Collectors.toMap(StreamCursorRow::stream, StreamCursorRow::cursorField));
+        StreamChoiceDao choices = handle.attach(StreamChoiceDao.class);
+        Map<String, StreamChoiceRow> chosen = choices.list(dataSourceId).stream()
+                .collect(Collectors.toMap(StreamChoiceRow::stream, row -> row));
         for (DatasetStreamRow row : current.values()) {
             if (!selection.containsKey(row.stream()) && row.mode() != StreamMode.PUSHED) {
                 dao.delete(dataSourceId, row.stream());
@@ -93,16 +93,18 @@ public final class DatasetCatalog {
             DatasetStreamRow existing = current.get(next.stream());
             if (existing == null) {
                 dao.insert(fresh(dataSourceId, next, now));
-            } else if (DatasetSelections.needsFreshBackfill(existing, chosen.get(next.stream()), next)) {
+            } else if (DatasetSelections.needsFreshBackfill(existing, cursorOf(chosen.get(next.stream())), keyOf(chosen.get(next.stream())),
+                    next)) {
                 backfill.clear(handle, dataSourceId, next.stream());
                 dao.replace(fresh(dataSourceId, next, now));
             } else if (existing.lookbackDays() != next.lookbackDays()) {
                 dao.replace(existing.withLookbackDays(next.lookbackDays()));
             }
-            if (next.cursorField() == null) {
-                cursors.unchoose(dataSourceId, next.stream());
-            } else if (!next.cursorField().equals(chosen.get(next.stream()))) {
-                cursors.choose(dataSourceId, next.stream(), next.cursorField()); // read from the start again
+            StreamChoiceRow before = chosen.get(next.stream());
+            if (next.cursorField() == null && next.key().isEmpty()) {
+                choices.unchoose(dataSourceId, next.stream());
+            } else if (!java.util.Objects.equals(next.cursorField(), cursorOf(before)) || !next.key().equals(keyOf(before))) {
+                choices.choose(dataSourceId, next.stream(), next.cursorField(), StreamChoiceRow.keyJson(next.key())); // read from the start again
             }
         }
         if (selection.values().stream().noneMatch(resolved -> resolved.mode() == StreamMode.INCREMENTAL && resolved.cursorField() == null)) {
@@ -113,6 +115,14 @@ public final class DatasetCatalog {
     /** Gives a new source its connector's pushed streams, which every source keeps without being asked. */
     void keepPushedStreams(Handle handle, String dataSourceId, InstalledConnector connector) {
         pushedStreams.keep(handle, dataSourceId, connector, clock.instant());
+    }
+
+    private static String cursorOf(StreamChoiceRow choice) {
+        return choice == null ? null : choice.cursorField();
+    }
+
+    private static List<String> keyOf(StreamChoiceRow choice) {
+        return choice == null ? List.of() : choice.key();
     }
 
     private static DatasetStreamRow fresh(String dataSourceId, DatasetSelections.Resolved next, Instant now) {

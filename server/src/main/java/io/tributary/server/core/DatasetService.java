@@ -6,8 +6,8 @@ import io.tributary.server.api.DatasetView;
 import io.tributary.server.db.DataSourceRow;
 import io.tributary.server.db.DatasetStreamDao;
 import io.tributary.server.db.DatasetStreamRow;
-import io.tributary.server.db.StreamCursorDao;
-import io.tributary.server.db.StreamCursorRow;
+import io.tributary.server.db.StreamChoiceDao;
+import io.tributary.server.db.StreamChoiceRow;
 import io.tributary.server.db.StreamState;
 import io.tributary.server.mirror.Backfill;
 import io.tributary.server.mirror.BackfillProgress;
@@ -56,7 +56,7 @@ public final class DatasetService {
     public List<DatasetView> list(Caller caller, String dataSourceId) {
         DataSourceRow source = dataSources.find(caller, dataSourceId);
         Map<String, Long> objects = store.counts(source.id());
-        Map<String, String> chosen = chosenCursors(source.id());
+        Map<String, StreamChoiceRow> chosen = choices(source.id());
         return jdbi.withExtension(DatasetStreamDao.class, dao -> dao.list(source.id())).stream()
                 .map(row -> view(row, objects.getOrDefault(row.stream(), 0L), chosen.get(row.stream()))).toList();
     }
@@ -87,11 +87,11 @@ public final class DatasetService {
         jdbi.useTransaction(handle -> {
             backfill.clear(handle, source.id(), stream);
             handle.attach(DatasetStreamDao.class).replace(again);
-            handle.attach(StreamCursorDao.class).readUpTo(source.id(), stream, null); // a chosen cursor reads from the start again
+            handle.attach(StreamChoiceDao.class).readUpTo(source.id(), stream, null); // a chosen cursor reads from the start again
             audit.record(handle, source.workspaceId(), caller.actor(), "dataset.resync", "data_source:" + source.id(), Map.of("stream", stream));
         });
         syncSoon.accept(source.id());
-        return view(again, store.count(source.id(), stream), chosenCursors(source.id()).get(stream));
+        return view(again, store.count(source.id(), stream), choices(source.id()).get(stream));
     }
 
     /** {@code GET .../datasets/{stream}/records}. */
@@ -114,19 +114,22 @@ public final class DatasetService {
                 progress.estimatedRemaining());
     }
 
-    private Map<String, String> chosenCursors(String dataSourceId) {
-        return jdbi.withExtension(StreamCursorDao.class, dao -> dao.list(dataSourceId)).stream()
-                .collect(java.util.stream.Collectors.toMap(StreamCursorRow::stream, StreamCursorRow::cursorField));
+    private Map<String, StreamChoiceRow> choices(String dataSourceId) {
+        return jdbi.withExtension(StreamChoiceDao.class, dao -> dao.list(dataSourceId)).stream()
+                .collect(java.util.stream.Collectors.toMap(StreamChoiceRow::stream, row -> row));
     }
 
-    private DatasetView view(DatasetStreamRow row, long objects, String cursorField) {
+    private DatasetView view(DatasetStreamRow row, long objects, StreamChoiceRow choice) {
         boolean reading = row.state() == StreamState.BACKFILLING;
         return new DatasetView(row.stream(), row.mode(), row.startDate(), row.lookbackDays(), row.state(), row.highWater(), row.lastSyncAt(),
                 row.nextSyncAt(), objects,
                 reading ? progress(backfill.progress(row.dataSourceId(), row.stream())) : null,
                 row.lastErrorCode() == null ? null : new DatasetView.SyncError(row.lastErrorCode(), row.lastErrorMessage(),
                         row.lastErrorPermission()),
-                row.notice(), cursorField);
+                row.notice(), choice == null ? null : choice.cursorField(), choice == null ? null : nullIfEmpty(choice.key()));
     }
 
+    private static List<String> nullIfEmpty(List<String> key) {
+        return key.isEmpty() ? null : key;
+    }
 }

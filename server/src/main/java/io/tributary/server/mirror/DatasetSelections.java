@@ -31,8 +31,9 @@ public final class DatasetSelections {
      * A stream's settings, resolved.
      *
      * @param cursorField the field a person chose to read it by, or null
+     * @param key the fields a person chose to identify its records; empty when it has its own key
      */
-    public record Resolved(String stream, StreamMode mode, Instant startDate, int lookbackDays, String cursorField) {
+    public record Resolved(String stream, StreamMode mode, Instant startDate, int lookbackDays, String cursorField, List<String> key) {
     }
 
     private DatasetSelections() {
@@ -54,7 +55,7 @@ public final class DatasetSelections {
                 throw new InvalidInput(field + ".stream", "Each dataset names a stream, or \"*\" for every stream the key can read");
             }
             List<StreamDescriptor> streams = EVERY_READABLE.equals(selection.stream())
-                    ? sourceStreams.stream().filter(stream -> !stream.pushed())
+                    ? sourceStreams.stream().filter(stream -> !stream.pushed() && stream.keyChoices().isEmpty())
                             .filter(stream -> notReadable(capabilities, stream.name()).isEmpty()).toList()
                     : List.of(sourceStreams.stream().filter(stream -> stream.name().equals(selection.stream())).findFirst()
                             .orElseThrow(() -> new InvalidInput(field + ".stream", "There is no stream '" + selection.stream() + "'; streams: "
@@ -85,16 +86,43 @@ public final class DatasetSelections {
                     throw new InvalidInput(field + ".startDate", "A stream read by a chosen cursor field is read from its start: leave startDate out");
                 }
                 resolved.put(stream.name(), new Resolved(stream.name(), cursorField == null ? mode(selection.mode(), stream, field)
-                        : cursorMode(selection.mode(), field), startDate, lookback(selection.lookbackDays(), field), cursorField));
+                        : cursorMode(selection.mode(), field), startDate, lookback(selection.lookbackDays(), field), cursorField,
+                        key(selection.key(), stream, field, EVERY_READABLE.equals(selection.stream()))));
             }
         }
         return resolved;
     }
 
     /** Whether a stored stream's settings differ from a new selection in a way that needs a fresh backfill. */
-    public static boolean needsFreshBackfill(DatasetStreamRow current, String currentCursorField, Resolved next) {
+    public static boolean needsFreshBackfill(DatasetStreamRow current, String currentCursorField, List<String> currentKey, Resolved next) {
         return current.mode() != next.mode() || !java.util.Objects.equals(current.startDate(), next.startDate())
-                || !java.util.Objects.equals(currentCursorField, next.cursorField());
+                || !java.util.Objects.equals(currentCursorField, next.cursorField()) || !currentKey.equals(next.key());
+    }
+
+    /** The chosen key: required for a stream without a key of its own (the same key for every stream of "*" is refused), refused for one with. */
+    private static List<String> key(List<String> requested, StreamDescriptor stream, String field, boolean everyStream) {
+        List<String> key = requested == null ? List.of() : requested;
+        if (stream.keyChoices().isEmpty()) {
+            if (!key.isEmpty() && !everyStream) {
+                throw new InvalidInput(field + ".key", "The stream '" + stream.name() + "' has its own key (" + stream.primaryKey() + "): leave key out");
+            }
+            return List.of();
+        }
+        if (key.isEmpty() || everyStream) {
+            throw new InvalidInput("key_required", field + (everyStream ? ".stream" : ".key"), "The stream '" + stream.name()
+                    + "' has no key of its own: select it by name with \"key\", the fields that identify a row, among "
+                    + String.join(", ", stream.keyChoices()));
+        }
+        for (String name : key) {
+            if (!stream.keyChoices().contains(name)) {
+                throw new InvalidInput(field + ".key", "The stream '" + stream.name() + "' has no field '" + name + "' to key by; fields: "
+                        + String.join(", ", stream.keyChoices()));
+            }
+        }
+        if (key.size() != new java.util.HashSet<>(key).size()) {
+            throw new InvalidInput(field + ".key", "A key names each field once");
+        }
+        return List.copyOf(key);
     }
 
     /** The chosen cursor field, if any: one of the stream's choices, exactly. */

@@ -21,8 +21,8 @@ import io.tributary.server.db.DataSourceDao;
 import io.tributary.server.db.DataSourceRow;
 import io.tributary.server.db.DatasetStreamDao;
 import io.tributary.server.db.DatasetStreamRow;
-import io.tributary.server.db.StreamCursorDao;
-import io.tributary.server.db.StreamCursorRow;
+import io.tributary.server.db.StreamChoiceDao;
+import io.tributary.server.db.StreamChoiceRow;
 import io.tributary.server.db.StreamState;
 import io.tributary.server.sources.ConnectorFailures;
 import io.tributary.server.sources.CredentialsUnreadable;
@@ -221,16 +221,27 @@ public final class DatasetSync {
         private final DataSourceRow source;
         private final InstalledConnector connector;
         private final ConnectorContext context;
+        /** The connector's streams, each read carrying the key a person chose for its stream. */
+        private final Streams streams;
 
         Run(SourceOperation operation) {
             this.source = operation.source();
             this.connector = operation.connector();
             this.context = operation.context();
+            Map<String, List<String>> keys = new LinkedHashMap<>();
+            jdbi.withExtension(StreamChoiceDao.class, dao -> dao.list(source.id())).stream().filter(choice -> !choice.key().isEmpty())
+                    .forEach(choice -> keys.put(choice.stream(), choice.key()));
+            this.streams = new KeyedReads(streamsOf(connector), keys);
         }
 
         Outcome sync(List<DatasetStreamRow> selected) {
-            Map<String, StreamCursorRow> chosen = new LinkedHashMap<>();
-            jdbi.withExtension(StreamCursorDao.class, dao -> dao.list(source.id())).forEach(row -> chosen.put(row.stream(), row));
+            Map<String, StreamChoiceRow> chosen = new LinkedHashMap<>();
+            jdbi.withExtension(StreamChoiceDao.class, dao -> dao.list(source.id()))
+                    .forEach(row -> {
+                        if (row.cursorField() != null) {
+                            chosen.put(row.stream(), row);
+                        }
+                    });
             // Streams read by a chosen cursor follow no feed and no creation windows: they are read apart.
             List<DatasetStreamRow> streams = new ArrayList<>(selected.stream().filter(row -> !chosen.containsKey(row.stream())).toList());
             Tally tally = new Tally();
@@ -317,7 +328,7 @@ public final class DatasetSync {
             try {
                 Map<String, Instant> reads = new LinkedHashMap<>();
                 reading.values().forEach(stream -> reads.put(stream.stream(), stream.backfillStartedAt()));
-                outcome = backfill.run(source.id(), descriptors, streamsOf(connector), context, config.readers(),
+                outcome = backfill.run(source.id(), descriptors, this.streams, context, config.readers(),
                         Duration.ofSeconds(config.sliceSeconds()), reads);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -431,13 +442,13 @@ public final class DatasetSync {
          *
          * @return false when interrupted before the read was over
          */
-        private boolean readByCursor(DatasetStreamRow stream, StreamDescriptor descriptor, StreamCursorRow chosen) {
+        private boolean readByCursor(DatasetStreamRow stream, StreamDescriptor descriptor, StreamChoiceRow chosen) {
             Instant readAt = clock.instant();
             JsonNode after = chosen.afterValue() == null ? null : parse(chosen.afterValue());
             String page = null;
             do {
-                StreamPage read = streamsOf(connector).read(context, new StreamReadRequest(descriptor.name(), page, null, config.pageSize(),
-                        chosen.cursorField(), after));
+                StreamPage read = streams.read(context, new StreamReadRequest(descriptor.name(), page, null, config.pageSize(),
+                        chosen.cursorField(), after, chosen.key()));
                 List<MirroredObject> objects = new ArrayList<>();
                 read.records().forEach(record -> objects.add(MirroredObject.of(descriptor, record, readAt, false)));
                 if (!read.records().isEmpty()) {
@@ -449,7 +460,7 @@ public final class DatasetSync {
                 String reached = after == null ? null : after.toString();
                 jdbi.useTransaction(handle -> {
                     store.write(handle, source.id(), objects);
-                    handle.attach(StreamCursorDao.class).readUpTo(source.id(), stream.stream(), reached);
+                    handle.attach(StreamChoiceDao.class).readUpTo(source.id(), stream.stream(), reached);
                 });
                 page = read.nextCursor();
             } while (page != null && !Thread.currentThread().isInterrupted());
@@ -504,7 +515,7 @@ public final class DatasetSync {
                 CreatedWindow window = new CreatedWindow(from, readAt);
                 String cursor = null;
                 do {
-                    StreamPage page = streamsOf(connector).read(context,
+                    StreamPage page = streams.read(context,
                             new StreamReadRequest(descriptor.name(), cursor, window, config.pageSize()));
                     List<MirroredObject> objects = new ArrayList<>();
                     page.records().forEach(record -> objects.add(MirroredObject.of(descriptor, record, readAt, false)));

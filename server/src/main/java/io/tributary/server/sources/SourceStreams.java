@@ -75,6 +75,7 @@ public final class SourceStreams {
             stream.retention().ifPresent(retention -> node.putObject("retention").put("maxAgeDays", retention.maxAgeDays())
                     .put("maxRecords", retention.maxRecords()));
             stream.cursorChoices().forEach(node.putArray("cursorChoices")::add);
+            stream.keyChoices().forEach(node.putArray("keyChoices")::add);
         }
         return array.toString();
     }
@@ -99,6 +100,9 @@ public final class SourceStreams {
                 List<String> choices = new ArrayList<>();
                 node.path("cursorChoices").forEach(choice -> choices.add(choice.asText()));
                 builder.cursorChoices(choices.toArray(String[]::new));
+                List<String> keys = new ArrayList<>();
+                node.path("keyChoices").forEach(choice -> keys.add(choice.asText()));
+                builder.keyChoices(keys.toArray(String[]::new));
                 if (node.hasNonNull("retention")) {
                     builder.pushed(new Retention(node.at("/retention/maxAgeDays").asInt(), node.at("/retention/maxRecords").asLong()));
                 }

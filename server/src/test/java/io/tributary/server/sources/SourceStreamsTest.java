@@ -15,6 +15,8 @@ class SourceStreamsTest {
         List<StreamDescriptor> streams = List.of(
                 StreamDescriptor.builder("public__orders", "The table public.orders.").primaryKey("id").withoutCreationTime()
                         .cursorChoices("updated_at", "id").build(),
+                StreamDescriptor.builder("public__eu_orders", "A view.").primaryKey("tributary_key").withoutCreationTime()
+                        .keyChoices("id", "Region").build(),
                 StreamDescriptor.builder("tickets", "Tickets.").cursor("opened_at", CursorFormat.ISO_8601).incremental().createdFilter().build(),
                 StreamDescriptor.builder("deliveries", "Deliveries.").cursor("received_at", CursorFormat.ISO_8601)
                         .pushed(new Retention(30, 1000)).build());
