@@ -55,6 +55,7 @@ import io.tributary.server.resources.BlockResource;
 import io.tributary.server.resources.ConnectorResource;
 import io.tributary.server.resources.DataSourceResource;
 import io.tributary.server.resources.DatasetResource;
+import io.tributary.server.resources.SourceStreamsResource;
 import io.tributary.server.resources.QueryResource;
 import io.tributary.server.resources.TokenResource;
 import io.tributary.server.resources.WorkspaceResource;
@@ -245,6 +246,7 @@ public class TributaryApplication extends Application<TributaryConfiguration> {
         environment.jersey().register(new ConnectorResource(connectors, new ConnectorValidator(connectors, contexts)));
         environment.jersey().register(new DataSourceResource(dataSources));
         environment.jersey().register(new DatasetResource(datasets));
+        environment.jersey().register(new SourceStreamsResource(datasets));
 
         WidgetEvents widgetEvents = new WidgetEvents(config.limits().eventStreamsPerToken());
         environment.lifecycle().manage(widgetEvents);

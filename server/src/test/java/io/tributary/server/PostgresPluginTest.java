@@ -171,6 +171,17 @@ class PostgresPluginTest {
 
             Api.Reply tested = api.post("/api/v1/data-sources/" + sourceId + "/test", token, Map.of());
             assertThat(tested.status()).as(tested.raw()).isEqualTo(200);
+            Api.Reply streams = api.get("/api/v1/data-sources/" + sourceId + "/streams", token);
+            assertThat(streams.status()).as(streams.raw()).isEqualTo(200);
+            Map<String, JsonNode> byName = new java.util.TreeMap<>();
+            streams.body().get("streams").forEach(stream -> byName.put(stream.get("name").asText(), stream));
+            assertThat(byName).containsOnlyKeys("public__orders", "public__eu_orders");
+            assertThat(byName.get("public__orders").get("cursorChoices").toString()).isEqualTo("[\"id\"]");
+            assertThat(byName.get("public__orders").get("keyChoices")).isEmpty();
+            assertThat(byName.get("public__eu_orders").get("keyChoices").toString()).isEqualTo("[\"id\",\"region\",\"amount\"]");
+            JsonNode postgres = StreamSupport.stream(api.get("/api/v1/connectors", token).body().get("connectors").spliterator(), false)
+                    .filter(connector -> connector.get("typeId").asText().equals("postgres")).findFirst().orElseThrow();
+            assertThat(postgres.get("streamsPerSource").asBoolean()).isTrue();
             Api.Reply view = api.put("/api/v1/data-sources/" + sourceId + "/datasets", token,
                     Map.of("datasets", List.of(Map.of("stream", "public__eu_orders"))));
             assertThat(view.status()).as(view.raw()).isEqualTo(422);

@@ -17,10 +17,13 @@ import java.util.List;
  *
  * @param capabilities the optional capabilities it has: {@code webhooks}, {@code streams},
  *     {@code changeFeed}, {@code mirrorQueries}
+ * @param streamsPerSource whether each data source has streams of its own, found when its
+ *     credentials are checked ({@code GET /api/v1/data-sources/{id}/streams}); {@code streams} are
+ *     then those every source has
  */
 public record ConnectorView(String typeId, String displayName, String description, String spiVersion,
                             List<CredentialFieldView> credentialFields, List<QueryTypeView> queryTypes,
-                            List<StreamView> streams, boolean acceptsWebhooks, List<String> capabilities) {
+                            List<StreamView> streams, boolean acceptsWebhooks, List<String> capabilities, boolean streamsPerSource) {
 
     public static ConnectorView of(InstalledConnector connector) {
         List<String> capabilities = new ArrayList<>();
@@ -33,7 +36,7 @@ public record ConnectorView(String typeId, String displayName, String descriptio
                 connector.credentialFields().stream().map(CredentialFieldView::of).toList(),
                 connector.descriptor().queryTypes().stream().map(QueryTypeView::of).toList(),
                 connector.streamDescriptors().stream().map(StreamView::of).toList(),
-                connector.acceptsWebhooks(), List.copyOf(capabilities));
+                connector.acceptsWebhooks(), List.copyOf(capabilities), connector.discoversStreams());
     }
 
     /** A field a person fills in to connect; {@code generatedWhenEmpty}: left empty, the server generates it and shows it once. */
@@ -71,12 +74,21 @@ public record ConnectorView(String typeId, String displayName, String descriptio
         }
     }
 
-    /** A stream the server can mirror into a dataset; {@code cursorField} and {@code cursorFormat} are null when its objects have no creation time. */
+    /**
+     * A stream the server can mirror into a dataset; {@code cursorField} and {@code cursorFormat} are
+     * null when its objects have no creation time.
+     *
+     * @param pushed its records arrive in webhook deliveries: every source keeps it, it is never selected
+     * @param cursorChoices fields a selection may name as {@code cursorField}, to read it incrementally by
+     * @param keyChoices for a stream without a key of its own: the fields a selection names as {@code key}
+     */
     public record StreamView(String name, String description, String primaryKey, String cursorField, String cursorFormat,
-                             boolean incremental, boolean createdFilter) {
-        static StreamView of(StreamDescriptor stream) {
+                             boolean incremental, boolean createdFilter, boolean pushed, List<String> cursorChoices,
+                             List<String> keyChoices) {
+        public static StreamView of(StreamDescriptor stream) {
             return new StreamView(stream.name(), stream.description(), stream.primaryKey(), stream.cursorField().orElse(null),
-                    stream.cursorFormat().map(Enum::name).orElse(null), stream.incremental(), stream.createdFilter());
+                    stream.cursorFormat().map(Enum::name).orElse(null), stream.incremental(), stream.createdFilter(), stream.pushed(),
+                    stream.cursorChoices(), stream.keyChoices());
         }
     }
 }

@@ -49,6 +49,13 @@ public final class DatasetCatalog {
         this.clock = clock;
     }
 
+    /** The source's streams: its connector's, or those found for it when its credentials were last checked. */
+    List<StreamDescriptor> streamsOf(DataSourceRow source) {
+        InstalledConnector connector = connectors.find(source.type())
+                .orElseThrow(() -> new InvalidInput("type", "The connector '" + source.type() + "' is not installed on this server"));
+        return sourceStreams.of(source.id(), connector);
+    }
+
     /** Checks a selection against the source's streams and what its credentials could read at their last check. */
     Map<String, DatasetSelections.Resolved> resolve(DataSourceRow source, List<DatasetRequests.Selection> requested) {
         return resolve(source, Optional.empty(), requested);

@@ -61,6 +61,12 @@ public final class DatasetService {
                 .map(row -> view(row, objects.getOrDefault(row.stream(), 0L), chosen.get(row.stream()))).toList();
     }
 
+    /** {@code GET /api/v1/data-sources/{id}/streams}: what the source can mirror, with the choices a selection may make. */
+    public List<io.tributary.server.api.ConnectorView.StreamView> streams(Caller caller, String dataSourceId) {
+        DataSourceRow source = dataSources.find(caller, dataSourceId);
+        return catalog.streamsOf(source).stream().map(io.tributary.server.api.ConnectorView.StreamView::of).toList();
+    }
+
     /** {@code PUT .../datasets}: replaces the selection; streams left out stop being mirrored and their records go. */
     public List<DatasetView> select(Caller caller, String dataSourceId, DatasetRequests.Select request) {
         DataSourceRow source = dataSources.find(caller, dataSourceId);
