@@ -217,7 +217,7 @@ public class TributaryApplication extends Application<TributaryConfiguration> {
         // In this order: a source whose webhook secret still sits inside its credentials is split first.
         WebhookSecretUpgrade.run(jdbi, connectors, credentials, clock);
         CredentialVersionUpgrade.run(jdbi, credentials, clock);
-        WebhookSigningSecrets webhookSecrets = new WebhookSigningSecrets(credentials);
+        WebhookSigningSecrets webhookSecrets = new WebhookSigningSecrets(credentials, jdbi);
 
         SourceOperations operations = new SourceOperations(jdbi, connectors, contexts, credentials);
         DatasetSync datasetSync = new DatasetSync(jdbi, operations, config.mirror());
@@ -232,7 +232,7 @@ public class TributaryApplication extends Application<TributaryConfiguration> {
         DatasetCatalog datasetCatalog = new DatasetCatalog(connectors, datasetSync.backfill(), datasetSync.store(), clock,
                 datasetSync.sourceStreams());
         DataSourceService dataSources = new DataSourceService(jdbi, connectors, operations, credentials, audit, plans, config.publicUrl(),
-                datasetCatalog, scheduler::syncDatasetsSoon, webhookSecrets);
+                datasetCatalog, scheduler::syncDatasetsSoon, webhookSecrets, config.limits().webhookSecretOverlap());
         DatasetService datasets = new DatasetService(jdbi, datasetCatalog, dataSources, datasetSync.backfill(), datasetSync.store(), audit,
                 clock, scheduler::syncDatasetsSoon);
 

@@ -140,6 +140,25 @@ class WebhookPluginTest {
     }
 
     @Test
+    void aReplacedSecretIsStillAcceptedDuringTheOverlapAndRefusedAfter() throws Exception {
+        String token = workspace();
+        Source source = source(token, Map.of());
+        assertThat(deliver(source, "{\"n\":1}", Map.of()).statusCode()).isEqualTo(200);
+        String next = "whsec_" + Base64.getEncoder().encodeToString("the next signing key, 32 bytes!!".getBytes(StandardCharsets.US_ASCII));
+        Api.Reply rotated = api.patch("/api/v1/data-sources/" + source.id(), token, Map.of("credentials", Map.of("secret", next)));
+        assertThat(rotated.status()).as(rotated.raw()).isEqualTo(200);
+        Source renewed = new Source(source.id(), next, source.webhookUrl());
+
+        assertThat(deliver(source, "{\"n\":2}", Map.of()).statusCode()).as("the old secret, during the overlap").isEqualTo(200);
+        assertThat(deliver(renewed, "{\"n\":3}", Map.of()).statusCode()).as("the new secret").isEqualTo(200);
+
+        server.clock().advance(Duration.ofHours(25)); // past the default 24-hour overlap
+        assertRefused(deliver(source, "{\"n\":4}", Map.of()), 400, "webhook_signature_invalid");
+        assertThat(deliver(renewed, "{\"n\":5}", Map.of()).statusCode()).isEqualTo(200);
+        assertThat(records(token, source.id())).extracting(record -> record.at("/data/body/n").asInt()).containsExactlyInAnyOrder(1, 2, 3, 5);
+    }
+
+    @Test
     void aSourceWhoseSettingsCannotWorkIsRefusedWhenSaved() {
         String token = workspace();
         Api.Reply authorization = api.post("/api/v1/data-sources", token, Map.of("type", "webhook",

@@ -21,6 +21,15 @@ public class LimitsConfig {
     @Max(10_000)
     private int refusedWebhooksBurst = 20;
 
+    /**
+     * Hours a replaced webhook signing secret is still accepted beside the new one, so a sender can
+     * switch secrets without losing deliveries; 0 ends the old one at once.
+     */
+    @JsonProperty
+    @Min(0)
+    @Max(720)
+    private int webhookSecretOverlapHours = 24;
+
     /** Requests a second one token may make (after a burst of {@link #requestBurstPerToken}); past it, 429. */
     @JsonProperty
     @DecimalMin("0.1")
@@ -36,6 +45,10 @@ public class LimitsConfig {
     @Min(1)
     @Max(10_000)
     private int eventStreamsPerToken = 20;
+
+    public java.time.Duration webhookSecretOverlap() {
+        return java.time.Duration.ofHours(webhookSecretOverlapHours);
+    }
 
     public double requestsPerSecondPerToken() {
         return requestsPerSecondPerToken;

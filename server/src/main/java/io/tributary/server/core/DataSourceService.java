@@ -67,13 +67,16 @@ public final class DataSourceService {
     private final String publicUrl;
     private final DatasetCatalog datasets;
     private final Consumer<String> syncDatasetsSoon;
+    /** How long a replaced webhook signing secret stays accepted beside the new one. */
+    private final java.time.Duration secretOverlap;
     private final WebhookSigningSecrets webhookSecrets;
     private final GeneratedSecrets generatedSecrets = new GeneratedSecrets(new SecureRandom());
 
     public DataSourceService(Jdbi jdbi, ConnectorRegistry connectors, SourceOperations operations, StoredCredentials stored,
                              AuditTrail audit, Plans plans, String publicUrl, DatasetCatalog datasets, Consumer<String> syncDatasetsSoon,
-                             WebhookSigningSecrets webhookSecrets) {
+                             WebhookSigningSecrets webhookSecrets, java.time.Duration secretOverlap) {
         this.webhookSecrets = webhookSecrets;
+        this.secretOverlap = secretOverlap;
         this.datasets = datasets;
         this.syncDatasetsSoon = syncDatasetsSoon;
         this.jdbi = jdbi;
@@ -186,7 +189,7 @@ public final class DataSourceService {
             // The credentials first: their write takes the workspace's keys, then the source's row.
             DataSourceRow written = settings;
             if (split != null) {
-                SealedCredentials sealed = stored.replace(handle, settings.workspaceId(), settings.id(), split, hints, now);
+                SealedCredentials sealed = stored.replace(handle, settings.workspaceId(), settings.id(), split, hints, now, secretOverlap);
                 written = settings.withCredentials(sealed.credentials(), hints, sealed.webhookSecret(), now);
                 handle.attach(DataSourceDao.class).setWebhookFields(settings.id(), json(split.verificationFields()));
                 SourceStreams.keep(handle, settings.id(), found);

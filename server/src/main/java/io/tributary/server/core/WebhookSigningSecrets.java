@@ -1,11 +1,17 @@
 package io.tributary.server.core;
 
+import io.tributary.server.db.DataSourceDao;
 import io.tributary.server.db.DataSourceRow;
+import io.tributary.server.db.PreviousWebhookSecret;
 import io.tributary.server.problems.Conflict;
 import io.tributary.server.sources.StoredCredentials.OpenedSecret;
 import io.tributary.server.sources.StoredCredentials;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * Each source's webhook signing secret, kept in memory once opened so that verifying a delivery
@@ -17,10 +23,13 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class WebhookSigningSecrets {
 
     private final Map<String, OpenedSecret> opened = new ConcurrentHashMap<>();
+    private final Map<String, OpenedSecret> previous = new ConcurrentHashMap<>();
     private final StoredCredentials stored;
+    private final Jdbi jdbi;
 
-    public WebhookSigningSecrets(StoredCredentials stored) {
+    public WebhookSigningSecrets(StoredCredentials stored, Jdbi jdbi) {
         this.stored = stored;
+        this.jdbi = jdbi;
     }
 
     /**
@@ -48,6 +57,23 @@ public final class WebhookSigningSecrets {
 
     public void forget(String dataSourceId) {
         opened.remove(dataSourceId);
+        previous.remove(dataSourceId);
+    }
+
+    /**
+     * The secrets a delivery may be signed with, newest first: the source's secret and, during the
+     * overlap after it was replaced, the one before (opened once per node, with an audited decryption).
+     */
+    public List<String> secretsOf(DataSourceRow source, String actor, Instant now) {
+        String current = secretOf(source, actor);
+        Optional<PreviousWebhookSecret> replaced = jdbi.withExtension(DataSourceDao.class, sources -> sources.previousWebhookSecret(source.id(), now));
+        if (replaced.isEmpty()) {
+            previous.remove(source.id());
+            return List.of(current);
+        }
+        OpenedSecret old = previous.compute(source.id(), (id, known) -> known != null && known.ciphertext().equals(replaced.get().ciphertext())
+                ? known : stored.openPreviousWebhookSecret(id, replaced.get(), actor).orElseThrow());
+        return List.of(current, old.secret());
     }
 
     // The secret as stored now, which the next delivery's row will name.

@@ -65,6 +65,22 @@ public interface DataSourceDao {
     @SqlQuery("SELECT streams::text FROM data_source WHERE id = :id AND streams IS NOT NULL")
     Optional<String> streams(@Bind("id") String id);
 
+    /**
+     * Keeps a replaced signing secret's ciphertext (bound to the version it was sealed at) accepted
+     * until {@code until}; null ciphertext ends any overlap.
+     */
+    @SqlUpdate("UPDATE data_source SET previous_webhook_secret = :ciphertext, previous_webhook_secret_version = :version, "
+            + "previous_webhook_secret_until = :until WHERE id = :id")
+    void setPreviousWebhookSecret(@Bind("id") String id, @Bind("ciphertext") String ciphertext, @Bind("version") Integer version,
+                                  @Bind("until") Instant until);
+
+    /** The replaced signing secret still accepted at {@code now}, if any. */
+    @SqlQuery("SELECT previous_webhook_secret AS ciphertext, previous_webhook_secret_version AS version, "
+            + "previous_webhook_secret_until AS until FROM data_source WHERE id = :id AND previous_webhook_secret IS NOT NULL "
+            + "AND previous_webhook_secret_until > :now")
+    @RegisterConstructorMapper(PreviousWebhookSecret.class)
+    Optional<PreviousWebhookSecret> previousWebhookSecret(@Bind("id") String id, @Bind("now") Instant now);
+
     /** Counts a delivery refused for its signature. */
     @SqlUpdate("UPDATE data_source SET webhooks_refused = webhooks_refused + 1, webhook_last_refused_at = :at WHERE id = :id")
     void countRefusedWebhook(@Bind("id") String id, @Bind("at") Instant at);

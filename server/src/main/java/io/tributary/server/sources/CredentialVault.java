@@ -78,6 +78,20 @@ public final class CredentialVault {
     }
 
     /**
+     * Decrypts a replaced signing secret, at the version it was sealed at, reporting (and so
+     * auditing) the decryption.
+     */
+    public String openPreviousWebhookSecret(SourceCiphertexts stored, String ciphertext, int version, String requestedBy) {
+        try {
+            EncryptedSecret secret = EncryptedSecret.parse(ciphertext);
+            return encryption.decryptString(context(stored, SIGNING_SECRET_LABEL, version), keyFor(stored.keys(), secret), secret,
+                    requestedBy);
+        } catch (CryptoException e) {
+            throw new CredentialsUnreadable(stored.dataSourceId(), true, e.code());
+        }
+    }
+
+    /**
      * Both ciphertexts re-encrypted under {@code dataKey} at the next version (one audited decryption
      * each, by the crypto module's {@code reencrypt}); the values do not change.
      *

@@ -2,6 +2,8 @@ package io.tributary.server.sources;
 
 import io.tributary.connector.spi.Credentials;
 import io.tributary.server.db.SealedCredentials;
+import io.tributary.server.db.PreviousWebhookSecret;
+import io.tributary.server.db.DataSourceDao;
 import io.tributary.server.db.SourceCiphertextDao;
 import io.tributary.server.db.SourceCiphertexts;
 import io.tributary.server.db.WorkspaceKeyDao;
@@ -63,6 +65,15 @@ public final class StoredCredentials {
                 : Optional.of(new OpenedSecret(stored.webhookSecret(), vault.openWebhookSecret(stored, requestedBy)));
     }
 
+    /**
+     * The source's replaced signing secret, still accepted until its overlap ends, with one audited
+     * decryption; empty when there is none (or it no longer opens: a data key rotation ends the overlap).
+     */
+    public Optional<OpenedSecret> openPreviousWebhookSecret(String dataSourceId, PreviousWebhookSecret previous, String requestedBy) {
+        return Optional.of(new OpenedSecret(previous.ciphertext(),
+                vault.openPreviousWebhookSecret(read(dataSourceId), previous.ciphertext(), previous.version(), requestedBy)));
+    }
+
     /** A new source's credentials, at the first version; call inside the transaction that inserts the source. */
     public SealedCredentials sealNew(Handle handle, String workspaceId, String dataSourceId, SplitCredentials split) {
         WorkspaceKeys keys = keys(handle, workspaceId);
@@ -76,11 +87,24 @@ public final class StoredCredentials {
      */
     public SealedCredentials replace(Handle handle, String workspaceId, String dataSourceId, SplitCredentials split, String hints,
                                      Instant at) {
+        return replace(handle, workspaceId, dataSourceId, split, hints, at, java.time.Duration.ZERO);
+    }
+
+    /**
+     * As {@link #replace(Handle, String, String, SplitCredentials, String, Instant)}; the signing
+     * secret replaced stays accepted beside the new one for {@code overlap} (its ciphertext kept as
+     * it was sealed), so a sender can switch without losing deliveries.
+     */
+    public SealedCredentials replace(Handle handle, String workspaceId, String dataSourceId, SplitCredentials split, String hints,
+                                     Instant at, java.time.Duration overlap) {
         WorkspaceKeys keys = keys(handle, workspaceId);
         SourceCiphertexts current = handle.attach(SourceCiphertextDao.class).lock(dataSourceId)
                 .orElseThrow(() -> new NotFound("Data source " + dataSourceId));
         SealedCredentials sealed = vault.seal(workspaceId, dataSourceId, keys.writeKey(), current.credentialVersion() + 1, split);
         write(handle, current, sealed, hints, at);
+        boolean overlapping = current.webhookSecret() != null && sealed.webhookSecret() != null && overlap.compareTo(java.time.Duration.ZERO) > 0;
+        handle.attach(DataSourceDao.class).setPreviousWebhookSecret(dataSourceId, overlapping ? current.webhookSecret() : null,
+                overlapping ? current.credentialVersion() : null, overlapping ? at.plus(overlap) : null);
         return sealed;
     }
 
@@ -104,7 +128,11 @@ public final class StoredCredentials {
                 return false;
             }
             Optional<SealedCredentials> sealed = rewrite.apply(locked.get(), keys);
-            sealed.ifPresent(next -> write(handle, locked.get(), next, null, at));
+            sealed.ifPresent(next -> {
+                write(handle, locked.get(), next, null, at);
+                // A re-encryption ends an overlap: the replaced secret stays under the old key, which a rotation destroys.
+                handle.attach(DataSourceDao.class).setPreviousWebhookSecret(dataSourceId, null, null, null);
+            });
             return sealed.isPresent();
         });
     }

@@ -154,15 +154,15 @@ public final class WebhookReceiver {
     /** The delivery's events, if its signature holds; a refusal is counted, and nothing else happens. */
     private List<WebhookEvent> verify(InstalledConnector connector, DataSourceRow source, Map<String, List<String>> headers,
                                       byte[] body, String actor) {
-        String secret;
+        List<String> secrets;
         try {
-            secret = signingSecrets.secretOf(source, actor);
+            secrets = signingSecrets.secretsOf(source, actor, contexts.now());
         } catch (CredentialsUnreadable e) {
             // Each attempt is an audited failed decryption: past the refusal rate, deliveries get 429 unchecked.
             refusals.drain(source.id());
             throw e;
         }
-        WebhookRequest request = new WebhookRequest(body, headers, List.of(secret));
+        WebhookRequest request = new WebhookRequest(body, headers, secrets);
         try {
             return connector.webhooks().orElseThrow().verify(contexts.forWebhook(verificationFields(source)), request);
         } catch (ConnectorException e) {
