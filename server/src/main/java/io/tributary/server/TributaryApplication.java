@@ -21,6 +21,7 @@ import io.tributary.server.core.AuditAnchoring;
 import io.tributary.server.core.AuditLogReader;
 import io.tributary.server.core.AuditTrail;
 import io.tributary.server.core.AuditedEncryption;
+import io.tributary.server.core.BlockHistory;
 import io.tributary.server.core.BlockService;
 import io.tributary.server.core.ConnectorListing;
 import io.tributary.server.core.ConnectorValidator;
@@ -223,7 +224,8 @@ public class TributaryApplication extends Application<TributaryConfiguration> {
         DatasetSync datasetSync = new DatasetSync(jdbi, operations, config.mirror());
         MirrorAnswers mirrorAnswers = new MirrorAnswers(jdbi, datasetSync);
         RefreshService refreshes = new RefreshService(jdbi, operations, mirrorAnswers);
-        RefreshScheduler scheduler = new RefreshScheduler(dataSource, jdbi, refreshes, datasetSync, clock, config.scheduler());
+        BlockHistory history = new BlockHistory(jdbi, config.history().retention());
+        RefreshScheduler scheduler = new RefreshScheduler(dataSource, jdbi, refreshes, datasetSync, clock, config.scheduler(), history);
         this.refreshScheduler = scheduler;
         environment.lifecycle().manage(scheduler);
 

@@ -55,11 +55,11 @@ class EndpointSecurityTest {
             "POST /webhooks/{type}/{dataSourceId}");
 
     /**
-     * Every endpoint a read token may call: reading blocks and their events. Adding one means
+     * Every endpoint a read token may call: reading blocks, their events and their history. Adding one means
      * adding it here: a read token is for apps that only display widgets.
      */
     private static final Set<String> READ_SCOPE_ENDPOINTS = Set.of(
-            "GET /api/v1/blocks", "GET /api/v1/blocks/{id}", "GET /api/v1/blocks/{id}/events");
+            "GET /api/v1/blocks", "GET /api/v1/blocks/{id}", "GET /api/v1/blocks/{id}/events", "GET /api/v1/blocks/{id}/history");
 
     /** Endpoints that must stay admin-only (more may be). */
     private static final Set<String> ADMIN_ONLY_AT_LEAST = Set.of("POST /api/v1/workspaces");

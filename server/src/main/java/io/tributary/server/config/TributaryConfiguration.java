@@ -38,6 +38,11 @@ public class TributaryConfiguration extends Configuration {
     @Valid
     @NotNull
     @JsonProperty
+    private HistoryConfig history = new HistoryConfig();
+
+    @Valid
+    @NotNull
+    @JsonProperty
     private LimitsConfig limits = new LimitsConfig();
 
     @Valid
@@ -93,6 +98,10 @@ public class TributaryConfiguration extends Configuration {
 
     public MirrorConfig mirror() {
         return mirror;
+    }
+
+    public HistoryConfig history() {
+        return history;
     }
 
     public AuditConfig audit() {

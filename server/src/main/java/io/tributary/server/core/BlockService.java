@@ -14,7 +14,9 @@ import io.tributary.projection.spec.SpecParseResult;
 import io.tributary.projection.spec.SpecProblem;
 import io.tributary.server.api.BlockRequest;
 import io.tributary.server.api.BlockView;
+import io.tributary.server.api.HistoryView;
 import io.tributary.server.db.BlockDao;
+import io.tributary.server.db.BlockHistoryDao;
 import io.tributary.server.db.BlockRow;
 import io.tributary.server.db.DataSourceRow;
 import io.tributary.server.problems.InvalidInput;
@@ -100,6 +102,18 @@ public final class BlockService {
     }
 
     /** The block, if it belongs to the caller's workspace; otherwise 404. */
+    /** {@code GET /api/v1/blocks/{id}/history}: the block's numeric values over a window, per step. */
+    public HistoryView history(Caller caller, String id, String from, String to, String step) {
+        BlockRow block = find(caller, id);
+        HistoryQuery query = HistoryQuery.of(from, to, step, contexts.now());
+        java.util.Map<String, java.util.List<HistoryView.Point>> series = new java.util.LinkedHashMap<>();
+        jdbi.withExtension(BlockHistoryDao.class, history -> history.read(block.id(), query.from(), query.to(), query.stepSeconds()))
+                .forEach(point -> series.computeIfAbsent(point.field(), field -> new java.util.ArrayList<>()).add(new HistoryView.Point(
+                        point.at(), point.lastValue(), point.minValue(), point.maxValue(), point.points(), point.answeredFrom())));
+        return new HistoryView(block.id(), query.from(), query.to(), query.stepSeconds(),
+                series.entrySet().stream().map(entry -> new HistoryView.Series(entry.getKey(), entry.getValue())).toList());
+    }
+
     public BlockRow find(Caller caller, String id) {
         String workspaceId = dataSources.requireWorkspace(caller);
         return jdbi.withExtension(BlockDao.class, blocks -> blocks.find(workspaceId, id))

@@ -141,6 +141,7 @@ public final class RefreshService {
         jdbi.useTransaction(handle -> {
             BlockDao blocks = handle.attach(BlockDao.class);
             blocks.update(updated);
+            BlockHistory.record(handle, block.id(), widgetData, now, answeredFrom);
             if (changed) {
                 blocks.recordValue(block.id(), now, updated.widgetData());
                 WidgetChangeRelay.announce(handle, block.id());

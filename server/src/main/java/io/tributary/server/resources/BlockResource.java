@@ -4,6 +4,7 @@ import static io.tributary.server.resources.WorkspaceResource.caller;
 
 import io.tributary.server.api.BlockRequest;
 import io.tributary.server.api.BlockView;
+import io.tributary.server.api.HistoryView;
 import io.tributary.server.auth.ReadScope;
 import io.tributary.server.core.BlockService;
 import io.tributary.server.core.Caller;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -87,6 +89,14 @@ public final class BlockResource {
      * Server-Sent Events: one {@code widget} event with the widget data each time it changes. The
      * stream starts with the current data, so a client never waits for the first change.
      */
+    @GET
+    @ReadScope
+    @Path("/{id}/history")
+    public HistoryView history(@Context SecurityContext security, @PathParam("id") String id, @QueryParam("from") String from,
+                               @QueryParam("to") String to, @QueryParam("step") String step) {
+        return blocks.history(caller(security), id, from, to, step);
+    }
+
     @GET
     @ReadScope
     @Path("/{id}/events")

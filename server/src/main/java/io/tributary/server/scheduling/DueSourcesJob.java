@@ -1,6 +1,7 @@
 package io.tributary.server.scheduling;
 
 import io.tributary.audit.AuditActors;
+import io.tributary.server.core.BlockHistory;
 import io.tributary.server.db.DatasetStreamDao;
 import io.tributary.server.db.PendingRefreshDao;
 import java.time.Clock;
@@ -32,7 +33,10 @@ final class DueSourcesJob implements Job {
     private final Clock clock;
     private final RefreshScheduler scheduler;
 
-    DueSourcesJob(Jdbi jdbi, Clock clock, RefreshScheduler scheduler) {
+    private final BlockHistory history;
+
+    DueSourcesJob(Jdbi jdbi, Clock clock, RefreshScheduler scheduler, BlockHistory history) {
+        this.history = history;
         this.jdbi = jdbi;
         this.clock = clock;
         this.scheduler = scheduler;
@@ -53,5 +57,6 @@ final class DueSourcesJob implements Job {
         jdbi.withExtension(DatasetStreamDao.class, streams -> streams.dueSources(now)).forEach(scheduler::syncDatasetsSoon);
         jdbi.withExtension(PendingRefreshDao.class, queue -> queue.leftBehind(now.minus(ABANDONED_AFTER), now.minus(LEFT_BEHIND_AFTER)))
                 .forEach(scheduler::refreshSoon);
+        history.compactIfDue(now);
     }
 }

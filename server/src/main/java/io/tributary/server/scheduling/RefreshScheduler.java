@@ -2,6 +2,7 @@ package io.tributary.server.scheduling;
 
 import io.dropwizard.lifecycle.Managed;
 import io.tributary.server.config.SchedulerConfig;
+import io.tributary.server.core.BlockHistory;
 import io.tributary.server.core.RefreshService;
 import io.tributary.server.mirror.DatasetSync;
 import java.sql.Connection;
@@ -49,8 +50,11 @@ public final class RefreshScheduler implements Managed {
     private final SchedulerConfig config;
     private final SchedulerActivity activity = new SchedulerActivity();
 
+    private final BlockHistory history;
+
     public RefreshScheduler(DataSource dataSource, Jdbi jdbi, RefreshService refreshes, DatasetSync datasets, Clock clock,
-                            SchedulerConfig config) {
+                            SchedulerConfig config, BlockHistory history) {
+        this.history = history;
         this.config = config;
         String provider = "tributary-" + System.identityHashCode(this);
         DBConnectionManager.getInstance().addConnectionProvider(provider, new PooledConnections(dataSource));
@@ -244,7 +248,7 @@ public final class RefreshScheduler implements Managed {
         return (bundle, ignored) -> {
             Class<?> type = bundle.getJobDetail().getJobClass();
             if (type == DueSourcesJob.class) {
-                return new DueSourcesJob(jdbi, clock, this);
+                return new DueSourcesJob(jdbi, clock, this, history);
             }
             if (type == RefreshSourceJob.class) {
                 return new RefreshSourceJob(jdbi, refreshes, clock, this);

@@ -1,0 +1,87 @@
+package io.tributary.server.core;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tributary.server.db.AnsweredFrom;
+import io.tributary.server.db.BlockHistoryDao;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Blocks' numeric widget values over time. Each refresh records every number in the widget's data
+ * (members of nested objects by dotted path; arrays are lists, not values). Points are compacted as
+ * they age: to one an hour after {@link #RAW_FOR}, one a day after {@link #HOURLY_FOR}, and dropped
+ * after the retention.
+ */
+public final class BlockHistory {
+
+    /** Raw points (one per refresh) are kept this long. */
+    public static final Duration RAW_FOR = Duration.ofDays(7);
+    /** Hourly points are kept this long; daily ones until the retention. */
+    public static final Duration HOURLY_FOR = Duration.ofDays(90);
+    /** The deepest nesting recorded: widget data is small, and a path past this is not a metric. */
+    private static final int MAX_DEPTH = 4;
+
+    /** How often a node compacts: points only need to be compact by the time they are read at a coarse step. */
+    static final Duration COMPACT_EVERY = Duration.ofHours(1);
+
+    private final Jdbi jdbi;
+    private final Duration retention;
+    private final java.util.concurrent.atomic.AtomicReference<Instant> lastCompacted = new java.util.concurrent.atomic.AtomicReference<>();
+
+    public BlockHistory(Jdbi jdbi, Duration retention) {
+        this.jdbi = jdbi;
+        this.retention = retention;
+    }
+
+    /** Records a refresh's numeric values inside the caller's transaction. */
+    public static void record(Handle handle, String blockId, JsonNode widgetData, Instant at, AnsweredFrom answeredFrom) {
+        BlockHistoryDao history = handle.attach(BlockHistoryDao.class);
+        numbers(widgetData).forEach((field, value) -> history.record(blockId, field, at, value, answeredFrom.id()));
+    }
+
+    /** The numbers in widget data, by dotted path. */
+    static Map<String, BigDecimal> numbers(JsonNode data) {
+        Map<String, BigDecimal> numbers = new LinkedHashMap<>();
+        collect(data, "", 0, numbers);
+        return numbers;
+    }
+
+    private static void collect(JsonNode node, String path, int depth, Map<String, BigDecimal> numbers) {
+        if (node.isNumber()) {
+            numbers.put(path, node.decimalValue());
+        } else if (node.isObject() && depth < MAX_DEPTH) {
+            for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                collect(field.getValue(), path.isEmpty() ? field.getKey() : path + "." + field.getKey(), depth + 1, numbers);
+            }
+        }
+    }
+
+    /** Compacts when this node has not in the last {@link #COMPACT_EVERY} (by the given clock's time). */
+    public void compactIfDue(Instant now) {
+        Instant last = lastCompacted.get();
+        if ((last == null || !now.isBefore(last.plus(COMPACT_EVERY))) && lastCompacted.compareAndSet(last, now)) {
+            compact(now);
+        }
+    }
+
+    /**
+     * Compacts and expires points as of {@code now}; idempotent, so every node may run it.
+     *
+     * @return how many points were folded or dropped
+     */
+    public int compact(Instant now) {
+        return jdbi.inTransaction(handle -> {
+            BlockHistoryDao history = handle.attach(BlockHistoryDao.class);
+            int changed = history.compact("raw", "hour", "hour", now.minus(RAW_FOR));
+            changed += history.compact("hour", "day", "day", now.minus(HOURLY_FOR));
+            return changed + history.expire(now.minus(retention));
+        });
+    }
+}
