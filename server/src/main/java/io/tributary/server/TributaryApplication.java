@@ -56,6 +56,7 @@ import io.tributary.server.resources.BlockResource;
 import io.tributary.server.resources.ConnectorResource;
 import io.tributary.server.resources.DataSourceResource;
 import io.tributary.server.resources.DatasetResource;
+import io.tributary.server.resources.OpenApiResource;
 import io.tributary.server.resources.SourceStreamsResource;
 import io.tributary.server.resources.QueryResource;
 import io.tributary.server.resources.TokenResource;
@@ -249,6 +250,8 @@ public class TributaryApplication extends Application<TributaryConfiguration> {
         environment.jersey().register(new DataSourceResource(dataSources));
         environment.jersey().register(new DatasetResource(datasets));
         environment.jersey().register(new SourceStreamsResource(datasets));
+        environment.jersey().register(new OpenApiResource(() -> resourceClasses(environment), getClass().getPackage().getImplementationVersion() == null
+                ? "development" : getClass().getPackage().getImplementationVersion()));
 
         WidgetEvents widgetEvents = new WidgetEvents(config.limits().eventStreamsPerToken());
         environment.lifecycle().manage(widgetEvents);
@@ -274,5 +277,15 @@ public class TributaryApplication extends Application<TributaryConfiguration> {
         environment.healthChecks().register("scheduler", new SchedulerHealthCheck(scheduler.quartz(), scheduler.activity()));
         environment.jersey().register(new AuditLogResource(new AuditLogReader(audit, anchoring.anchors())));
         environment.jersey().register(new UnreadBodyGuard());
+    }
+
+    /** The classes of the resources registered with Jersey, for the OpenAPI document. */
+    private static java.util.Set<Class<?>> resourceClasses(Environment environment) {
+        java.util.Set<Class<?>> classes = new java.util.LinkedHashSet<>();
+        org.glassfish.jersey.server.ResourceConfig config = environment.jersey().getResourceConfig();
+        config.getClasses().stream().filter(type -> type.isAnnotationPresent(jakarta.ws.rs.Path.class)).forEach(classes::add);
+        config.getInstances().stream().map(Object::getClass).filter(type -> type.isAnnotationPresent(jakarta.ws.rs.Path.class))
+                .forEach(classes::add);
+        return classes;
     }
 }

@@ -48,11 +48,12 @@ import org.junit.jupiter.api.TestInstance;
 class EndpointSecurityTest {
 
     /**
-     * Every endpoint anyone may call without a token, as {@code "METHOD /path"}: only webhook
-     * receivers, which authenticate by signature. Adding a public endpoint means adding it here.
+     * Every endpoint anyone may call without a token, as {@code "METHOD /path"}: webhook receivers,
+     * which authenticate by signature, and the API's OpenAPI document, which holds no data. Adding a
+     * public endpoint means adding it here.
      */
     private static final Set<String> PUBLIC_ENDPOINTS = Set.of(
-            "POST /webhooks/{type}/{dataSourceId}");
+            "POST /webhooks/{type}/{dataSourceId}", "GET /api/v1/openapi.json");
 
     /**
      * Every endpoint a read token may call: reading blocks, their events and their history. Adding one means
