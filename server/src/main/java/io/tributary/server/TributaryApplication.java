@@ -219,7 +219,7 @@ public class TributaryApplication extends Application<TributaryConfiguration> {
         // In this order: a source whose webhook secret still sits inside its credentials is split first.
         WebhookSecretUpgrade.run(jdbi, connectors, credentials, clock);
         CredentialVersionUpgrade.run(jdbi, credentials, clock);
-        WebhookSigningSecrets webhookSecrets = new WebhookSigningSecrets(credentials, jdbi);
+        WebhookSigningSecrets webhookSecrets = new WebhookSigningSecrets(credentials);
 
         SourceOperations operations = new SourceOperations(jdbi, connectors, contexts, credentials);
         DatasetSync datasetSync = new DatasetSync(jdbi, operations, config.mirror());

@@ -1,17 +1,14 @@
 package io.tributary.server.core;
 
-import io.tributary.server.db.DataSourceDao;
 import io.tributary.server.db.DataSourceRow;
 import io.tributary.server.db.PreviousWebhookSecret;
 import io.tributary.server.problems.Conflict;
 import io.tributary.server.sources.StoredCredentials.OpenedSecret;
 import io.tributary.server.sources.StoredCredentials;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * Each source's webhook signing secret, kept in memory once opened so that verifying a delivery
@@ -25,11 +22,9 @@ public final class WebhookSigningSecrets {
     private final Map<String, OpenedSecret> opened = new ConcurrentHashMap<>();
     private final Map<String, OpenedSecret> previous = new ConcurrentHashMap<>();
     private final StoredCredentials stored;
-    private final Jdbi jdbi;
 
-    public WebhookSigningSecrets(StoredCredentials stored, Jdbi jdbi) {
+    public WebhookSigningSecrets(StoredCredentials stored) {
         this.stored = stored;
-        this.jdbi = jdbi;
     }
 
     /**
@@ -63,10 +58,11 @@ public final class WebhookSigningSecrets {
     /**
      * The secrets a delivery may be signed with, newest first: the source's secret and, during the
      * overlap after it was replaced, the one before (opened once per node, with an audited decryption).
+     *
+     * @param replaced the replaced secret still accepted, as the delivery's read found it
      */
-    public List<String> secretsOf(DataSourceRow source, String actor, Instant now) {
+    public List<String> secretsOf(DataSourceRow source, Optional<PreviousWebhookSecret> replaced, String actor) {
         String current = secretOf(source, actor);
-        Optional<PreviousWebhookSecret> replaced = jdbi.withExtension(DataSourceDao.class, sources -> sources.previousWebhookSecret(source.id(), now));
         if (replaced.isEmpty()) {
             previous.remove(source.id());
             return List.of(current);

@@ -55,8 +55,14 @@ public interface DataSourceDao {
     @SqlUpdate("UPDATE data_source SET webhook_fields = CAST(:fields AS jsonb) WHERE id = :id")
     void setWebhookFields(@Bind("id") String id, @Bind("fields") String fieldsJson);
 
-    @SqlQuery("SELECT webhook_fields::text FROM data_source WHERE id = :id")
-    Optional<String> webhookFields(@Bind("id") String id);
+    /** The verification fields and, while its overlap lasts at {@code now}, the replaced signing secret: one read per delivery. */
+    @SqlQuery("SELECT webhook_fields::text AS webhook_fields, "
+            + "CASE WHEN previous_webhook_secret_until > :now THEN previous_webhook_secret END AS previous_ciphertext, "
+            + "CASE WHEN previous_webhook_secret_until > :now THEN previous_webhook_secret_version END AS previous_version, "
+            + "CASE WHEN previous_webhook_secret_until > :now THEN previous_webhook_secret_until END AS previous_until "
+            + "FROM data_source WHERE id = :id")
+    @RegisterConstructorMapper(VerificationInputs.class)
+    Optional<VerificationInputs> verificationInputs(@Bind("id") String id, @Bind("now") Instant now);
 
     /** The streams the source's connector discovered for it, as JSON; written when its credentials are checked. */
     @SqlUpdate("UPDATE data_source SET streams = CAST(:streams AS jsonb) WHERE id = :id")
@@ -74,12 +80,6 @@ public interface DataSourceDao {
     void setPreviousWebhookSecret(@Bind("id") String id, @Bind("ciphertext") String ciphertext, @Bind("version") Integer version,
                                   @Bind("until") Instant until);
 
-    /** The replaced signing secret still accepted at {@code now}, if any. */
-    @SqlQuery("SELECT previous_webhook_secret AS ciphertext, previous_webhook_secret_version AS version, "
-            + "previous_webhook_secret_until AS until FROM data_source WHERE id = :id AND previous_webhook_secret IS NOT NULL "
-            + "AND previous_webhook_secret_until > :now")
-    @RegisterConstructorMapper(PreviousWebhookSecret.class)
-    Optional<PreviousWebhookSecret> previousWebhookSecret(@Bind("id") String id, @Bind("now") Instant now);
 
     /** Counts a delivery refused for its signature. */
     @SqlUpdate("UPDATE data_source SET webhooks_refused = webhooks_refused + 1, webhook_last_refused_at = :at WHERE id = :id")

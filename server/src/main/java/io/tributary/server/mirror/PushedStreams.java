@@ -64,6 +64,11 @@ public final class PushedStreams {
         return records.isEmpty() ? 0 : store.write(handle, dataSourceId, records);
     }
 
+    /** Whether the source already has a row for every pushed stream of its connector (so {@link #keep} would add nothing). */
+    public static boolean allKept(InstalledConnector connector, java.util.Set<String> rows) {
+        return pushed(connector).stream().allMatch(stream -> rows.contains(stream.name()));
+    }
+
     /** Whether a stream row is one of the connector's pushed streams. */
     public static boolean isPushed(InstalledConnector connector, String stream) {
         return connector.stream(stream).map(StreamDescriptor::pushed).orElse(false);

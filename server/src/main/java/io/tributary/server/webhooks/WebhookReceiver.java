@@ -18,6 +18,7 @@ import io.tributary.server.db.DataSourceRow;
 import io.tributary.server.db.DatasetStreamDao;
 import io.tributary.server.db.DatasetStreamRow;
 import io.tributary.server.db.PendingRefreshDao;
+import io.tributary.server.db.VerificationInputs;
 import io.tributary.server.limits.TokenBuckets;
 import io.tributary.server.mirror.PushedStreams;
 import io.tributary.server.problems.Conflict;
@@ -117,10 +118,12 @@ public final class WebhookReceiver {
                     staleStreams.addAll(event.staleStreams());
                 }
             }
-            if (pushedStreams.store(handle, source.id(), connector, fresh) > 0) {
+            List<DatasetStreamRow> datasets = handle.attach(DatasetStreamDao.class).list(source.id());
+            if (pushedStreams.store(handle, source.id(), connector, fresh) > 0
+                    && !PushedStreams.allKept(connector, datasets.stream().map(DatasetStreamRow::stream).collect(Collectors.toSet()))) {
                 pushedStreams.keep(handle, source.id(), connector, now); // a source older than its connector's pushed streams
             }
-            Set<String> mirrored = handle.attach(DatasetStreamDao.class).list(source.id()).stream()
+            Set<String> mirrored = datasets.stream()
                     .filter(DatasetStreamRow::incremental).map(DatasetStreamRow::stream).collect(Collectors.toSet());
             mirrorStale[0] = staleStreams.stream().anyMatch(mirrored::contains);
             Set<String> bound = handle.attach(BlockDao.class).ofDataSource(source.id()).stream().map(BlockRow::queryType)
@@ -142,10 +145,9 @@ public final class WebhookReceiver {
         return new Outcome(events.size(), duplicates[0]);
     }
 
-    private Map<String, String> verificationFields(DataSourceRow source) {
-        String json = jdbi.withExtension(DataSourceDao.class, sources -> sources.webhookFields(source.id())).orElse("{}");
+    private static Map<String, String> verificationFields(DataSourceRow source, VerificationInputs inputs) {
         try {
-            return FIELDS.readValue(json, new TypeReference<Map<String, String>>() { });
+            return FIELDS.readValue(inputs.webhookFields(), new TypeReference<Map<String, String>>() { });
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("The stored verification fields of " + source.id() + " are not a JSON object", e);
         }
@@ -154,9 +156,12 @@ public final class WebhookReceiver {
     /** The delivery's events, if its signature holds; a refusal is counted, and nothing else happens. */
     private List<WebhookEvent> verify(InstalledConnector connector, DataSourceRow source, Map<String, List<String>> headers,
                                       byte[] body, String actor) {
+        // One read for what verification needs beside the row: the plain fields and any replaced secret.
+        VerificationInputs inputs = jdbi.withExtension(DataSourceDao.class, sources -> sources.verificationInputs(source.id(), contexts.now()))
+                .orElseThrow(() -> new NotFound("Webhook endpoint"));
         List<String> secrets;
         try {
-            secrets = signingSecrets.secretsOf(source, actor, contexts.now());
+            secrets = signingSecrets.secretsOf(source, inputs.previous(), actor);
         } catch (CredentialsUnreadable e) {
             // Each attempt is an audited failed decryption: past the refusal rate, deliveries get 429 unchecked.
             refusals.drain(source.id());
@@ -164,7 +169,7 @@ public final class WebhookReceiver {
         }
         WebhookRequest request = new WebhookRequest(body, headers, secrets);
         try {
-            return connector.webhooks().orElseThrow().verify(contexts.forWebhook(verificationFields(source)), request);
+            return connector.webhooks().orElseThrow().verify(contexts.forWebhook(verificationFields(source, inputs)), request);
         } catch (ConnectorException e) {
             if (e.kind() == ErrorKind.WEBHOOK_REJECTED) {
                 refusals.drain(source.id());
