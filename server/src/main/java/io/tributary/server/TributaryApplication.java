@@ -61,6 +61,8 @@ import io.tributary.server.resources.SourceStreamsResource;
 import io.tributary.server.resources.QueryResource;
 import io.tributary.server.resources.TokenResource;
 import io.tributary.server.resources.WorkspaceResource;
+import io.tributary.server.resources.SessionResource;
+import io.tributary.server.console.ConsoleAssets;
 import io.tributary.server.scheduling.RefreshScheduler;
 import io.tributary.server.sources.ConnectorContexts;
 import io.tributary.server.sources.CredentialVault;
@@ -245,6 +247,7 @@ public class TributaryApplication extends Application<TributaryConfiguration> {
                 new TokenBuckets(config.limits().requestsPerSecondPerToken(), config.limits().requestBurstPerToken())));
         ErrorMappers.all().forEach(environment.jersey()::register);
         environment.jersey().register(new WorkspaceResource(workspaces));
+        environment.jersey().register(new SessionResource(workspaces, connectors));
         environment.jersey().register(new TokenResource(tokens));
         environment.jersey().register(new ConnectorResource(connectors, new ConnectorValidator(connectors, contexts)));
         environment.jersey().register(new DataSourceResource(dataSources));
@@ -277,6 +280,7 @@ public class TributaryApplication extends Application<TributaryConfiguration> {
         environment.healthChecks().register("scheduler", new SchedulerHealthCheck(scheduler.quartz(), scheduler.activity()));
         environment.jersey().register(new AuditLogResource(new AuditLogReader(audit, anchoring.anchors())));
         environment.jersey().register(new UnreadBodyGuard());
+        ConsoleAssets.register(environment.servlets());
     }
 
     /** The classes of the resources registered with Jersey, for the OpenAPI document. */

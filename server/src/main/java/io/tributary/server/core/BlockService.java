@@ -68,6 +68,20 @@ public final class BlockService {
         return view(refreshes.refreshBlock(row, caller.actor()));
     }
 
+    /**
+     * {@code POST /api/v1/blocks/preview}: the widget data a block would show, checked as a save
+     * is and answered as a refresh is, without saving anything.
+     */
+    public io.tributary.server.api.BlockPreview preview(Caller caller, BlockRequest request) {
+        Validated valid = validate(caller, request);
+        RefreshService.Preview preview = refreshes.preview(valid.source(), valid.queryType(), valid.params(), valid.projection(),
+                caller.actor());
+        ObjectNode data = (ObjectNode) RefreshService.read(valid.widgetData());
+        data.setAll(preview.widgetData());
+        return new io.tributary.server.api.BlockPreview(new BlockRequest.Widget(valid.template(), data), preview.from(),
+                preview.notices(), contexts.now());
+    }
+
     public BlockView replace(Caller caller, String id, BlockRequest request) {
         BlockRow current = find(caller, id);
         Validated valid = validate(caller, request);
@@ -87,6 +101,12 @@ public final class BlockService {
     public List<BlockView> list(Caller caller) {
         String workspaceId = dataSources.requireWorkspace(caller);
         return jdbi.withExtension(BlockDao.class, blocks -> blocks.list(workspaceId)).stream().map(BlockService::view).toList();
+    }
+
+    /** The workspace's blocks as stored, for a board's event stream. */
+    public List<BlockRow> rows(Caller caller) {
+        String workspaceId = dataSources.requireWorkspace(caller);
+        return jdbi.withExtension(BlockDao.class, blocks -> blocks.list(workspaceId));
     }
 
     public void delete(Caller caller, String id) {

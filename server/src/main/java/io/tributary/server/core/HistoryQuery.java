@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 /**
  * The window and step of a history request, checked: {@code from} and {@code to} as instants
- * (default: the last 7 days), {@code step} as seconds or with a unit ({@code 300}, {@code 5m},
+ * (default: the last 7 days), {@code from} also as a length before {@code to} ({@code 24h}, {@code 30d}), {@code step} as seconds or with a unit ({@code 300}, {@code 5m},
  * {@code 1h}, {@code 1d}; default: about 200 points over the window, whole minutes).
  */
 record HistoryQuery(Instant from, Instant to, long stepSeconds) {
@@ -23,7 +23,8 @@ record HistoryQuery(Instant from, Instant to, long stepSeconds) {
 
     static HistoryQuery of(String from, String to, String step, Instant now) {
         Instant end = to == null || to.isBlank() ? now : instant(to, "to");
-        Instant start = from == null || from.isBlank() ? end.minus(DEFAULT_RANGE) : instant(from, "from");
+        Instant start = from == null || from.isBlank() ? end.minus(DEFAULT_RANGE)
+                : STEP.matcher(from.trim()).matches() ? end.minusSeconds(seconds(from)) : instant(from, "from");
         if (!start.isBefore(end)) {
             throw new InvalidInput("from", "from must be before to");
         }
@@ -48,6 +49,17 @@ record HistoryQuery(Instant from, Instant to, long stepSeconds) {
         if (!matcher.matches()) {
             throw new InvalidInput("step", "step is seconds, or a number with s, m, h or d (such as 5m or 1h)");
         }
+        long seconds = seconds(value);
+        if (seconds < MIN_STEP || seconds > MAX_STEP) {
+            throw new InvalidInput("step", "step must be 1 minute to 366 days");
+        }
+        return seconds;
+    }
+
+    /** A length such as {@code 90}, {@code 5m}, {@code 24h} or {@code 30d}, in seconds; the caller has matched {@link #STEP}. */
+    private static long seconds(String value) {
+        Matcher matcher = STEP.matcher(value.trim());
+        matcher.matches();
         long number = Long.parseLong(matcher.group(1));
         long seconds = switch (matcher.group(2)) {
             case "m" -> number * 60;
@@ -55,9 +67,6 @@ record HistoryQuery(Instant from, Instant to, long stepSeconds) {
             case "d" -> number * 86_400;
             default -> number;
         };
-        if (seconds < MIN_STEP || seconds > MAX_STEP) {
-            throw new InvalidInput("step", "step must be 1 minute to 366 days");
-        }
         return seconds;
     }
 }

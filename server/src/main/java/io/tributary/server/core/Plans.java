@@ -46,6 +46,26 @@ public final class Plans {
         });
     }
 
+    /**
+     * What the plan allows and what is used, per connector type: the same caps
+     * {@link #checkDataSourceAllowed} enforces, shown before anyone asks.
+     *
+     * @param countsByType the workspace's data sources per type; types not present count 0
+     */
+    public io.tributary.server.api.SessionView.PlanUsage usage(String plan, java.util.Collection<String> types,
+                                                               Map<String, Integer> countsByType) {
+        PlanConfig config = plans.get(plan);
+        int total = countsByType.values().stream().mapToInt(Integer::intValue).sum();
+        Integer maxTotal = config == null ? Integer.valueOf(0) : config.maxDataSourcesTotal().orElse(null);
+        java.util.List<io.tributary.server.api.SessionView.TypeUsage> usage = types.stream().sorted().map(type -> {
+            int used = countsByType.getOrDefault(type, 0);
+            Integer max = config == null ? Integer.valueOf(0) : config.maxDataSources(type).orElse(null);
+            boolean fits = (maxTotal == null || total < maxTotal) && (max == null || used < max);
+            return new io.tributary.server.api.SessionView.TypeUsage(type, max, used, fits);
+        }).toList();
+        return new io.tributary.server.api.SessionView.PlanUsage(plan, maxTotal, total, usage);
+    }
+
     private static LimitReached refused(String plan, int max, String kind) {
         return new LimitReached("type", "The " + plan + " plan allows " + max + " " + kind
                 + "data source" + (max == 1 ? "" : "s") + "; upgrade the workspace's plan to add more");

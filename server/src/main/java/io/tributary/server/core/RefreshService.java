@@ -128,11 +128,34 @@ public final class RefreshService {
         return new SourceRefresh(source.id(), refreshed, failed, false, false);
     }
 
-    private void store(BlockRow block, QueryResult result, AnsweredFrom answeredFrom, Instant now, MinorUnits units) {
-        ProjectionSpec spec = Projections.parse(read(block.projection())).orThrow();
+    /** A preview's answer: the widget data a binding would get now, and where the answer came from. */
+    public record Preview(ObjectNode widgetData, AnsweredFrom from, List<String> notices) {
+    }
+
+    /**
+     * Runs a binding that is not saved and projects its answer, as a refresh would, storing
+     * nothing: the block editor's live preview. A connector failure is thrown as it happened.
+     */
+    public Preview preview(DataSourceRow source, String queryType, String params, String projection, String actor) {
+        SourceOperation operation = operations.start(source, actor)
+                .orElseThrow(() -> new io.tributary.server.problems.InvalidInput("binding.dataSourceId",
+                        "The data source's connector is not installed"));
+        InstalledConnector connector = operation.connector();
+        QueryRequest request = ParameterValidator.prepare(connector, queryType, read(params));
+        MirrorAnswers.Answer answer = answers.session(operation).answer(request);
+        ObjectNode data = project(projection, answer.result(), contexts.now(), connector.descriptor().minorUnits());
+        return new Preview(data, answer.from(), answer.result().notices());
+    }
+
+    private static ObjectNode project(String projection, QueryResult result, Instant now, MinorUnits units) {
+        ProjectionSpec spec = Projections.parse(read(projection)).orThrow();
         // Amounts are in the smallest unit as the connector defines it: the projection formats them by its table.
         RenderContext context = RenderContext.at(now).withMinorUnits(new MinorUnitTable(units.exponents(), units.displayDecimals()));
-        ObjectNode projected = Projections.render(spec, result.data(), context);
+        return Projections.render(spec, result.data(), context);
+    }
+
+    private void store(BlockRow block, QueryResult result, AnsweredFrom answeredFrom, Instant now, MinorUnits units) {
+        ObjectNode projected = project(block.projection(), result, now, units);
         ObjectNode previous = (ObjectNode) read(block.widgetData());
         ObjectNode widgetData = previous.deepCopy();
         widgetData.setAll(projected);

@@ -54,6 +54,16 @@ public final class WidgetEvents implements Managed {
      * @return whether it was subscribed
      */
     public boolean subscribe(String blockId, String owner, Listener listener) {
+        return subscribe(java.util.List.of(blockId), owner, listener);
+    }
+
+    /**
+     * Subscribes one listener to several blocks (a board's stream), taking one of the owner's
+     * slots, unless the owner already holds {@code maxPerOwner} streams.
+     *
+     * @return whether it was subscribed
+     */
+    public boolean subscribe(java.util.Collection<String> blockIds, String owner, Listener listener) {
         boolean[] admitted = new boolean[1];
         openByOwner.compute(owner, (key, open) -> {
             int count = open == null ? 0 : open;
@@ -62,16 +72,20 @@ public final class WidgetEvents implements Managed {
         });
         if (admitted[0]) {
             owners.put(listener, owner);
-            listeners.computeIfAbsent(blockId, id -> ConcurrentHashMap.newKeySet()).add(listener);
+            blockIds.forEach(blockId -> listeners.computeIfAbsent(blockId, id -> ConcurrentHashMap.newKeySet()).add(listener));
         }
         return admitted[0];
     }
 
     public void unsubscribe(String blockId, Listener listener) {
-        listeners.computeIfPresent(blockId, (id, current) -> {
+        unsubscribe(java.util.List.of(blockId), listener);
+    }
+
+    public void unsubscribe(java.util.Collection<String> blockIds, Listener listener) {
+        blockIds.forEach(blockId -> listeners.computeIfPresent(blockId, (id, current) -> {
             current.remove(listener);
             return current.isEmpty() ? null : current;
-        });
+        }));
         // Unsubscribing twice (a failed send, then the close) releases the owner's slot once.
         String owner = owners.remove(listener);
         if (owner != null) {
@@ -105,17 +119,22 @@ public final class WidgetEvents implements Managed {
     @Override
     public void stop() {
         heartbeats.shutdownNow();
-        listeners.forEach((blockId, set) -> set.forEach(Listener::close));
+        java.util.Set<Listener> streams = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        listeners.values().forEach(streams::addAll);
+        streams.forEach(Listener::close);
         listeners.clear();
         owners.clear();
         openByOwner.clear();
     }
 
     private void beat() {
-        listeners.forEach((blockId, set) -> set.forEach(listener -> {
+        // Each stream once, though a board's listens to several blocks.
+        java.util.Set<Listener> streams = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        listeners.values().forEach(streams::addAll);
+        streams.forEach(listener -> {
             if (!listener.heartbeat()) {
                 listener.close(); // unsubscribes it, releasing its owner's slot
             }
-        }));
+        });
     }
 }

@@ -55,6 +55,20 @@ public final class WorkspaceService {
         return view(find(caller, id));
     }
 
+    /** {@code GET /api/v1/me}: the caller, its workspace and the plan's usage per connector type. */
+    public io.tributary.server.api.SessionView session(Caller caller, java.util.Collection<String> connectorTypes) {
+        if (caller.isAdmin()) {
+            return new io.tributary.server.api.SessionView(caller.actor(), caller.scope(), null, null);
+        }
+        WorkspaceRow workspace = find(caller, caller.workspaceId());
+        Map<String, Integer> counts = jdbi.withExtension(io.tributary.server.db.DataSourceDao.class,
+                sources -> sources.countByType(workspace.id()));
+        java.util.Set<String> types = new java.util.TreeSet<>(connectorTypes);
+        types.addAll(counts.keySet());
+        return new io.tributary.server.api.SessionView(caller.actor(), caller.scope(), view(workspace),
+                plans.usage(workspace.plan(), types, counts));
+    }
+
     public WorkspaceView patch(Caller caller, String id, WorkspaceRequests.Patch request) {
         WorkspaceRow current = find(caller, id);
         if (request == null) {

@@ -2,6 +2,7 @@ package io.tributary.server.db;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
@@ -40,6 +41,11 @@ public interface DataSourceDao {
 
     @SqlQuery("SELECT count(*) FROM data_source WHERE workspace_id = :workspaceId")
     int countAll(@Bind("workspaceId") String workspaceId);
+
+    @SqlQuery("SELECT type, count(*) FROM data_source WHERE workspace_id = :workspaceId GROUP BY type")
+    @org.jdbi.v3.sqlobject.config.KeyColumn("type")
+    @org.jdbi.v3.sqlobject.config.ValueColumn("count")
+    Map<String, Integer> countByType(@Bind("workspaceId") String workspaceId);
 
     /** Everything but the credentials, which only {@link SourceCiphertextDao#write} writes (at their next version). */
     @SqlUpdate("UPDATE data_source SET label = :label, cadence_minutes = :cadenceMinutes, status = :status, "

@@ -27,6 +27,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -37,6 +38,8 @@ import org.slf4j.LoggerFactory;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public final class BlockResource {
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper BOARD_EVENT = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private static final Logger LOG = LoggerFactory.getLogger(BlockResource.class);
 
@@ -51,6 +54,13 @@ public final class BlockResource {
     @POST
     public Response create(@Context SecurityContext security, BlockRequest request) {
         return Response.status(201).entity(blocks.create(caller(security), request)).build();
+    }
+
+    /** The widget data a block would show, checked and answered without saving: the editor's live preview. */
+    @POST
+    @Path("/preview")
+    public io.tributary.server.api.BlockPreview preview(@Context SecurityContext security, BlockRequest request) {
+        return blocks.preview(caller(security), request);
     }
 
     @GET
@@ -104,7 +114,7 @@ public final class BlockResource {
     public void events(@Context SecurityContext security, @PathParam("id") String id, @Context SseEventSink sink, @Context Sse sse) {
         Caller caller = caller(security);
         BlockRow block = blocks.find(caller, id);
-        SinkListener listener = new SinkListener(block.id(), sink, sse, events);
+        SinkListener listener = new SinkListener(List.of(block.id()), false, sink, sse, events);
         if (!events.subscribe(block.id(), caller.actor(), listener)) {
             throw ApiException.tooManyRequests("too_many_event_streams",
                     "This token holds as many event streams open as it may: close one first", Duration.ofSeconds(5));
@@ -114,19 +124,47 @@ public final class BlockResource {
     }
 
     /**
+     * Server-Sent Events for a whole board: one {@code widget} event per change of any of the
+     * workspace's blocks, as {@code {"blockId", "data"}}, starting with each block's current data.
+     * One stream, so a page showing many widgets holds one connection, not one per widget; blocks
+     * created after it opened are not in it (a client reconnects to see them).
+     */
+    @GET
+    @ReadScope
+    @Path("/events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public void boardEvents(@Context SecurityContext security, @Context SseEventSink sink, @Context Sse sse) {
+        Caller caller = caller(security);
+        List<BlockRow> board = blocks.rows(caller);
+        SinkListener listener = new SinkListener(board.stream().map(BlockRow::id).toList(), true, sink, sse, events);
+        if (!events.subscribe(listener.blockIds, caller.actor(), listener)) {
+            throw ApiException.tooManyRequests("too_many_event_streams",
+                    "This token holds as many event streams open as it may: close one first", Duration.ofSeconds(5));
+        }
+        board.forEach(row -> listener.start(new WidgetEvents.Change(row.id(), BlockService.widgetData(row))));
+        if (board.isEmpty()) {
+            // An empty board still answers at once, so the client knows the stream is open.
+            sink.send(sse.newEventBuilder().comment("no blocks").build());
+        }
+    }
+
+    /**
      * Forwards changes to one client's event stream, each widget data once: a change that carries
      * the data the client already has (a refresh that changed nothing, a notice that arrived late)
      * is not sent again. Leaves when the client does.
      */
     private static final class SinkListener implements WidgetEvents.Listener {
-        private final String blockId;
+        private final List<String> blockIds;
+        private final boolean board;
         private final SseEventSink sink;
         private final Sse sse;
         private final WidgetEvents events;
-        private String lastSent;
+        private final Map<String, String> lastSent = new HashMap<>();
 
-        SinkListener(String blockId, SseEventSink sink, Sse sse, WidgetEvents events) {
-            this.blockId = blockId;
+        /** @param board whether events name their block ({@code {"blockId", "data"}}) or carry the data alone */
+        SinkListener(List<String> blockIds, boolean board, SseEventSink sink, Sse sse, WidgetEvents events) {
+            this.blockIds = List.copyOf(blockIds);
+            this.board = board;
             this.sink = sink;
             this.sse = sse;
             this.events = events;
@@ -134,7 +172,7 @@ public final class BlockResource {
 
         /** The data as the stream opened: sent unless a newer change already was. */
         synchronized void start(WidgetEvents.Change current) {
-            if (lastSent == null) {
+            if (!lastSent.containsKey(current.blockId())) {
                 send(current);
             }
         }
@@ -142,7 +180,7 @@ public final class BlockResource {
         @Override
         public synchronized void onChange(WidgetEvents.Change change) {
             if (sink.isClosed()) {
-                events.unsubscribe(blockId, this);
+                events.unsubscribe(blockIds, this);
                 return;
             }
             send(change);
@@ -150,11 +188,13 @@ public final class BlockResource {
 
         private void send(WidgetEvents.Change change) {
             String data = change.widgetData() == null ? "{}" : change.widgetData().toString();
-            if (data.equals(lastSent)) {
+            if (data.equals(lastSent.get(change.blockId()))) {
                 return;
             }
-            lastSent = data;
-            sink.send(sse.newEventBuilder().name("widget").mediaType(MediaType.APPLICATION_JSON_TYPE).data(String.class, data).build())
+            lastSent.put(change.blockId(), data);
+            String payload = board ? BOARD_EVENT.createObjectNode().put("blockId", change.blockId())
+                    .set("data", change.widgetData() == null ? BOARD_EVENT.createObjectNode() : change.widgetData()).toString() : data;
+            sink.send(sse.newEventBuilder().name("widget").mediaType(MediaType.APPLICATION_JSON_TYPE).data(String.class, payload).build())
                     .exceptionally(failure -> {
                         close();
                         return null;
@@ -175,7 +215,7 @@ public final class BlockResource {
 
         @Override
         public void close() {
-            events.unsubscribe(blockId, this);
+            events.unsubscribe(blockIds, this);
             try {
                 sink.close();
             } catch (RuntimeException e) {

@@ -1,0 +1,35 @@
+package io.tributary.server.resources;
+
+import static io.tributary.server.resources.WorkspaceResource.caller;
+
+import io.tributary.connector.host.ConnectorRegistry;
+import io.tributary.connector.host.InstalledConnector;
+import io.tributary.server.api.SessionView;
+import io.tributary.server.auth.ReadScope;
+import io.tributary.server.core.WorkspaceService;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+
+/** {@code GET /api/v1/me}: the calling token, its workspace and its plan's usage. */
+@Path("/api/v1/me")
+@Produces(MediaType.APPLICATION_JSON)
+public final class SessionResource {
+
+    private final WorkspaceService workspaces;
+    private final ConnectorRegistry connectors;
+
+    public SessionResource(WorkspaceService workspaces, ConnectorRegistry connectors) {
+        this.workspaces = workspaces;
+        this.connectors = connectors;
+    }
+
+    @GET
+    @ReadScope
+    public SessionView me(@Context SecurityContext security) {
+        return workspaces.session(caller(security), connectors.installed().stream().map(InstalledConnector::typeId).toList());
+    }
+}
