@@ -4,13 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tributary.projection.render.ProjectionRenderer;
 import io.tributary.projection.render.RenderContext;
+import io.tributary.projection.render.SourceNumbers;
 import io.tributary.projection.schema.ResultSchema;
 import io.tributary.projection.spec.ProjectionSpec;
 import io.tributary.projection.spec.ProjectionSpecParser;
 import io.tributary.projection.spec.SpecParseResult;
 import io.tributary.projection.spec.SpecProblem;
 import io.tributary.projection.spec.SpecValidator;
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The module's entry points in one place: check a block's spec when it is saved, render widget data when
@@ -41,6 +44,14 @@ public final class Projections {
         }
         List<SpecProblem> problems = SpecValidator.validate(parsed.orThrow(), schema);
         return problems.isEmpty() ? parsed : SpecParseResult.invalid(problems);
+    }
+
+    /**
+     * The numbers the spec's top-level fields read from a result, unformatted, by widget field name: what
+     * history records for them and what {@code compare} measures changes against; see {@link SourceNumbers}.
+     */
+    public static Map<String, BigDecimal> sourceNumbers(ProjectionSpec spec, JsonNode result) {
+        return SourceNumbers.of(spec, result);
     }
 
     /** The widget data for a query result; see {@link ProjectionRenderer}. Never throws for any result. */

@@ -20,7 +20,9 @@ import java.util.Objects;
  * array shows an empty list, so widgets always get the shape they expect.
  *
  * <p>Output: one property per spec field, in spec order: a formatted string, the raw JSON value (fields
- * without a format), the literal, or an array of objects (list fields).
+ * without a format), the literal, or an array of objects (list fields). A field with {@code compare} is
+ * followed by {@code <name>_compare}, its changes against the context's previous values (see
+ * {@link CompareRenderer}).
  */
 public final class ProjectionRenderer {
 
@@ -39,6 +41,9 @@ public final class ProjectionRenderer {
         ObjectNode data = JSON.objectNode();
         for (Map.Entry<String, FieldSpec> entry : spec.fields().entrySet()) {
             data.set(entry.getKey(), renderField(entry.getValue(), scope, context));
+            if (entry.getValue() instanceof SourceField source && !source.compare().isEmpty()) {
+                data.set(ProjectionSpec.compareKey(entry.getKey()), CompareRenderer.render(entry.getKey(), source, scope, context));
+            }
         }
         return data;
     }

@@ -9,9 +9,12 @@ import io.tributary.projection.spec.SourceField;
 import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** Sends a present value to the formatter for its field's format; empty means "show the placeholder". */
 final class ValueFormatter {
+
+    private static final NumberFormatSpec DEFAULT_NUMBER = new NumberFormatSpec(OptionalInt.empty(), false);
 
     private ValueFormatter() {}
 
@@ -19,18 +22,40 @@ final class ValueFormatter {
         if (field.format() instanceof DateTimeFormatSpec dateTime) {
             return DateTimeValueFormatter.format(dateTime, value, context);
         }
-        Optional<BigDecimal> number = JsonNumbers.decimal(value);
-        if (number.isEmpty()) {
+        return JsonNumbers.decimal(value).flatMap(number -> formatNumber(field, number, scope, context));
+    }
+
+    /**
+     * A number written as the field writes its values: by its number, currency or percent format, or, for
+     * a field without a format, as the {@code number} format does by default. Empty for a date-time field,
+     * and when a currency amount has no usable currency in {@code scope}.
+     */
+    static Optional<String> formatNumber(SourceField field, BigDecimal number, JsonNode scope, RenderContext context) {
+        if (field.format() instanceof DateTimeFormatSpec) {
             return Optional.empty();
         }
         if (field.format() instanceof CurrencyFormatSpec currency) {
             return currencyOf(field, currency, scope)
-                    .flatMap(code -> CurrencyValueFormatter.format(currency, number.get(), code, context));
+                    .flatMap(code -> CurrencyValueFormatter.format(currency, number, code, context));
         }
         if (field.format() instanceof PercentFormatSpec percent) {
-            return Optional.of(PercentValueFormatter.format(percent, number.get(), context.locale()));
+            return Optional.of(PercentValueFormatter.format(percent, number, context.locale()));
         }
-        return NumberValueFormatter.format((NumberFormatSpec) field.format(), number.get(), context.locale());
+        NumberFormatSpec format = field.format() instanceof NumberFormatSpec given ? given : DEFAULT_NUMBER;
+        return NumberValueFormatter.format(format, number, context.locale());
+    }
+
+    /**
+     * A change written as {@link #formatNumber} writes numbers, with {@code +} before a positive one; a
+     * change that rounds to zero as shown has no sign ("+$0.00" reads as a change that did not happen).
+     */
+    static Optional<String> formatChange(SourceField field, BigDecimal change, JsonNode scope, RenderContext context) {
+        Optional<String> written = formatNumber(field, change, scope, context);
+        if (written.isEmpty() || change.signum() <= 0 || written.get().startsWith("+")
+                || written.equals(formatNumber(field, BigDecimal.ZERO, scope, context))) {
+            return written;
+        }
+        return Optional.of("+" + written.get());
     }
 
     /** The option, else the value at currencySource, else the {@code currency} next to the amount. */

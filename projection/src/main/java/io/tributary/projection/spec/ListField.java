@@ -16,6 +16,9 @@ public record ListField(SourcePath source, ProjectionSpec each, OptionalInt limi
         if (source.isRoot()) {
             throw new IllegalArgumentException("A list field needs a path");
         }
+        if (!each.compared().isEmpty()) {
+            throw new IllegalArgumentException("compare is only for top-level fields: history is kept per block, not per list element");
+        }
         if (limit.isPresent() && limit.getAsInt() < 1) {
             throw new IllegalArgumentException("limit must be at least 1, got " + limit.getAsInt());
         }

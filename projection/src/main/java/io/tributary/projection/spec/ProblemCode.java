@@ -17,7 +17,12 @@ public enum ProblemCode {
     /** The field a path reaches does not fit how it is used (format, list, currency source). */
     FORMAT_MISMATCH,
     /** A currency amount has no currency: none next to it in the result and none given as an option. */
-    MISSING_CURRENCY;
+    MISSING_CURRENCY,
+    /**
+     * A field's {@code compare} is wrong: an unknown period, the wrong JSON type, on a field that is not a
+     * number (a date-time format, a non-numeric result field), inside a list, or clashing with another field.
+     */
+    INVALID_COMPARE;
 
     /** The lower-case identifier, e.g. {@code unknown_path}. */
     public String id() {

@@ -22,13 +22,14 @@ import java.util.Set;
  *
  * A field has either {@code literal} or {@code source}. A source field may have {@code format} and
  * {@code options} (without a format it copies the raw value); with {@code each} it is a list field, which
- * may have {@code limit}. This checks the spec on its own; {@link SpecValidator} checks it against a
+ * may have {@code limit}. A top-level source field may have {@code compare}: a period ({@code day},
+ * {@code week}, {@code month}) or a list of them. This checks the spec on its own; {@link SpecValidator} checks it against a
  * query type's result.
  */
 public final class ProjectionSpecParser {
 
     private static final Set<String> SPEC_KEYS = Set.of("fields");
-    private static final Set<String> FIELD_KEYS = Set.of("literal", "source", "format", "options", "each", "limit");
+    private static final Set<String> FIELD_KEYS = Set.of("literal", "source", "format", "options", "each", "limit", "compare");
 
     private final List<SpecProblem> problems = new ArrayList<>();
 
@@ -74,20 +75,28 @@ public final class ProjectionSpecParser {
                     problem(ProblemCode.INVALID_SPEC, fieldsLocation, ProjectionSpec.fieldNameRule(name));
                     continue;
                 }
-                parseField(entry.getValue(), fieldsLocation + "." + name).ifPresent(field -> parsed.put(name, field));
+                parseField(entry.getValue(), fieldsLocation + "." + name, location.isEmpty())
+                        .ifPresent(field -> parsed.put(name, field));
             }
+            parsed.forEach((name, field) -> {
+                if (field instanceof SourceField source && !source.compare().isEmpty()
+                        && fields.has(ProjectionSpec.compareKey(name))) {
+                    problem(ProblemCode.INVALID_COMPARE, fieldsLocation + "." + name, ProjectionSpec.compareClash(name));
+                }
+            });
         }
         return problems.size() == problemsBefore ? Optional.of(new ProjectionSpec(parsed)) : Optional.empty();
     }
 
-    private Optional<FieldSpec> parseField(JsonNode json, String location) {
+    /** {@code topLevel}: a field of the spec itself, not of a list's {@code each}. */
+    private Optional<FieldSpec> parseField(JsonNode json, String location, boolean topLevel) {
         if (!json.isObject()) {
             problem(ProblemCode.INVALID_SPEC, location, "A field must be an object with \"literal\" or \"source\"");
             return Optional.empty();
         }
         int problemsBefore = problems.size();
         reportUnknownKeys(json, FIELD_KEYS, location,
-                "a field may have literal, source, format, options, each and limit");
+                "a field may have literal, source, format, options, each, limit and compare");
         boolean hasLiteral = json.has("literal");
         boolean hasSource = json.has("source");
         if (hasLiteral && hasSource) {
@@ -107,7 +116,7 @@ public final class ProjectionSpecParser {
         Optional<SourcePath> source = readPath(json.get("source"), "source", location);
         Optional<FieldSpec> field = json.has("each")
                 ? parseListField(json, source, location)
-                : parseSourceField(json, source, location);
+                : parseSourceField(json, source, location, topLevel);
         return problems.size() == problemsBefore ? field : Optional.empty();
     }
 
@@ -115,6 +124,9 @@ public final class ProjectionSpecParser {
         if (json.has("format") || json.has("options")) {
             problem(ProblemCode.INVALID_SPEC, location,
                     "A list field (with \"each\") takes no format or options; format the fields inside \"each\"");
+        }
+        if (json.has("compare")) {
+            problem(ProblemCode.INVALID_COMPARE, location, "A list field (with \"each\") cannot compare; compare a number field");
         }
         OptionalInt limit = OptionalInt.empty();
         JsonNode limitJson = json.get("limit");
@@ -132,7 +144,7 @@ public final class ProjectionSpecParser {
         return Optional.of(new ListField(source.get(), each.get(), limit));
     }
 
-    private Optional<FieldSpec> parseSourceField(JsonNode json, Optional<SourcePath> source, String location) {
+    private Optional<FieldSpec> parseSourceField(JsonNode json, Optional<SourcePath> source, String location, boolean topLevel) {
         if (json.has("limit")) {
             problem(ProblemCode.INVALID_SPEC, location, "\"limit\" applies only to list fields, which have \"each\"");
         }
@@ -146,10 +158,52 @@ public final class ProjectionSpecParser {
             return Optional.empty();
         }
         Optional<FormatWithPlaceholder> format = new FormatSpecParser(location, problems).parse(formatName.get(), options);
-        if (source.isEmpty() || format.isEmpty()) {
+        Optional<List<ComparePeriod>> compare = readCompare(json.get("compare"), location, topLevel);
+        if (compare.isPresent() && !compare.get().isEmpty() && formatName.get().equals(DateTimeFormatSpec.NAME)) {
+            problem(ProblemCode.INVALID_COMPARE, location, "compare needs a number; a datetime field has no change to show");
             return Optional.empty();
         }
-        return Optional.of(new SourceField(source.get(), format.get().format(), format.get().placeholder()));
+        if (source.isEmpty() || format.isEmpty() || compare.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new SourceField(source.get(), format.get().format(), format.get().placeholder(), compare.get()));
+    }
+
+    /** The periods of {@code compare} (empty when absent); empty optional after reporting a problem. */
+    private Optional<List<ComparePeriod>> readCompare(JsonNode json, String location, boolean topLevel) {
+        if (json == null) {
+            return Optional.of(List.of());
+        }
+        if (!topLevel) {
+            problem(ProblemCode.INVALID_COMPARE, location,
+                    "compare is only for top-level fields: history is kept per block, not per list element");
+            return Optional.empty();
+        }
+        String known = String.join(", ", ComparePeriod.ids());
+        List<JsonNode> items = new ArrayList<>();
+        if (json.isArray()) {
+            json.forEach(items::add);
+        } else {
+            items.add(json);
+        }
+        if (items.isEmpty()) {
+            problem(ProblemCode.INVALID_COMPARE, location, "compare needs at least one period: " + known);
+            return Optional.empty();
+        }
+        List<ComparePeriod> periods = new ArrayList<>();
+        int problemsBefore = problems.size();
+        for (JsonNode item : items) {
+            Optional<ComparePeriod> period = item.isTextual() ? ComparePeriod.fromId(item.textValue()) : Optional.empty();
+            if (period.isEmpty()) {
+                problem(ProblemCode.INVALID_COMPARE, location, "compare takes a period or a list of periods ("
+                        + known + "); got " + (item.isTextual() ? "'" + item.textValue() + "'" : item.toString()));
+            } else if (periods.contains(period.get())) {
+                problem(ProblemCode.INVALID_COMPARE, location, "compare names '" + period.get().id() + "' twice");
+            } else {
+                periods.add(period.get());
+            }
+        }
+        return problems.size() == problemsBefore ? Optional.of(List.copyOf(periods)) : Optional.empty();
     }
 
     /** The format name, {@code raw} when absent; empty after reporting a problem. */

@@ -15,8 +15,8 @@ import java.util.Set;
 
 /**
  * Checks a parsed spec against the result schema of the block's query type, when the block is saved:
- * every source path must exist, every format must fit the field it reads, list fields must read arrays
- * and currency amounts must have a currency. Paths below a field that accepts any path (ANY, or a
+ * every source path must exist, every format must fit the field it reads, list fields must read arrays,
+ * currency amounts must have a currency and compared fields must read numbers. Paths below a field that accepts any path (ANY, or a
  * container without declared children) are not checked; rendering copes with whatever arrives.
  */
 public final class SpecValidator {
@@ -75,6 +75,9 @@ public final class SpecValidator {
                 problem(ProblemCode.FORMAT_MISMATCH, location, "Format " + field.format().name() + " needs "
                         + needs(field.format()) + ", but '" + field.source() + "' is of type "
                         + SchemaPathResolver.describe(kind));
+            } else if (!field.compare().isEmpty() && !NUMERIC.contains(kind)) {
+                problem(ProblemCode.INVALID_COMPARE, location, "compare needs a number, but '" + field.source()
+                        + "' is of type " + SchemaPathResolver.describe(kind));
             }
         }
         if (field.format() instanceof CurrencyFormatSpec currency) {

@@ -86,8 +86,8 @@ class ProjectionSpecParserTest {
         "{'fields': {'a': {}}}                        | invalid_spec   | fields.a  | A field needs either \"literal\" or \"source\"",
         "{'fields': {'a': {'literal': 1, 'source': 'x'}}}            | invalid_spec | fields.a | A field has either \"literal\" or \"source\", not both",
         "{'fields': {'a': {'literal': 1, 'format': 'number'}}}       | invalid_spec | fields.a | A literal field takes nothing besides \"literal\"",
-        "{'fields': {'a': {'literal': 1, 'note': 'x'}}}              | invalid_spec | fields.a | Unknown key 'note'; a field may have literal, source, format, options, each and limit",
-        "{'fields': {'a': {'source': 'x', 'fromat': 'number'}}}      | invalid_spec | fields.a | Unknown key 'fromat'; a field may have literal, source, format, options, each and limit",
+        "{'fields': {'a': {'literal': 1, 'note': 'x'}}}              | invalid_spec | fields.a | Unknown key 'note'; a field may have literal, source, format, options, each, limit and compare",
+        "{'fields': {'a': {'source': 'x', 'fromat': 'number'}}}      | invalid_spec | fields.a | Unknown key 'fromat'; a field may have literal, source, format, options, each, limit and compare",
         "{'fields': {'a': {'source': 7}}}                            | invalid_spec | fields.a | \"source\" must be a path string such as \"charges[0].amount_cents\"",
         "{'fields': {'a': {'source': 'a['}}}                         | invalid_path | fields.a | Invalid path 'a[' at position 1: '[' is not closed",
         "{'fields': {'a': {'source': 'x', 'format': 3}}}             | invalid_spec | fields.a | \"format\" must be a string",
@@ -117,6 +117,17 @@ class ProjectionSpecParserTest {
         "{'fields': {'a': {'source': 'x', 'format': 'datetime', 'options': {'pattern': 'yyyy-MM-dd {'}}}} | invalid_option | fields.a | pattern 'yyyy-MM-dd {' is invalid: Pattern includes reserved character: '{'",
         "{'fields': {'a': {'source': 'x', 'format': 'datetime', 'options': {'relative': true, 'style': 'short'}}}} | invalid_option | fields.a | relative cannot be combined with pattern or style",
         "{'fields': {'a': {'source': 'x', 'format': 'datetime', 'options': {'pattern': 'yyyy', 'style': 'short'}}}} | invalid_option | fields.a | Give either pattern or style, not both",
+        // compare
+        "{'fields': {'a': {'source': 'x', 'compare': 'year'}}}                     | invalid_compare | fields.a | compare takes a period or a list of periods (day, week, month); got 'year'",
+        "{'fields': {'a': {'source': 'x', 'compare': ['day', 'Week']}}}            | invalid_compare | fields.a | compare takes a period or a list of periods (day, week, month); got 'Week'",
+        "{'fields': {'a': {'source': 'x', 'compare': 7}}}                          | invalid_compare | fields.a | compare takes a period or a list of periods (day, week, month); got 7",
+        "{'fields': {'a': {'source': 'x', 'compare': []}}}                         | invalid_compare | fields.a | compare needs at least one period: day, week, month",
+        "{'fields': {'a': {'source': 'x', 'compare': ['day', 'day']}}}             | invalid_compare | fields.a | compare names 'day' twice",
+        "{'fields': {'a': {'source': 'x', 'format': 'datetime', 'compare': 'day'}}} | invalid_compare | fields.a | compare needs a number; a datetime field has no change to show",
+        "{'fields': {'a': {'literal': 1, 'compare': 'day'}}}                       | invalid_spec    | fields.a | A literal field takes nothing besides \"literal\"",
+        "{'fields': {'a': {'source': 'x', 'each': {'fields': {'b': {'literal': 1}}}, 'compare': 'day'}}} | invalid_compare | fields.a | A list field (with \"each\") cannot compare; compare a number field",
+        "{'fields': {'a': {'source': 'x', 'each': {'fields': {'b': {'source': 'n', 'compare': 'day'}}}}}} | invalid_compare | fields.a.each.fields.b | compare is only for top-level fields: history is kept per block, not per list element",
+        "{'fields': {'a': {'source': 'x', 'compare': 'day'}, 'a_compare': {'literal': 1}}} | invalid_compare | fields.a | compare writes the changes of 'a' to 'a_compare', which is also a field of this spec; rename one of them",
     })
     void reportsOneClearProblemPerMistake(String spec, String code, String field, String message) {
         SpecParseResult result = ProjectionSpecParser.parse(json(spec));
@@ -127,6 +138,23 @@ class ProjectionSpecParserTest {
         assertThat(problem.code().id()).isEqualTo(code);
         assertThat(problem.field()).isEqualTo(field == null ? "" : field);
         assertThat(problem.message()).isEqualTo(message);
+    }
+
+    @Test
+    void readsCompareAsOnePeriodOrAListInTheOrderWritten() {
+        ProjectionSpec spec = ProjectionSpecParser.parseOrThrow(json("""
+                {'fields': {
+                  'mrr': {'source': 'amount_cents', 'format': 'currency', 'compare': ['month', 'day']},
+                  'subs': {'source': 'subscriptions', 'compare': 'week'},
+                  'plain': {'source': 'subscriptions', 'format': 'number'}}}
+                """));
+
+        assertThat(((SourceField) spec.fields().get("mrr")).compare()).containsExactly(ComparePeriod.MONTH, ComparePeriod.DAY);
+        assertThat(((SourceField) spec.fields().get("subs")).compare()).containsExactly(ComparePeriod.WEEK);
+        assertThat(((SourceField) spec.fields().get("plain")).compare()).isEmpty();
+        assertThat(spec.compared()).containsExactly(
+                java.util.Map.entry("mrr", java.util.List.of(ComparePeriod.MONTH, ComparePeriod.DAY)),
+                java.util.Map.entry("subs", java.util.List.of(ComparePeriod.WEEK)));
     }
 
     @Test

@@ -48,6 +48,25 @@ class SpecValidatorTest {
     }
 
     @Test
+    void acceptsCompareOnNumbersAndRefusesItOnOtherFieldsNamingTheField() {
+        assertThat(problems("""
+                {'fields': {
+                  'mrr': {'source': 'amount_cents', 'format': 'currency', 'compare': ['day', 'week', 'month']},
+                  'subs': {'source': 'subscriptions', 'compare': 'day'}}}
+                """, Schemas.MRR)).isEmpty();
+        assertThat(problems("{'fields': {'x': {'source': 'extra', 'compare': 'day'}}}", Schemas.CHARGES))
+                .as("ANY may hold a number").isEmpty();
+
+        assertThat(onlyProblem("{'fields': {'code': {'source': 'currency', 'compare': 'day'}}}", Schemas.MRR))
+                .isEqualTo(new SpecProblem(ProblemCode.INVALID_COMPARE, "fields.code",
+                        "compare needs a number, but 'currency' is of type string"));
+        assertThat(onlyProblem("{'fields': {'who': {'source': 'account.name', 'compare': 'week'}}}", Schemas.CHARGES).code())
+                .isEqualTo(ProblemCode.INVALID_COMPARE);
+        assertThat(onlyProblem("{'fields': {'code': {'source': 'currency', 'format': 'number', 'compare': 'day'}}}", Schemas.MRR).code())
+                .as("one problem: the format already says the field is not a number").isEqualTo(ProblemCode.FORMAT_MISMATCH);
+    }
+
+    @Test
     void reportsUnknownTopLevelPaths() {
         SpecProblem problem = onlyProblem("{'fields': {'value': {'source': 'amount', 'format': 'currency', "
                 + "'options': {'currency': 'usd'}}}}", Schemas.MRR);

@@ -2,13 +2,19 @@ package io.tributary.server.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tributary.server.db.AnsweredFrom;
+import io.tributary.projection.render.PreviousValues;
+import io.tributary.projection.spec.ComparePeriod;
 import io.tributary.server.db.BlockHistoryDao;
+import io.tributary.server.db.RecordedValue;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -39,10 +45,38 @@ public final class BlockHistory {
         this.retention = retention;
     }
 
-    /** Records a refresh's numeric values inside the caller's transaction. */
-    public static void record(Handle handle, String blockId, JsonNode widgetData, Instant at, AnsweredFrom answeredFrom) {
+    /**
+     * Records a refresh's numeric values inside the caller's transaction: the numbers in the widget data,
+     * and under each top-level field's name the number it read from the result before formatting
+     * ({@code sourceNumbers}), so a field shown as text (a currency amount) has its history too, in the
+     * result's units (cents), which is what {@code compare} measures changes in.
+     */
+    public static void record(Handle handle, String blockId, JsonNode widgetData, Map<String, BigDecimal> sourceNumbers, Instant at,
+                              AnsweredFrom answeredFrom) {
         BlockHistoryDao history = handle.attach(BlockHistoryDao.class);
-        numbers(widgetData).forEach((field, value) -> history.record(blockId, field, at, value, answeredFrom.id()));
+        Map<String, BigDecimal> numbers = numbers(widgetData);
+        numbers.putAll(sourceNumbers);
+        numbers.forEach((field, value) -> history.record(blockId, field, at, value, answeredFrom.id()));
+    }
+
+    /**
+     * What the compared fields were a period before {@code now}: for each field and period, the last
+     * value history holds taken at or before that instant (periods counted in UTC calendar units, so a
+     * month before March 31 is the end of February). A field or period with no such value is left out,
+     * and renders without a change.
+     */
+    public static PreviousValues previousValues(Handle handle, String blockId, Map<String, List<ComparePeriod>> compared, Instant now) {
+        BlockHistoryDao history = handle.attach(BlockHistoryDao.class);
+        PreviousValues previous = PreviousValues.NONE;
+        for (Map.Entry<String, List<ComparePeriod>> field : compared.entrySet()) {
+            for (ComparePeriod period : field.getValue()) {
+                Optional<RecordedValue> value = history.valueAtOrBefore(blockId, field.getKey(), period.before(now, ZoneOffset.UTC));
+                if (value.isPresent()) {
+                    previous = previous.with(field.getKey(), period, value.get().value(), value.get().at());
+                }
+            }
+        }
+        return previous;
     }
 
     /** The numbers in widget data, by dotted path. */

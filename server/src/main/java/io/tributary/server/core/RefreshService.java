@@ -12,7 +12,9 @@ import io.tributary.connector.spi.QueryRequest;
 import io.tributary.connector.spi.QueryResult;
 import io.tributary.projection.Projections;
 import io.tributary.projection.render.MinorUnitTable;
+import io.tributary.projection.render.PreviousValues;
 import io.tributary.projection.render.RenderContext;
+import io.tributary.projection.spec.ComparePeriod;
 import io.tributary.projection.spec.ProjectionSpec;
 import io.tributary.server.db.AnsweredFrom;
 import io.tributary.server.db.BlockDao;
@@ -25,8 +27,10 @@ import io.tributary.server.sources.ConnectorContexts;
 import io.tributary.server.sources.CredentialsUnreadable;
 import io.tributary.server.sources.SourceOperation;
 import io.tributary.server.sources.SourceOperations;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
@@ -149,13 +153,22 @@ public final class RefreshService {
 
     private static ObjectNode project(String projection, QueryResult result, Instant now, MinorUnits units) {
         ProjectionSpec spec = Projections.parse(read(projection)).orThrow();
-        // Amounts are in the smallest unit as the connector defines it: the projection formats them by its table.
+        // Amounts are in the smallest unit as the connector defines it. A preview has no history: compare shows nulls.
         RenderContext context = RenderContext.at(now).withMinorUnits(new MinorUnitTable(units.exponents(), units.displayDecimals()));
         return Projections.render(spec, result.data(), context);
     }
 
     private void store(BlockRow block, QueryResult result, AnsweredFrom answeredFrom, Instant now, MinorUnits units) {
-        ObjectNode projected = project(block.projection(), result, now, units);
+        ProjectionSpec spec = Projections.parse(read(block.projection())).orThrow();
+        Map<String, List<ComparePeriod>> compared = spec.compared();
+        // compare: what the compared fields were a period ago, from history (before this refresh records its own values).
+        PreviousValues previousValues = compared.isEmpty() ? PreviousValues.NONE
+                : jdbi.withHandle(handle -> BlockHistory.previousValues(handle, block.id(), compared, now));
+        // Amounts are in the smallest unit as the connector defines it: the projection formats them by its table.
+        RenderContext context = RenderContext.at(now).withMinorUnits(new MinorUnitTable(units.exponents(), units.displayDecimals()))
+                .withPrevious(previousValues);
+        ObjectNode projected = Projections.render(spec, result.data(), context);
+        Map<String, BigDecimal> sourceNumbers = Projections.sourceNumbers(spec, result.data());
         ObjectNode previous = (ObjectNode) read(block.widgetData());
         ObjectNode widgetData = previous.deepCopy();
         widgetData.setAll(projected);
@@ -164,7 +177,7 @@ public final class RefreshService {
         jdbi.useTransaction(handle -> {
             BlockDao blocks = handle.attach(BlockDao.class);
             blocks.update(updated);
-            BlockHistory.record(handle, block.id(), widgetData, now, answeredFrom);
+            BlockHistory.record(handle, block.id(), widgetData, sourceNumbers, now, answeredFrom);
             if (changed) {
                 blocks.recordValue(block.id(), now, updated.widgetData());
                 WidgetChangeRelay.announce(handle, block.id());

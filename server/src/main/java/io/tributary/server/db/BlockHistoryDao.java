@@ -3,6 +3,7 @@ package io.tributary.server.db;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -10,6 +11,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** Blocks' numeric values over time: written at each refresh, compacted with age, read per step. */
 @RegisterConstructorMapper(HistoryPoint.class)
+@RegisterConstructorMapper(RecordedValue.class)
 public interface BlockHistoryDao {
 
     /** A refresh's value of one field; a second refresh at the same instant folds into the first. */
@@ -51,6 +53,14 @@ public interface BlockHistoryDao {
     /** Drops every point older than the retention. */
     @SqlUpdate("DELETE FROM block_history WHERE at < :before")
     int expire(@Bind("before") Instant before);
+
+    /**
+     * The field's last value taken at or before {@code before}, at whatever resolution it is kept (a
+     * compacted point keeps its last value and when that was taken); empty when history has none.
+     */
+    @SqlQuery("SELECT last_value AS value, last_at AS at FROM block_history "
+            + "WHERE block_id = :blockId AND field = :field AND last_at <= :before ORDER BY last_at DESC LIMIT 1")
+    Optional<RecordedValue> valueAtOrBefore(@Bind("blockId") String blockId, @Bind("field") String field, @Bind("before") Instant before);
 
     /**
      * The block's points in {@code [from, to)}, aggregated per step of {@code stepSeconds}: the last
