@@ -40,11 +40,11 @@ whenUnauthorized(() => {
   showLogin('The token was refused: it may have been revoked or have expired. Enter a token.');
 });
 
+let started = false;
 window.addEventListener('hashchange', route);
 window.addEventListener('DOMContentLoaded', start);
 if (document.readyState !== 'loading') start();
 
-let started = false;
 async function start() {
   if (started) return;
   started = true;
@@ -81,8 +81,15 @@ function signOut() {
   showLogin('Signed out.');
 }
 
+let routing = 0;
+
+/**
+ * Draws the page the URL names. A page is drawn off-screen and shown when ready, and only if no
+ * later navigation has started meanwhile: a slow page never covers a newer one.
+ */
 async function route() {
   if (!me) return;
+  const mine = ++routing;
   if (cleanup) {
     try { cleanup(); } catch (e) { /* a page's teardown never blocks the next page */ }
     cleanup = null;
@@ -103,16 +110,23 @@ async function route() {
     clear(main, h('h1', {}, 'Not allowed'), h('p', {}, 'This token has the read scope: it may see blocks only.'));
     return;
   }
-  clear(main, h('p', { class: 'muted' }, 'Loading…'));
+  clear(main, h('p', { class: 'muted', role: 'status' }, 'Loading…'));
+  const view = h('div', { class: 'view' });
   const context = { me, query: new URLSearchParams(queryString || ''), refreshMe: async () => { me = await get('/api/v1/me'); return me; } };
+  let teardown;
   try {
-    const teardown = await match.route.page.render(main, match.groups.slice(1).map((g) => g && decodeURIComponent(g)), context);
-    cleanup = typeof teardown === 'function' ? teardown : null;
+    teardown = await match.route.page.render(view, match.groups.slice(1).map((g) => g && decodeURIComponent(g)), context);
   } catch (error) {
-    if (error.name === 'AbortError') return;
-    clear(main, h('h1', {}, 'Something went wrong'), h('p', { class: 'error', role: 'alert' },
+    if (error.name === 'AbortError' || mine !== routing) return;
+    clear(view, h('h1', {}, 'Something went wrong'), h('p', { class: 'error', role: 'alert' },
       error.message + (error.code ? ` (${error.code})` : '')));
   }
+  if (mine !== routing) {
+    if (typeof teardown === 'function') teardown();
+    return;
+  }
+  cleanup = typeof teardown === 'function' ? teardown : null;
+  clear(main, view);
   main.focus({ preventScroll: true });
 }
 
@@ -137,8 +151,8 @@ function showLogin(message) {
         tokenStore.clear();
         throw new ApiError(error.status, error.code, error.status === 401 ? 'That token was refused.' : error.message, 'token');
       }
-      if (!location.hash) location.hash = isAdminScope() && me.workspace ? '#/sources' : '#/blocks';
-      route();
+      if (!location.hash) location.hash = isAdminScope() && me.workspace ? '#/sources' : '#/blocks'; // routes on hashchange
+      else route();
     });
   });
   clear(main, form);

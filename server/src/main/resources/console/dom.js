@@ -175,3 +175,20 @@ export function cadenceLabel(minutes) {
 export function isoFromLocal(value) {
   return value ? new Date(value).toISOString() : '';
 }
+
+/**
+ * Checks an input against a connector's pattern as the person types. Patterns are written for
+ * Java; one this browser cannot read (an inline flag, say) is left to the server's check.
+ */
+export function checkPattern(input, pattern, message) {
+  if (!pattern) return input;
+  let regex;
+  try {
+    regex = new RegExp('^(?:' + pattern + ')$', 'u');
+  } catch (e) {
+    return input;
+  }
+  const check = () => input.setCustomValidity(input.value === '' || regex.test(input.value.trim()) ? '' : message);
+  input.addEventListener('input', check);
+  return input;
+}

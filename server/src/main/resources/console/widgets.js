@@ -31,12 +31,25 @@ function metricBody(data, history) {
   const entries = scalarEntries(data);
   const main = entries.find(([key]) => key === 'value') || entries[0];
   const others = entries.filter((entry) => entry !== main);
-  const change = history ? changeOf(history, main ? main[0] : null) : null;
+  const compared = main && data[main[0] + '_compare'];
+  const change = !compared && history ? changeOf(history, main ? main[0] : null) : null;
   return h('div', { class: 'metric' },
     h('div', { class: 'metric-value', dataset: { field: main ? main[0] : '' } }, main ? String(main[1]) : '—'),
+    compared ? comparisons(compared) : null,
     change ? h('div', { class: 'delta ' + change.direction, title: change.title }, change.text) : null,
     others.length ? h('dl', { class: 'metric-others' }, others.map(([key, value]) => [h('dt', {}, key), h('dd', {}, String(value))])) : null,
     nestedLists(data));
+}
+
+const PERIOD_TEXT = { day: 'a day ago', week: 'a week ago', month: 'a month ago' };
+const ARROWS = { up: '▲', down: '▼', flat: '=' };
+
+/** The projection's compare: the change against a day, a week or a month earlier, as the server formatted it. */
+function comparisons(compared) {
+  return h('ul', { class: 'comparisons' }, Object.entries(compared).map(([period, c]) => h('li', {
+    class: 'delta ' + (c.trend || 'none'), dataset: { period }, title: c.at ? 'Then: ' + c.previous + ' at ' + new Date(c.at).toLocaleString() : '',
+  }, c.previous == null ? h('span', { class: 'muted' }, 'no value ' + (PERIOD_TEXT[period] || period) + ' yet')
+    : [ARROWS[c.trend] || '', ' ', c.delta == null ? '—' : c.delta, c.percent ? ' (' + c.percent + ')' : '', ' vs ', PERIOD_TEXT[period] || period])));
 }
 
 function nestedLists(data) {
@@ -97,11 +110,13 @@ function chartBody(history) {
     return box;
   }
   box.dataset.points = String(series.points.length);
-  requestAnimationFrame(() => drawChart(box, series));
+  const span = [new Date(history.from).getTime() / 1000, new Date(history.to).getTime() / 1000];
+  requestAnimationFrame(() => drawChart(box, series, span));
   return box;
 }
 
-function drawChart(box, series) {
+/** @param span the requested [from, to] in unix seconds: the x axis spans it, however few the points */
+function drawChart(box, series, span) {
   if (!box.isConnected) return;
   const width = Math.max(240, box.clientWidth || 300);
   const times = series.points.map((p) => new Date(p.at).getTime() / 1000);
@@ -115,6 +130,7 @@ function drawChart(box, series) {
     width, height: 180, legend: { show: true }, cursor: { drag: { x: false, y: false } },
     series: [{}, { label: series.field, stroke: '#2563eb', width: 2 },
       { label: 'min', stroke: '#93c5fd', dash: [4, 4] }, { label: 'max', stroke: '#93c5fd', dash: [4, 4] }],
+    scales: { x: { time: true, range: () => span } },
     axes: [{}, { size: 60 }],
   }, [times, last, min, max], box);
 }

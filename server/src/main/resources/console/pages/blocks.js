@@ -4,8 +4,9 @@ import { get, del, post, subscribe, query } from '../api.js';
 import { h, clear, ago, busy, confirmDialog, toast } from '../dom.js';
 import { widgetBody, titleOf } from '../widgets.js';
 
-const RANGES = [{ id: '24h', label: '24 hours', seconds: 86400 }, { id: '7d', label: '7 days', seconds: 7 * 86400 },
-  { id: '30d', label: '30 days', seconds: 30 * 86400 }];
+// Each range with a step that gives a readable number of points (288, 168, 120, 122).
+const RANGES = [{ id: '24h', label: '24 hours', step: '5m' }, { id: '7d', label: '7 days', step: '1h' },
+  { id: '30d', label: '30 days', step: '6h' }, { id: '366d', label: 'a year', step: '3d' }];
 
 export async function render(main, params, context) {
   const admin = context.me.scope === 'admin';
@@ -21,7 +22,10 @@ export async function render(main, params, context) {
   }
   const cards = new Map();
   for (const block of blocks) {
-    const card = new Card(block, labels.get(block.binding.dataSourceId), admin, async () => render(main, params, context));
+    const card = new Card(block, labels.get(block.binding.dataSourceId), admin, () => {
+      cards.delete(block.id);
+      card.element.remove();
+    });
     cards.set(block.id, card);
     grid.append(card.element);
     card.loadHistory();
@@ -43,9 +47,9 @@ export async function render(main, params, context) {
 }
 
 class Card {
-  constructor(block, sourceLabel, admin, reload) {
+  constructor(block, sourceLabel, admin, deleted) {
     this.block = block;
-    this.range = RANGES[1];
+    this.range = RANGES[0];
     this.history = null;
     this.updated = h('span', { class: 'updated' });
     this.body = h('div', { class: 'widget-body' });
@@ -66,7 +70,7 @@ class Card {
         try {
           await del('/api/v1/blocks/' + encodeURIComponent(block.id));
           toast('Block deleted');
-          await reload();
+          deleted();
         } catch (error) {
           toast(error.message, true);
         }
@@ -99,7 +103,7 @@ class Card {
     try {
       // A length before the server's now: the server's clock, not this browser's, places the points.
       this.history = await get('/api/v1/blocks/' + encodeURIComponent(this.block.id) + '/history'
-        + query({ from: this.range.id }));
+        + query({ from: this.range.id, step: this.range.step }));
       this.draw();
     } catch (error) {
       this.error.textContent = 'History: ' + error.message;

@@ -2,10 +2,12 @@
 // generated from the parameter specs, a projection built field by field with the format helpers
 // (or written as JSON), and a live preview of the widget data, answered by the server.
 import { get, post, put } from '../api.js';
-import { h, clear, field, busy, showError, clearErrors, toast } from '../dom.js';
+import { h, clear, field, busy, showError, clearErrors, toast, checkPattern } from '../dom.js';
 import { widgetBody, TEMPLATES } from '../widgets.js';
 
 const FORMATS = ['', 'number', 'currency', 'percent', 'percent-with-sign', 'datetime'];
+const COMPARES = [['', 'no compare'], ['day', 'vs a day ago'], ['week', 'vs a week ago'], ['month', 'vs a month ago'],
+  ['day,week,month', 'vs day, week, month']];
 
 export async function render(main, [id], context) {
   const [{ dataSources }, { connectors }, existing] = await Promise.all([get('/api/v1/data-sources'), get('/api/v1/connectors'),
@@ -146,7 +148,7 @@ function paramField(p, value) {
   } else if (p.type === 'OBJECT') {
     input = h('textarea', { rows: 3, class: 'code', spellcheck: 'false' }, initial == null ? '' : JSON.stringify(initial));
   } else {
-    input = h('input', { type: 'text', pattern: p.pattern || null, value: initial == null ? '' : initial });
+    input = checkPattern(h('input', { type: 'text', value: initial == null ? '' : initial }), p.pattern, p.name + ' does not have the expected form');
   }
   input.required = p.required && p.type !== 'BOOLEAN';
   input.dataset.param = p.name;
@@ -195,8 +197,8 @@ function defaultRows(spec) {
   const number = all.find((p) => (p.type === 'INTEGER' || p.type === 'NUMBER') && !p.path.includes('['));
   const main = money || number;
   if (main) {
-    // The formatted value for the widget, and the raw number beside it for the history and the chart.
-    return [{ name: 'value', source: main.path, format: money ? 'currency' : 'number' }, { name: 'amount', source: main.path, format: '' }];
+    // History records the number a field reads before formatting, so the chart and compare work on it.
+    return [{ name: 'value', source: main.path, format: money ? 'currency' : 'number', compare: 'day' }];
   }
   const list = all.find((p) => p.type === 'ARRAY');
   if (list) return [{ name: 'items', source: list.path, format: '' }];
@@ -207,6 +209,7 @@ function rowsFromProjection(projection) {
   const fields = (projection && projection.fields) || {};
   return Object.entries(fields).filter(([, f]) => f.source && !f.each).map(([name, f]) => ({
     name, source: f.source, format: f.format || '', decimals: f.options && f.options.decimals, compact: f.options && f.options.compact,
+    compare: Array.isArray(f.compare) ? f.compare.join(',') : f.compare || '',
   }));
 }
 
@@ -214,15 +217,17 @@ let rowCounter = 0;
 function projectionRow(row, spec) {
   const n = ++rowCounter;
   const listId = 'paths-' + n;
-  const name = h('input', { type: 'text', class: 'p-name', value: row.name, required: true, pattern: '[A-Za-z_][A-Za-z0-9_-]{0,63}', 'aria-label': 'Widget field' });
+  const name = h('input', { type: 'text', class: 'p-name', value: row.name, required: true, pattern: '[A-Za-z_][A-Za-z0-9_\\-]{0,63}', 'aria-label': 'Widget field' });
   const source = h('input', { type: 'text', class: 'p-source', value: row.source, list: listId, required: true, 'aria-label': 'Reads the path' });
   const format = h('select', { class: 'p-format', 'aria-label': 'Format' }, FORMATS.map((f) => h('option', { value: f, selected: f === row.format }, f || 'raw')));
   const decimals = h('input', { type: 'number', class: 'p-decimals', min: 0, max: 10, value: row.decimals == null ? '' : row.decimals, 'aria-label': 'Decimals' });
   const compact = h('input', { type: 'checkbox', class: 'p-compact', checked: !!row.compact });
+  const compare = h('select', { class: 'p-compare', 'aria-label': 'Compare with' }, COMPARES.map(([value, label]) =>
+    h('option', { value, selected: value === (row.compare || '') }, label)));
   const element = h('div', { class: 'projection-row' },
     name, h('span', { 'aria-hidden': 'true' }, '←'), source,
     h('datalist', { id: listId }, paths(spec ? spec.resultFields : []).map((p) => h('option', { value: p.path }, p.type))),
-    format, decimals, h('label', { class: 'check' }, compact, ' compact'),
+    format, decimals, h('label', { class: 'check' }, compact, ' compact'), compare,
     h('button', { type: 'button', class: 'small link', 'aria-label': 'Remove field', onclick: () => {
       const box = element.parentElement;
       element.remove();
@@ -251,6 +256,8 @@ function projectionFromRows(box) {
       if (row.querySelector('.p-compact').checked && (format === 'number' || format === 'currency')) options.compact = true;
       if (Object.keys(options).length) spec.options = options;
     }
+    const compare = row.querySelector('.p-compare').value;
+    if (compare) spec.compare = compare.includes(',') ? compare.split(',') : compare;
     fields[name] = spec;
   });
   return { fields };

@@ -7,7 +7,7 @@ export async function render(main, params, context) {
   const full = me.plan && me.plan.maxDataSourcesTotal != null && me.plan.dataSources >= me.plan.maxDataSourcesTotal;
   clear(main,
     h('div', { class: 'page-head' }, h('h1', {}, 'Data sources'),
-      full ? h('span', { class: 'muted' }, `The ${me.plan.name} plan's ${me.plan.maxDataSourcesTotal} data sources are used.`)
+      full ? h('span', { class: 'muted' }, `The ${me.plan.name} plan allows ${me.plan.maxDataSourcesTotal} data source${me.plan.maxDataSourcesTotal === 1 ? '' : 's'}: all used.`)
         : h('a', { class: 'button', href: '#/sources/new' }, 'New data source')),
     dataSources.length === 0
       ? h('p', { class: 'empty' }, 'No data sources yet. ', h('a', { href: '#/sources/new' }, 'Add the first one'), '.')

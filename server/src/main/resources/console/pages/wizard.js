@@ -1,7 +1,7 @@
 // New data source: pick a connector (the plan's room shown first), fill the fields its
 // descriptor declares, test them (each capability available, missing or unknown), create.
 import { get, post } from '../api.js';
-import { h, clear, field, busy, showError, clearErrors, copy, CADENCES, cadenceLabel } from '../dom.js';
+import { h, clear, field, busy, showError, clearErrors, copy, checkPattern, CADENCES, cadenceLabel } from '../dom.js';
 
 export const camel = (name) => name.replace(/_([a-z0-9])/g, (m, c) => c.toUpperCase());
 
@@ -39,7 +39,7 @@ function planRoom(plan, room) {
   if (!room.canCreate) {
     return room.maxDataSources != null && room.dataSources >= room.maxDataSources
       ? `The ${plan.name} plan allows ${room.maxDataSources} ${room.type} data source${room.maxDataSources === 1 ? '' : 's'}: ${room.dataSources} used. Upgrade the plan to add more.`
-      : `The ${plan.name} plan's ${plan.maxDataSourcesTotal} data sources are used. Upgrade the plan to add more.`;
+      : `The ${plan.name} plan allows ${plan.maxDataSourcesTotal} data source${plan.maxDataSourcesTotal === 1 ? '' : 's'} in all: ${plan.dataSources} used. Upgrade the plan to add more.`;
   }
   return room.maxDataSources == null ? '' : `${room.dataSources} of ${room.maxDataSources} used on the ${plan.name} plan.`;
 }
@@ -49,8 +49,9 @@ function drawForm(area, connector) {
   const inputs = connector.credentialFields.map((spec) => {
     const input = h('input', {
       type: spec.secret ? 'password' : 'text', autocomplete: 'off', spellcheck: 'false',
-      required: spec.required && !spec.generatedWhenEmpty, pattern: spec.pattern || null, dataset: { credential: spec.name },
+      required: spec.required && !spec.generatedWhenEmpty, dataset: { credential: spec.name },
     });
+    checkPattern(input, spec.pattern, spec.label + ' does not have the expected form' + (spec.helpText ? ': ' + spec.helpText : ''));
     const hint = [spec.helpText, spec.generatedWhenEmpty ? 'Leave empty and the server generates one, shown once.' : null,
       spec.publicPrefixes && spec.publicPrefixes.length ? 'Starts with ' + spec.publicPrefixes.join(' or ') : null].filter(Boolean).join(' ');
     return field(spec.label, input, { name: 'credentials.' + camel(spec.name), hint, optional: !spec.required });

@@ -119,19 +119,16 @@ public final class WidgetEvents implements Managed {
     @Override
     public void stop() {
         heartbeats.shutdownNow();
-        java.util.Set<Listener> streams = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        listeners.values().forEach(streams::addAll);
-        streams.forEach(Listener::close);
+        // Every open stream, a board's too (one listening to no block yet is in no block's set).
+        java.util.List.copyOf(owners.keySet()).forEach(Listener::close);
         listeners.clear();
         owners.clear();
         openByOwner.clear();
     }
 
     private void beat() {
-        // Each stream once, though a board's listens to several blocks.
-        java.util.Set<Listener> streams = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        listeners.values().forEach(streams::addAll);
-        streams.forEach(listener -> {
+        // Each stream once, though a board's listens to several blocks, or to none.
+        java.util.List.copyOf(owners.keySet()).forEach(listener -> {
             if (!listener.heartbeat()) {
                 listener.close(); // unsubscribes it, releasing its owner's slot
             }

@@ -70,7 +70,7 @@ public interface BlockHistoryDao {
             + "min(min_value) AS min_value, max(max_value) AS max_value, sum(points) AS points, "
             + "(array_agg(answered_from ORDER BY last_at DESC))[1] AS answered_from "
             + "FROM (SELECT *, floor(extract(epoch FROM at) / :step) AS bucket FROM block_history "
-            + "WHERE block_id = :blockId AND at >= :from AND at < :to) points GROUP BY field, bucket ORDER BY field, bucket")
+            + "WHERE block_id = :blockId AND at >= :from AND at <= :to) points GROUP BY field, bucket ORDER BY field, bucket")
     List<HistoryPoint> read(@Bind("blockId") String blockId, @Bind("from") Instant from, @Bind("to") Instant to,
                             @Bind("step") long stepSeconds);
 }
