@@ -220,7 +220,7 @@ function projectionRow(row, spec) {
   const name = h('input', { type: 'text', class: 'p-name', value: row.name, required: true, pattern: '[A-Za-z_][A-Za-z0-9_\\-]{0,63}', 'aria-label': 'Widget field' });
   const source = h('input', { type: 'text', class: 'p-source', value: row.source, list: listId, required: true, 'aria-label': 'Reads the path' });
   const format = h('select', { class: 'p-format', 'aria-label': 'Format' }, FORMATS.map((f) => h('option', { value: f, selected: f === row.format }, f || 'raw')));
-  const decimals = h('input', { type: 'number', class: 'p-decimals', min: 0, max: 10, value: row.decimals == null ? '' : row.decimals, 'aria-label': 'Decimals' });
+  const decimals = h('input', { type: 'number', class: 'p-decimals', min: 0, max: 10, value: row.decimals == null ? '' : row.decimals, placeholder: 'decimals', 'aria-label': 'Decimals' });
   const compact = h('input', { type: 'checkbox', class: 'p-compact', checked: !!row.compact });
   const compare = h('select', { class: 'p-compare', 'aria-label': 'Compare with' }, COMPARES.map(([value, label]) =>
     h('option', { value, selected: value === (row.compare || '') }, label)));

@@ -141,6 +141,12 @@ final class ConsoleBrowser implements AutoCloseable {
         driver.manage().window().setSize(new Dimension(width, height));
     }
 
+    /** Saves the page as target/screenshots/{name}.png, scrolled to show {@code subject}. */
+    Path screenshot(String name, By subject) {
+        script("arguments[0].scrollIntoView({block: 'center'})", driver.findElement(subject));
+        return screenshot(name);
+    }
+
     /** Saves the page as target/screenshots/{name}.png. */
     Path screenshot(String name) {
         try {

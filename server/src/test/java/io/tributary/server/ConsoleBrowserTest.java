@@ -98,7 +98,7 @@ class ConsoleBrowserTest {
         WebElement missing = browser.waitVisible(By.cssSelector(".checks li.missing[data-capability='stripe.mrr']"));
         assertThat(missing.getText()).contains("missing").contains("Add the permission Subscriptions: Read");
         assertThat(browser.find(By.cssSelector(".checks")).getText()).contains("available");
-        browser.screenshot("wizard-test-missing-permission");
+        browser.screenshot("wizard-test-missing-permission", By.cssSelector(".checks"));
 
         String key = server.stripe().addKey(KeyAccess.allReads());
         browser.type(By.cssSelector("input[data-credential=api_key]"), key);
@@ -112,7 +112,7 @@ class ConsoleBrowserTest {
         String webhookUrl = browser.find(By.cssSelector(".created input[aria-label='Webhook URL']")).getAttribute("value");
         assertThat(webhookUrl).matches(".*/webhooks/stripe/ds_[A-Za-z0-9]+");
         assertThat(browser.find(By.cssSelector("input[data-credential=api_key]")).getAttribute("value")).as("the key is not kept in the form").isEmpty();
-        browser.screenshot("wizard-created");
+        browser.screenshot("wizard-created", By.cssSelector(".created"));
 
         browser.go("/sources");
         WebElement row = browser.waitVisible(By.cssSelector("tr[data-source]"));
@@ -138,7 +138,7 @@ class ConsoleBrowserTest {
         browser.type(By.cssSelector("input[data-field='widget.data.title']"), "Monthly recurring revenue");
         browser.find(By.xpath("//button[text()='Preview']")).click();
         browser.waitText(By.cssSelector(".preview .metric-value"), "$10.00");
-        browser.screenshot("block-editor");
+        browser.screenshot("block-editor", By.cssSelector(".projection"));
         browser.find(By.cssSelector("form.editor button[type=submit]")).click();
 
         By value = By.cssSelector("article.widget .metric-value");
@@ -183,6 +183,8 @@ class ConsoleBrowserTest {
         browser.signIn(token);
         browser.go("/sources/" + sourceId);
         WebElement pick = browser.waitVisible(By.cssSelector("tr[data-stream=customers] input.pick"));
+        assertThat(browser.find(By.cssSelector("section[aria-label=Overview]")).getText()).contains("Capabilities", "stripe.mrr", "available");
+        browser.screenshot("source-overview", By.cssSelector("main h1"));
         if (!pick.isSelected()) {
             pick.click();
         }
@@ -190,7 +192,7 @@ class ConsoleBrowserTest {
         browser.waitVisible(By.cssSelector("tr[data-stream=customers] progress[aria-label='Backfill of customers done']"));
         assertThat(browser.find(By.cssSelector("tr[data-stream=customers] .state")).getText())
                 .contains("synced", account.count("customer") + " records");
-        browser.screenshot("source-datasets");
+        browser.screenshot("source-datasets", By.cssSelector("tr[data-stream=customers]"));
 
         browser.find(By.cssSelector("tr[data-stream=customers] a")).click();
         browser.select(By.cssSelector("select[data-field=limit]"), "10");

@@ -60,7 +60,8 @@ class EndpointSecurityTest {
      * adding it here: a read token is for apps that only display widgets.
      */
     private static final Set<String> READ_SCOPE_ENDPOINTS = Set.of(
-            "GET /api/v1/blocks", "GET /api/v1/blocks/{id}", "GET /api/v1/blocks/{id}/events", "GET /api/v1/blocks/{id}/history");
+            "GET /api/v1/blocks", "GET /api/v1/blocks/{id}", "GET /api/v1/blocks/{id}/events", "GET /api/v1/blocks/{id}/history",
+            "GET /api/v1/blocks/events", "GET /api/v1/me");
 
     /** Endpoints that must stay admin-only (more may be). */
     private static final Set<String> ADMIN_ONLY_AT_LEAST = Set.of("POST /api/v1/workspaces");
