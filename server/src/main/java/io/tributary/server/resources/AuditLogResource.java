@@ -2,6 +2,12 @@ package io.tributary.server.resources;
 
 import static io.tributary.server.resources.WorkspaceResource.caller;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import io.tributary.server.api.AuditLogPage;
 import io.tributary.server.api.AuditVerification;
 import io.tributary.server.core.AuditFilters;
@@ -22,6 +28,7 @@ import jakarta.ws.rs.core.SecurityContext;
  */
 @Path("/api/v1/audit-log")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Audit log", description = "The tamper-evident log of everything done in a workspace (or, for the admin token, the server)")
 public final class AuditLogResource {
 
     private final AuditLogReader reader;
@@ -31,6 +38,10 @@ public final class AuditLogResource {
     }
 
     @GET
+    @Operation(operationId = "listAuditEvents", summary = "A page of the caller's audit log, oldest first")
+    @ApiResponse(responseCode = "200", description = "The page; pass `nextCursor` as `cursor` for the next", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "422", description = """
+            - `invalid_request`: `since`, `until`, `limit` or `cursor` is invalid (`field` names it)""")
     public AuditLogPage list(@Context SecurityContext security, @QueryParam("actor") String actor, @QueryParam("action") String action,
                              @QueryParam("since") String since, @QueryParam("until") String until, @QueryParam("cursor") String cursor,
                              @QueryParam("limit") String limit) {
@@ -39,6 +50,9 @@ public final class AuditLogResource {
 
     @GET
     @Path("/verify")
+    @Operation(operationId = "verifyAuditLog", summary = "Check the audit chain's hashes and its anchor outside the database")
+    @ApiResponse(responseCode = "200", description = "Whether the chain is intact; a broken one is an answer too, not an error", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "422", description = "- `invalid_request`: `full` is not true or false")
     public AuditVerification verify(@Context SecurityContext security, @QueryParam("full") String full) {
         if (full != null && !full.equals("true") && !full.equals("false")) {
             throw ApiException.invalid("full", "'full' must be true or false");

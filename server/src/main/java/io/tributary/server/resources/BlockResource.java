@@ -2,6 +2,12 @@ package io.tributary.server.resources;
 
 import static io.tributary.server.resources.WorkspaceResource.caller;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tributary.server.api.BlockList;
 import io.tributary.server.api.BlockRequest;
 import io.tributary.server.api.BlockView;
 import io.tributary.server.api.HistoryView;
@@ -27,8 +33,6 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +40,7 @@ import org.slf4j.LoggerFactory;
 @Path("/api/v1/blocks")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Blocks", description = "Widgets bound to queries, kept fresh by the server; read tokens may read them")
 public final class BlockResource {
 
     private static final Logger LOG = LoggerFactory.getLogger(BlockResource.class);
@@ -49,31 +54,58 @@ public final class BlockResource {
     }
 
     @POST
+    @Operation(operationId = "createBlock", summary = "Create a block; it is refreshed once before the answer")
+    @ApiResponse(responseCode = "201", description = "The block, refreshed: a failed refresh is in `lastErrorCode`, not an error",
+            content = @Content(schema = @Schema(implementation = BlockView.class)))
+    @ApiResponse(responseCode = "403", description = OpenApiConventions.WORKSPACE_TOKEN_ONLY)
+    @ApiResponse(responseCode = "422", description = """
+            - `invalid_request`: the binding or widget is incomplete, or names no data source of the workspace (`field` names it)
+            - `unknown_query_type`: `binding.queryConfig.type` is not a query of the source's connector
+            - `invalid_parameter`: a query parameter is missing, of the wrong type or out of range (`field` names it)""")
     public Response create(@Context SecurityContext security, BlockRequest request) {
         return Response.status(201).entity(blocks.create(caller(security), request)).build();
     }
 
     @GET
     @ReadScope
-    public Map<String, List<BlockView>> list(@Context SecurityContext security) {
-        return Map.of("blocks", blocks.list(caller(security)));
+    @Operation(operationId = "listBlocks", summary = "The workspace's blocks")
+    @ApiResponse(responseCode = "200", description = "The blocks", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "403", description = OpenApiConventions.WORKSPACE_TOKEN_ONLY)
+    public BlockList list(@Context SecurityContext security) {
+        return new BlockList(blocks.list(caller(security)));
     }
 
     @GET
     @ReadScope
     @Path("/{id}")
+    @Operation(operationId = "getBlock", summary = "A block, with its current widget data")
+    @ApiResponse(responseCode = "200", description = "The block", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "403", description = OpenApiConventions.WORKSPACE_TOKEN_ONLY)
+    @ApiResponse(responseCode = "404", description = "- `not_found`: no block by this id in the token's workspace")
     public BlockView get(@Context SecurityContext security, @PathParam("id") String id) {
         return blocks.get(caller(security), id);
     }
 
     @PUT
     @Path("/{id}")
+    @Operation(operationId = "replaceBlock", summary = "Replace a block's binding and widget; it is refreshed once before the answer")
+    @ApiResponse(responseCode = "200", description = "The block, refreshed", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "403", description = OpenApiConventions.WORKSPACE_TOKEN_ONLY)
+    @ApiResponse(responseCode = "404", description = "- `not_found`: no block by this id in the token's workspace")
+    @ApiResponse(responseCode = "422", description = """
+            - `invalid_request`: the binding or widget is incomplete, or names no data source of the workspace (`field` names it)
+            - `unknown_query_type`: `binding.queryConfig.type` is not a query of the source's connector
+            - `invalid_parameter`: a query parameter is missing, of the wrong type or out of range (`field` names it)""")
     public BlockView replace(@Context SecurityContext security, @PathParam("id") String id, BlockRequest request) {
         return blocks.replace(caller(security), id, request);
     }
 
     @DELETE
     @Path("/{id}")
+    @Operation(operationId = "deleteBlock", summary = "Delete a block")
+    @ApiResponse(responseCode = "204", description = "Deleted")
+    @ApiResponse(responseCode = "403", description = OpenApiConventions.WORKSPACE_TOKEN_ONLY)
+    @ApiResponse(responseCode = "404", description = "- `not_found`: no block by this id in the token's workspace")
     public Response delete(@Context SecurityContext security, @PathParam("id") String id) {
         blocks.delete(caller(security), id);
         return Response.noContent().build();
@@ -81,6 +113,10 @@ public final class BlockResource {
 
     @POST
     @Path("/{id}/refresh")
+    @Operation(operationId = "refreshBlock", summary = "Refresh a block now")
+    @ApiResponse(responseCode = "200", description = "The block, refreshed: a failed refresh is in `lastErrorCode`, not an error", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "403", description = OpenApiConventions.WORKSPACE_TOKEN_ONLY)
+    @ApiResponse(responseCode = "404", description = "- `not_found`: no block by this id in the token's workspace")
     public BlockView refresh(@Context SecurityContext security, @PathParam("id") String id) {
         return blocks.refresh(caller(security), id);
     }
@@ -92,6 +128,11 @@ public final class BlockResource {
     @GET
     @ReadScope
     @Path("/{id}/history")
+    @Operation(operationId = "getBlockHistory", summary = "A block's numeric widget values over [from, to), last/min/max per step")
+    @ApiResponse(responseCode = "200", description = "One series per numeric field", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "403", description = OpenApiConventions.WORKSPACE_TOKEN_ONLY)
+    @ApiResponse(responseCode = "404", description = "- `not_found`: no block by this id in the token's workspace")
+    @ApiResponse(responseCode = "422", description = "- `invalid_request`: `from`, `to` or `step` is invalid, or gives too many points (`field` names it)")
     public HistoryView history(@Context SecurityContext security, @PathParam("id") String id, @QueryParam("from") String from,
                                @QueryParam("to") String to, @QueryParam("step") String step) {
         return blocks.history(caller(security), id, from, to, step);
@@ -101,6 +142,14 @@ public final class BlockResource {
     @ReadScope
     @Path("/{id}/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(operationId = "streamBlockEvents", summary = "Server-Sent Events: a `widget` event with the widget data, at once and on each change")
+    @ApiResponse(responseCode = "200", description = "The event stream; each `widget` event's data is the widget data as JSON",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(type = "string",
+                    example = "event: widget\ndata: {\"label\":\"Balance\",\"value\":1250075}\n\n")))
+    @ApiResponse(responseCode = "403", description = OpenApiConventions.WORKSPACE_TOKEN_ONLY)
+    @ApiResponse(responseCode = "404", description = "- `not_found`: no block by this id in the token's workspace")
+    @ApiResponse(responseCode = "429", description = """
+            - `too_many_event_streams`: this token holds as many event streams open as it may: close one first""")
     public void events(@Context SecurityContext security, @PathParam("id") String id, @Context SseEventSink sink, @Context Sse sse) {
         Caller caller = caller(security);
         BlockRow block = blocks.find(caller, id);
