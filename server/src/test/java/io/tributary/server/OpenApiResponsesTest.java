@@ -133,10 +133,24 @@ class OpenApiResponsesTest {
                 api.patch("/api/v1/data-sources/" + sourceId, token, Map.of("cadenceMinutes", 7)));
         check(softly, "GET", "/api/v1/blocks/{id}/history", 422, api.get("/api/v1/blocks/" + blockId + "/history?step=soon", token));
         check(softly, "GET", "/api/v1/audit-log", 422, api.get("/api/v1/audit-log?limit=many", token));
+
+        // A webhook delivery, signed and not; to a source without a signing secret; and a plan's limit.
+        String secret = "whsec_openapi0123456789abcdef";
+        String pushed = api.post("/api/v1/data-sources", token, Map.of("type", "stripe", "label", "Pushed", "credentials",
+                Map.of("apiKey", server.stripe().addKey(KeyAccess.allReads()), "webhookSecret", secret))).body().get("id").asText();
+        String event = "{\"id\":\"evt_openapi1\",\"object\":\"event\",\"type\":\"balance.available\",\"created\":"
+                + server.clock().instant().getEpochSecond() + ",\"data\":{\"object\":{\"object\":\"balance\"}}}";
+        check(softly, "POST", "/webhooks/{type}/{dataSourceId}", 200, deliver("/webhooks/stripe/" + pushed, secret, event));
+        check(softly, "POST", "/webhooks/{type}/{dataSourceId}", 400, deliver("/webhooks/stripe/" + pushed, "whsec_notTheSecret0123456789", event));
+        check(softly, "POST", "/webhooks/{type}/{dataSourceId}", 409, deliver("/webhooks/stripe/" + sourceId, secret, event));
+        String free = api.post("/api/v1/workspaces", admin, Map.of("name", "Free", "plan", "free")).body().get("apiToken").asText();
+        Map<String, Object> another = Map.of("type", "stripe", "credentials", Map.of("apiKey", server.stripe().addKey(KeyAccess.allReads())));
+        check(softly, "POST", "/api/v1/data-sources", 201, api.post("/api/v1/data-sources", free, another));
+        check(softly, "POST", "/api/v1/data-sources", 402, api.post("/api/v1/data-sources", free, another));
         check(softly, "DELETE", "/api/v1/workspaces/{workspaceId}/tokens/{tokenId}", 204,
                 api.delete(tokens + "/" + reader.body().get("id").asText(), token));
         softly.assertAll();
-        assertThat(checked).as("answers validated").hasSizeGreaterThanOrEqualTo(40);
+        assertThat(checked).as("answers validated").hasSizeGreaterThanOrEqualTo(45);
         System.out.printf("OpenApiResponsesTest: %d real answers validated against the document%n", checked.size());
     }
 
@@ -185,6 +199,32 @@ class OpenApiResponsesTest {
         softly.assertAll();
         assertThat(examples).as("examples checked").isGreaterThan(100);
         System.out.printf("OpenApiResponsesTest: %d examples validated against the document%n", examples);
+    }
+
+    @Test
+    void everyReferenceResolvesAndEveryOperationIsDescribed() {
+        List<String> refs = new ArrayList<>();
+        document.findValues("$ref").forEach(ref -> refs.add(ref.asText()));
+        assertThat(refs).isNotEmpty();
+        assertThat(refs.stream().filter(ref -> document.at(ref.substring(1)).isMissingNode()).toList()).as("references that resolve to nothing")
+                .isEmpty();
+        SoftAssertions softly = new SoftAssertions();
+        document.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation -> {
+            String name = operation.getKey() + " " + path.getKey();
+            softly.assertThat(operation.getValue().path("operationId").asText()).as("%s: operationId", name).isNotBlank();
+            softly.assertThat(operation.getValue().path("summary").asText()).as("%s: summary", name).isNotBlank();
+            softly.assertThat(operation.getValue().path("tags").size()).as("%s: tags", name).isPositive();
+            softly.assertThat(operation.getValue().has("security")).as("%s: security", name).isTrue();
+            operation.getValue().path("parameters").forEach(parameter -> softly.assertThat(parameter.path("description").asText())
+                    .as("%s: parameter %s described", name, parameter.path("name").asText()).isNotBlank());
+            operation.getValue().get("responses").fields().forEachRemaining(response -> {
+                if (response.getKey().startsWith("4") || response.getKey().startsWith("5")) {
+                    softly.assertThat(response.getValue().at("/content/application~1json/schema/$ref").asText())
+                            .as("%s %s: the error body", name, response.getKey()).isEqualTo("#/components/schemas/ApiError");
+                }
+            });
+        }));
+        softly.assertAll();
     }
 
     @Test
@@ -266,6 +306,15 @@ class OpenApiResponsesTest {
         root.set("components", document.get("components"));
         List<Error> errors = SCHEMAS.getSchema(root).validate(value);
         return errors.stream().map(Error::toString).toList();
+    }
+
+    private Api.Reply deliver(String path, String signingSecret, String body) {
+        try {
+            HttpResponse<String> response = SignedWebhooks.deliver(server, path, signingSecret, body);
+            return new Api.Reply(response.statusCode(), new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body()), response.body());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private Api.Reply sendText(String path, String token, String text) {

@@ -2,6 +2,7 @@ package io.tributary.server.resources;
 
 import static io.tributary.server.resources.WorkspaceResource.caller;
 
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -133,8 +134,14 @@ public final class BlockResource {
     @ApiResponse(responseCode = "403", description = OpenApiConventions.WORKSPACE_TOKEN_ONLY)
     @ApiResponse(responseCode = "404", description = "- `not_found`: no block by this id in the token's workspace")
     @ApiResponse(responseCode = "422", description = "- `invalid_request`: `from`, `to` or `step` is invalid, or gives too many points (`field` names it)")
-    public HistoryView history(@Context SecurityContext security, @PathParam("id") String id, @QueryParam("from") String from,
-                               @QueryParam("to") String to, @QueryParam("step") String step) {
+    public HistoryView history(@Context SecurityContext security, @PathParam("id") String id,
+                               @Parameter(description = "The window's start (ISO-8601); by default a week before `to`", example = "2026-03-01T00:00:00Z")
+                               @QueryParam("from") String from,
+                               @Parameter(description = "The window's end, exclusive (ISO-8601); by default now", example = "2026-03-02T00:00:00Z")
+                               @QueryParam("to") String to,
+                               @Parameter(description = "Each point's step: seconds, or a number with s, m, h or d; by default one that gives "
+                                       + "about 200 points", example = "1h")
+                               @QueryParam("step") String step) {
         return blocks.history(caller(security), id, from, to, step);
     }
 
@@ -144,7 +151,7 @@ public final class BlockResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(operationId = "streamBlockEvents", summary = "Server-Sent Events: a `widget` event with the widget data, at once and on each change")
     @ApiResponse(responseCode = "200", description = "The event stream; each `widget` event's data is the widget data as JSON",
-            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(type = "string",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(types = "string",
                     example = "event: widget\ndata: {\"label\":\"Balance\",\"value\":1250075}\n\n")))
     @ApiResponse(responseCode = "403", description = OpenApiConventions.WORKSPACE_TOKEN_ONLY)
     @ApiResponse(responseCode = "404", description = "- `not_found`: no block by this id in the token's workspace")

@@ -2,6 +2,7 @@ package io.tributary.server.resources;
 
 import static io.tributary.server.resources.WorkspaceResource.caller;
 
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -70,10 +71,17 @@ public final class DatasetResource {
     @ApiResponse(responseCode = "422", description = """
             - `invalid_request`: `limit`, `cursor`, `created_gte`, `created_lt`, `filter` or `include_deleted` is invalid (`field` names it)""")
     public DatasetRecordPage records(@Context SecurityContext security, @PathParam("id") String id, @PathParam("stream") String stream,
-                                     @QueryParam("limit") @DefaultValue("" + DatasetRecords.DEFAULT_LIMIT) String limit, @QueryParam("cursor") String cursor,
-                                     @QueryParam("created_gte") String createdGte, @QueryParam("created_lt") String createdLt,
-                                     @QueryParam("filter") List<String> filters,
-                                     @QueryParam("include_deleted") @DefaultValue("false") String includeDeleted) {
+                                     @Parameter(description = "Records per page, 1 to 1000") @QueryParam("limit")
+                                     @DefaultValue("" + DatasetRecords.DEFAULT_LIMIT) String limit,
+                                     @Parameter(description = "The `nextCursor` of the previous page") @QueryParam("cursor") String cursor,
+                                     @Parameter(description = "Only objects created at or after: an instant, a date or Unix seconds",
+                                             example = "2026-01-01") @QueryParam("created_gte") String createdGte,
+                                     @Parameter(description = "Only objects created before: an instant, a date or Unix seconds",
+                                             example = "2026-02-01T00:00:00Z") @QueryParam("created_lt") String createdLt,
+                                     @Parameter(description = "`field=value` on the object's data, a dotted path; repeat for more (all must match)",
+                                             example = "status=succeeded") @QueryParam("filter") List<String> filters,
+                                     @Parameter(description = "`true` to include deleted objects") @QueryParam("include_deleted")
+                                     @DefaultValue("false") String includeDeleted) {
         DatasetRecords.RecordQuery query = new DatasetRecords.RecordQuery(number("limit", limit), blankToNull(cursor),
                 DatasetRecords.time("created_gte", createdGte), DatasetRecords.time("created_lt", createdLt),
                 DatasetRecords.filters(filters == null ? List.of() : filters), flag("include_deleted", includeDeleted));

@@ -114,6 +114,7 @@ final class OpenApiConventions {
         for (Endpoint endpoint : endpoints()) {
             Operation operation = operation(endpoint);
             security(endpoint, operation);
+            pathParameters(endpoint, operation);
             commonResponses(endpoint, operation);
             errorBodies(operation);
             examples(operation);
@@ -163,6 +164,41 @@ final class OpenApiConventions {
         return operation;
     }
 
+    /**
+     * What a path parameter names, by the path segment before it: its description and an example.
+     * A new kind of resource with ids adds its segment here (or describes its parameter with {@code @Parameter}).
+     */
+    private static final Map<String, String[]> PATH_PARAMETERS = Map.of(
+            "workspaces", new String[] {"The workspace's id", "ws_7Hq2LmXc9RtVb3NpK4Ze"},
+            "tokens", new String[] {"The token's id (not its value)", "tokV2nR8cXq4LmZt"},
+            "data-sources", new String[] {"The data source's id", "ds_4kQ8mZt2Lx9VbN7cRw1P"},
+            "datasets", new String[] {"The stream's name", "charges"},
+            "blocks", new String[] {"The block's id", "blk_9TmR2wQx7LpZc4VnB8Ka"},
+            "connectors", new String[] {"The connector's type id", "stripe"},
+            "webhooks", new String[] {"The connector's type id", "stripe"});
+
+    private static void pathParameters(Endpoint endpoint, Operation operation) {
+        if (operation.getParameters() == null) {
+            return;
+        }
+        String[] segments = endpoint.path().split("/");
+        for (int i = 1; i < segments.length; i++) {
+            Matcher template = TEMPLATE.matcher(segments[i]);
+            if (!template.matches()) {
+                continue;
+            }
+            String name = template.group(1);
+            // The segment before names the kind; a second template in a row (webhooks/{type}/{dataSourceId}) is a data source.
+            String kind = TEMPLATE.matcher(segments[i - 1]).matches() ? "data-sources" : segments[i - 1];
+            String[] described = PATH_PARAMETERS.get(kind);
+            operation.getParameters().stream().filter(parameter -> "path".equals(parameter.getIn()) && name.equals(parameter.getName())
+                    && parameter.getDescription() == null && described != null).forEach(parameter -> {
+                        parameter.setDescription(described[0]);
+                        parameter.setExample(described[1]);
+                    });
+        }
+    }
+
     private static void security(Endpoint endpoint, Operation operation) {
         operation.setSecurity(endpoint.marked(PublicEndpoint.class) ? List.of() : List.of(new SecurityRequirement().addList(BEARER)));
     }
@@ -189,11 +225,16 @@ final class OpenApiConventions {
             } else if (!endpoint.method().isAnnotationPresent(ReadScope.class)) {
                 add(responses, "403", "- `insufficient_scope`: a read token may only read blocks, their events and history");
             }
-            ApiResponse limited = add(responses, "429", "- `rate_limited`: too many requests with this token; try again after `Retry-After` seconds");
-            limited.addHeaderObject("Retry-After", new Header().description("Seconds to wait before trying again")
-                    .schema(new Schema<>().types(Set.of("integer"))));
+            add(responses, "429", "- `rate_limited`: too many requests with this token; try again after `Retry-After` seconds");
         }
         add(responses, "500", "- `internal_error`: a defect; the message holds a reference to the server's log");
+        for (String status : List.of("429", "503")) {
+            ApiResponse response = responses.get(status);
+            if (response != null && (response.getHeaders() == null || !response.getHeaders().containsKey("Retry-After"))) {
+                response.addHeaderObject("Retry-After", new Header().description("Seconds to wait before trying again")
+                        .schema(new Schema<>().types(Set.of("integer"))));
+            }
+        }
         // In status order, as a reader looks for them.
         Map<String, ApiResponse> sorted = new TreeMap<>(responses);
         responses.clear();
@@ -337,6 +378,31 @@ final class OpenApiConventions {
             schema.setRequired(required.isEmpty() ? null : required);
             nullableReferences(schema);
         });
+        inlineJsonNodes(components);
+    }
+
+    /** Jackson's tree types are any JSON ({@code JsonNode}) or any object ({@code ObjectNode}): inline, not as schemas of their own. */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static void inlineJsonNodes(Map<String, Schema> components) {
+        Map<String, java.util.function.Supplier<Schema>> inline = Map.of(
+                SCHEMA_REF + "JsonNode", () -> new Schema<>().description("Any JSON value"),
+                SCHEMA_REF + "ObjectNode", () -> new Schema<>().types(Set.of("object")));
+        for (Schema component : components.values()) {
+            if (component.getProperties() != null) {
+                ((Map<String, Schema>) component.getProperties()).replaceAll((name, property) -> {
+                    if (property.get$ref() == null || !inline.containsKey(property.get$ref())) {
+                        return property;
+                    }
+                    Schema replaced = inline.get(property.get$ref()).get();
+                    if (property.getDescription() != null) {
+                        replaced.setDescription(property.getDescription());
+                    }
+                    return replaced;
+                });
+            }
+        }
+        components.remove("JsonNode");
+        components.remove("ObjectNode");
     }
 
     /** A property {@code {$ref, type: null}} (swagger's nullable reference) as {@code anyOf [ref, null]}. */

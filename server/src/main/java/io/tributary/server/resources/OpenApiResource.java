@@ -63,7 +63,7 @@ public final class OpenApiResource {
     @PublicEndpoint
     @Operation(operationId = "getOpenApiDocument", summary = "This OpenAPI 3.1 document")
     @ApiResponse(responseCode = "200", description = "The document",
-            content = @Content(schema = @Schema(type = "object", description = "An OpenAPI 3.1 document")))
+            content = @Content(schema = @Schema(types = "object", description = "An OpenAPI 3.1 document")))
     public String document() {
         String made = document;
         if (made == null) {

@@ -42,7 +42,7 @@ public final class WebhookResource {
     @PublicEndpoint
     @Operation(operationId = "receiveWebhook", summary = "Receive a provider's webhook delivery (signed by the provider)")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "The delivery exactly as the provider sent it, at most 1 MiB",
-            content = @Content(mediaType = MediaType.WILDCARD, schema = @Schema(type = "string", format = "binary")))
+            content = @Content(mediaType = MediaType.WILDCARD, schema = @Schema(types = "string", format = "binary")))
     @ApiResponse(responseCode = "200", description = "Accepted; the refresh runs after the answer", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "400", description = """
             - `webhook_signature_invalid`: the signature is missing or does not match
