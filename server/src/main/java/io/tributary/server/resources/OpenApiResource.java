@@ -34,10 +34,15 @@ import java.util.function.Supplier;
  *       {@code errors.ErrorMappers} for the status of each problem), described as lines
  *       {@code - `error_code`: what happened}: the document gives them the {@code ApiError} body and an
  *       example per code. 400/401/403/413/415/422/429/500 of the HTTP layer are added for it;</li>
- *   <li>return a record, never a {@code Map}; mark its fields that may be null {@code @Schema(nullable = true)},
- *       and a request's required fields {@code @Schema(requiredMode = REQUIRED)};</li>
+ *   <li>{@code @Parameter(description = ..., example = ...)} on each query parameter; a path parameter is described
+ *       from the segment before it ({@code OpenApiConventions.PATH_PARAMETERS}: add a new kind of id there);</li>
+ *   <li>return a record, never a {@code Map}; mark its fields that may be null {@code @Schema(nullable = true)}
+ *       (every field of an answer is required, as Jackson always writes it, except those marked
+ *       {@code @Schema(requiredMode = NOT_REQUIRED)} in a {@code NON_NULL} record), a request's required fields
+ *       {@code @Schema(requiredMode = REQUIRED)}, and give a nested record a unique {@code @Schema(name = ...)};</li>
  *   <li>examples: {@code src/main/resources/openapi/examples/<operationId>.request.json} and
- *       {@code <operationId>.<status>.json}; {@code OpenApiResponsesTest} checks they fit their schemas.</li>
+ *       {@code <operationId>.<status>.json}; {@code OpenApiResponsesTest} checks they fit their schemas;</li>
+ *   <li>a call of it in {@code OpenApiResponsesTest}, whose real answer is validated against the document.</li>
  * </ol>
  */
 @Path("/api/v1/openapi.json")
