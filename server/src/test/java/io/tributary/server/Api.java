@@ -33,6 +33,11 @@ public final class Api {
         this.baseUrl = baseUrl;
     }
 
+    /** The server's address, such as {@code http://localhost:8080}. */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
     public Reply get(String path, String token) {
         return send("GET", path, token, null);
     }

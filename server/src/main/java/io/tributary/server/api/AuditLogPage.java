@@ -1,5 +1,6 @@
 package io.tributary.server.api;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,7 @@ import java.util.Map;
  * @param events the events of this page, in seq order
  * @param nextCursor pass as {@code cursor} to read the next page; null on the last page
  */
-public record AuditLogPage(List<Event> events, String nextCursor) {
+public record AuditLogPage(List<Event> events, @Schema(nullable = true) String nextCursor) {
 
     /**
      * One audit event.
@@ -22,6 +23,12 @@ public record AuditLogPage(List<Event> events, String nextCursor) {
      * @param target what it was done to, such as {@code data_source:ds_...}, or null
      * @param detail small map of context; never a secret
      */
-    public record Event(long seq, Instant time, String actor, String action, String target, Map<String, String> detail) {
+    @Schema(name = "AuditEvent")
+    public record Event(long seq,
+                        Instant time,
+                        String actor,
+                        String action,
+                        @Schema(nullable = true) String target,
+                        Map<String, String> detail) {
     }
 }

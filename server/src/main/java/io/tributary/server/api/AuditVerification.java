@@ -1,5 +1,7 @@
 package io.tributary.server.api;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * {@code GET /api/v1/audit-log/verify}: whether the caller's audit chain is intact, and agrees with
  * its newest anchor outside the database ({@code rolled_back}, {@code chain_missing} otherwise).
@@ -12,5 +14,10 @@ package io.tributary.server.api;
  *     (see {@code io.tributary.audit.VerificationResult.Problem}), or null when valid
  * @param message a human-readable explanation, or null when valid
  */
-public record AuditVerification(boolean valid, long rowsChecked, long rowsRead, Long firstBadSeq, String problem, String message) {
+public record AuditVerification(boolean valid,
+                                long rowsChecked,
+                                long rowsRead,
+                                @Schema(nullable = true) Long firstBadSeq,
+                                @Schema(nullable = true) String problem,
+                                @Schema(nullable = true) String message) {
 }

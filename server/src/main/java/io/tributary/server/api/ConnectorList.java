@@ -1,5 +1,6 @@
 package io.tributary.server.api;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /**
@@ -10,6 +11,7 @@ import java.util.List;
 public record ConnectorList(List<ConnectorView> connectors, List<Broken> brokenPlugins) {
 
     /** A plugin left out: its directory's name and what is wrong with it. */
+    @Schema(name = "BrokenPlugin")
     public record Broken(String plugin, String reason) {
     }
 }

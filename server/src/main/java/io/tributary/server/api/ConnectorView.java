@@ -1,5 +1,6 @@
 package io.tributary.server.api;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.tributary.connector.host.InstalledConnector;
 import io.tributary.connector.spi.CredentialField;
 import io.tributary.connector.spi.ParameterSpec;
@@ -21,7 +22,7 @@ import java.util.List;
  *     credentials are checked ({@code GET /api/v1/data-sources/{id}/streams}); {@code streams} are
  *     then those every source has
  */
-public record ConnectorView(String typeId, String displayName, String description, String spiVersion,
+public record ConnectorView(String typeId, String displayName, @Schema(nullable = true) String description, String spiVersion,
                             List<CredentialFieldView> credentialFields, List<QueryTypeView> queryTypes,
                             List<StreamView> streams, boolean acceptsWebhooks, List<String> capabilities, boolean streamsPerSource) {
 
@@ -40,8 +41,8 @@ public record ConnectorView(String typeId, String displayName, String descriptio
     }
 
     /** A field a person fills in to connect; {@code generatedWhenEmpty}: left empty, the server generates it and shows it once. */
-    public record CredentialFieldView(String name, String label, boolean secret, boolean required, String pattern,
-                                      String helpText, List<String> publicPrefixes, boolean generatedWhenEmpty) {
+    public record CredentialFieldView(String name, String label, boolean secret, boolean required, @Schema(nullable = true) String pattern,
+                                      @Schema(nullable = true) String helpText, List<String> publicPrefixes, boolean generatedWhenEmpty) {
         static CredentialFieldView of(CredentialField field) {
             return new CredentialFieldView(field.name(), field.label(), field.secret(), field.required(), field.pattern(),
                     field.helpText(), field.publicPrefixes(), field.generatedWhenEmpty().isPresent());
@@ -57,8 +58,15 @@ public record ConnectorView(String typeId, String displayName, String descriptio
     }
 
     /** One parameter of a query type. */
-    public record ParameterView(String name, String type, String description, boolean required, Object defaultValue,
-                                BigDecimal minimum, BigDecimal maximum, List<String> allowedValues, String pattern) {
+    public record ParameterView(String name,
+                                String type,
+                                @Schema(nullable = true) String description,
+                                boolean required,
+                                Object defaultValue,
+                                @Schema(nullable = true) BigDecimal minimum,
+                                @Schema(nullable = true) BigDecimal maximum,
+                                List<String> allowedValues,
+                                @Schema(nullable = true) String pattern) {
         static ParameterView of(ParameterSpec spec) {
             return new ParameterView(spec.name(), spec.type().name(), spec.description(), spec.required(), spec.defaultValue(),
                     spec.minimum(), spec.maximum(), spec.allowedValues(), spec.pattern());
@@ -66,8 +74,12 @@ public record ConnectorView(String typeId, String displayName, String descriptio
     }
 
     /** One field of a query's result; {@code currencyField} names a money field's currency. */
-    public record ResultFieldView(String name, String type, String description, boolean nullable, List<ResultFieldView> fields,
-                                  String currencyField) {
+    public record ResultFieldView(String name,
+                                  String type,
+                                  @Schema(nullable = true) String description,
+                                  boolean nullable,
+                                  List<ResultFieldView> fields,
+                                  @Schema(nullable = true) String currencyField) {
         static ResultFieldView of(ResultField field) {
             return new ResultFieldView(field.name(), field.type().name(), field.description(), field.nullable(),
                     field.fields().stream().map(ResultFieldView::of).toList(), field.currencyField());
@@ -82,8 +94,15 @@ public record ConnectorView(String typeId, String displayName, String descriptio
      * @param cursorChoices fields a selection may name as {@code cursorField}, to read it incrementally by
      * @param keyChoices for a stream without a key of its own: the fields a selection names as {@code key}
      */
-    public record StreamView(String name, String description, String primaryKey, String cursorField, String cursorFormat,
-                             boolean incremental, boolean createdFilter, boolean pushed, List<String> cursorChoices,
+    public record StreamView(String name,
+                             @Schema(nullable = true) String description,
+                             @Schema(nullable = true) String primaryKey,
+                             @Schema(nullable = true) String cursorField,
+                             @Schema(nullable = true) String cursorFormat,
+                             boolean incremental,
+                             boolean createdFilter,
+                             boolean pushed,
+                             List<String> cursorChoices,
                              List<String> keyChoices) {
         public static StreamView of(StreamDescriptor stream) {
             return new StreamView(stream.name(), stream.description(), stream.primaryKey(), stream.cursorField().orElse(null),

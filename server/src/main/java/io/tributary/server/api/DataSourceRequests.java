@@ -1,5 +1,6 @@
 package io.tributary.server.api;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Map;
 
@@ -17,7 +18,11 @@ public final class DataSourceRequests {
      * @param datasets the streams to mirror into datasets (see {@link DatasetRequests.Selection});
      *     left out, none: the response's {@code permissions} list which streams the key can read
      */
-    public record Create(String type, String label, Map<String, String> credentials, Integer cadenceMinutes,
+    @Schema(name = "CreateDataSourceRequest")
+    public record Create(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String type,
+                         String label,
+                         Map<String, String> credentials,
+                         Integer cadenceMinutes,
                          List<DatasetRequests.Selection> datasets) {
     }
 
@@ -26,6 +31,7 @@ public final class DataSourceRequests {
      *
      * @param datasets when given, the whole new selection of streams to mirror
      */
+    @Schema(name = "PatchDataSourceRequest")
     public record Patch(String label, Integer cadenceMinutes, Map<String, String> credentials,
                         List<DatasetRequests.Selection> datasets) {
     }

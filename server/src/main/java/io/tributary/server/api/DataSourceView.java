@@ -1,6 +1,7 @@
 package io.tributary.server.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.tributary.connector.spi.CapabilityStatus;
 import io.tributary.server.db.SourceStatus;
 import java.time.Instant;
@@ -20,11 +21,24 @@ import java.util.Map;
  * @param generatedSecrets the secrets the server generated for fields left empty, by field name:
  *     only in the answer that created the source, the one time they are shown; absent otherwise
  */
-public record DataSourceView(String id, String type, String label, int cadenceMinutes, String mode, SourceStatus status, Boolean livemode,
-                             String accountId, Instant lastRefreshAt, String lastErrorMessage, String webhookUrl,
-                             List<CapabilityStatus> permissions, Map<String, CredentialHint> credentials, List<String> warnings,
-                             List<String> datasets, RefusedWebhooks refusedWebhooks, Instant createdAt,
-                             @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, String> generatedSecrets) {
+public record DataSourceView(String id,
+                             String type,
+                             String label,
+                             int cadenceMinutes,
+                             String mode,
+                             SourceStatus status,
+                             @Schema(nullable = true) Boolean livemode,
+                             @Schema(nullable = true) String accountId,
+                             @Schema(nullable = true) Instant lastRefreshAt,
+                             @Schema(nullable = true) String lastErrorMessage,
+                             @Schema(nullable = true) String webhookUrl,
+                             List<CapabilityStatus> permissions,
+                             Map<String, CredentialHint> credentials,
+                             List<String> warnings,
+                             List<String> datasets,
+                             RefusedWebhooks refusedWebhooks,
+                             Instant createdAt,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) Map<String, String> generatedSecrets) {
 
     /** This view with the secrets generated at its creation, to be shown once. */
     public DataSourceView withGeneratedSecrets(Map<String, String> secrets) {
@@ -39,7 +53,7 @@ public record DataSourceView(String id, String type, String label, int cadenceMi
      * @param count how many, since the source was created
      * @param lastAt when the last came, or null
      */
-    public record RefusedWebhooks(long count, Instant lastAt) {
+    public record RefusedWebhooks(long count, @Schema(nullable = true) Instant lastAt) {
     }
 
     /**

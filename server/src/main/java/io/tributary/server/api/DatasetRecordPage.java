@@ -1,6 +1,7 @@
 package io.tributary.server.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
@@ -9,7 +10,7 @@ import java.util.List;
  *
  * @param nextCursor pass as {@code cursor} for the next page; null on the last
  */
-public record DatasetRecordPage(List<DatasetRecord> records, String nextCursor) {
+public record DatasetRecordPage(List<DatasetRecord> records, @Schema(nullable = true) String nextCursor) {
 
     /**
      * One mirrored object.
@@ -19,6 +20,10 @@ public record DatasetRecordPage(List<DatasetRecord> records, String nextCursor) 
      * @param deleted whether it was deleted (shown only when asked for)
      * @param data the object as the provider returned it
      */
-    public record DatasetRecord(String id, Instant createdAt, Instant updatedAt, boolean deleted, ObjectNode data) {
+    public record DatasetRecord(String id,
+                                @Schema(nullable = true) Instant createdAt,
+                                @Schema(nullable = true) Instant updatedAt,
+                                boolean deleted,
+                                ObjectNode data) {
     }
 }

@@ -1,5 +1,6 @@
 package io.tributary.server.api;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /** Request bodies about datasets: which streams a data source mirrors, and how. */
@@ -23,7 +24,13 @@ public final class DatasetRequests {
      * @param key the fields that identify a record, for a stream with no key of its own (a database
      *     view: one or more of its {@code keyChoices}); required for such a stream, refused otherwise
      */
-    public record Selection(String stream, String mode, String startDate, Integer lookbackDays, String cursorField, List<String> key) {
+    @Schema(name = "DatasetSelection")
+    public record Selection(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String stream,
+                            String mode,
+                            String startDate,
+                            Integer lookbackDays,
+                            String cursorField,
+                            List<String> key) {
 
         /** A selection without a chosen cursor or key. */
         public Selection(String stream, String mode, String startDate, Integer lookbackDays) {
@@ -32,6 +39,7 @@ public final class DatasetRequests {
     }
 
     /** {@code PUT /api/v1/data-sources/{id}/datasets}: the whole selection; streams left out stop being mirrored. */
-    public record Select(List<Selection> datasets) {
+    @Schema(name = "SelectDatasetsRequest")
+    public record Select(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<Selection> datasets) {
     }
 }

@@ -1,5 +1,6 @@
 package io.tributary.server.api;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.tributary.server.db.StreamMode;
 import io.tributary.server.db.StreamState;
 import java.time.Instant;
@@ -17,9 +18,20 @@ import java.time.Instant;
  * @param cursorField the field the stream is read by, when a person chose one; null otherwise
  * @param key the fields a person chose to identify the stream's records; null when it has its own key
  */
-public record DatasetView(String stream, StreamMode mode, Instant startDate, int lookbackDays, StreamState state, Instant cursor,
-                          Instant lastSyncAt, Instant nextSyncAt, long objects, Progress progress, SyncError lastError,
-                          String notice, String cursorField, java.util.List<String> key) {
+public record DatasetView(String stream,
+                          StreamMode mode,
+                          @Schema(nullable = true) Instant startDate,
+                          int lookbackDays,
+                          StreamState state,
+                          @Schema(nullable = true) Instant cursor,
+                          @Schema(nullable = true) Instant lastSyncAt,
+                          @Schema(nullable = true) Instant nextSyncAt,
+                          long objects,
+                          @Schema(nullable = true) Progress progress,
+                          @Schema(nullable = true) SyncError lastError,
+                          @Schema(nullable = true) String notice,
+                          @Schema(nullable = true) String cursorField,
+                          @Schema(nullable = true) java.util.List<String> key) {
 
     /**
      * How far a full read has come, and an estimate of what is left.
@@ -30,12 +42,18 @@ public record DatasetView(String stream, StreamMode mode, Instant startDate, int
      * @param reached the oldest creation time read so far, or null before any
      * @param estimatedRemaining objects estimated to be left; null while nothing was read
      */
-    public record Progress(int windows, int windowsDone, long objectsRead, Instant reached, Long estimatedRemaining) {
+    @Schema(name = "BackfillProgress")
+    public record Progress(int windows,
+                           int windowsDone,
+                           long objectsRead,
+                           @Schema(nullable = true) Instant reached,
+                           @Schema(nullable = true) Long estimatedRemaining) {
     }
 
     /**
      * @param permission the permission to grant, when one is missing
      */
-    public record SyncError(String code, String message, String permission) {
+    @Schema(name = "DatasetSyncError")
+    public record SyncError(String code, String message, @Schema(nullable = true) String permission) {
     }
 }

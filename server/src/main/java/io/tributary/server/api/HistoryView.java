@@ -1,5 +1,6 @@
 package io.tributary.server.api;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.List;
 public record HistoryView(String blockId, Instant from, Instant to, long stepSeconds, List<Series> series) {
 
     /** One field's points, in time order; steps without a refresh are left out. */
+    @Schema(name = "HistorySeries")
     public record Series(String field, List<Point> points) {
     }
 
@@ -24,6 +26,12 @@ public record HistoryView(String blockId, Instant from, Instant to, long stepSec
      * @param refreshes how many refreshes it holds
      * @param source where the last value came from: {@code mirror} or {@code live}
      */
-    public record Point(Instant at, BigDecimal last, BigDecimal min, BigDecimal max, long refreshes, String source) {
+    @Schema(name = "HistoryPoint")
+    public record Point(Instant at,
+                        BigDecimal last,
+                        BigDecimal min,
+                        BigDecimal max,
+                        long refreshes,
+                        @Schema(nullable = true) String source) {
     }
 }

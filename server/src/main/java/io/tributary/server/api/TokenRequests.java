@@ -1,5 +1,6 @@
 package io.tributary.server.api;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.tributary.server.db.TokenScope;
 import java.time.Instant;
 
@@ -16,6 +17,9 @@ public final class TokenRequests {
      * @param scope {@code admin} or {@code read}; required
      * @param expiresAt when it stops working, or null for never
      */
-    public record Create(String name, TokenScope scope, Instant expiresAt) {
+    @Schema(name = "CreateTokenRequest")
+    public record Create(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String name,
+                         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) TokenScope scope,
+                         Instant expiresAt) {
     }
 }

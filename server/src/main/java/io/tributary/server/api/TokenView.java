@@ -1,6 +1,7 @@
 package io.tributary.server.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.tributary.server.db.TokenScope;
 import java.time.Instant;
 
@@ -12,6 +13,8 @@ import java.time.Instant;
  * @param expired whether its expiry has passed (it no longer works)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record TokenView(String id, String name, TokenScope scope, Instant createdAt, Instant expiresAt, Instant lastUsedAt,
-                        boolean expired, String token) {
+public record TokenView(String id, String name, TokenScope scope, Instant createdAt,
+                        @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) Instant expiresAt,
+                        @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) Instant lastUsedAt,
+                        boolean expired, @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED) String token) {
 }

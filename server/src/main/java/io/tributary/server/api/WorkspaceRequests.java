@@ -1,5 +1,7 @@
 package io.tributary.server.api;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /** Request bodies of the workspace endpoints. */
 public final class WorkspaceRequests {
 
@@ -7,10 +9,12 @@ public final class WorkspaceRequests {
     }
 
     /** {@code POST /api/v1/workspaces}. */
-    public record Create(String name, String plan) {
+    @Schema(name = "CreateWorkspaceRequest")
+    public record Create(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String name, String plan) {
     }
 
     /** {@code PATCH /api/v1/workspaces/{id}}: fields left out stay as they are. */
+    @Schema(name = "PatchWorkspaceRequest")
     public record Patch(String name, String plan) {
     }
 }

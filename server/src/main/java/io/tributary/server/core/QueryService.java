@@ -22,6 +22,7 @@ import java.util.List;
 public final class QueryService {
 
     /** A query's answer, and where it came from. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "QueryAnswer")
     public record Answer(String type, JsonNode data, List<String> notices, Instant fetchedAt, AnsweredFrom source) {
     }
 

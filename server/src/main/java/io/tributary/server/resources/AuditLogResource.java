@@ -2,6 +2,13 @@ package io.tributary.server.resources;
 
 import static io.tributary.server.resources.WorkspaceResource.caller;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import io.tributary.server.api.AuditLogPage;
 import io.tributary.server.api.AuditVerification;
 import io.tributary.server.core.AuditFilters;
@@ -22,6 +29,7 @@ import jakarta.ws.rs.core.SecurityContext;
  */
 @Path("/api/v1/audit-log")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Audit log", description = "The tamper-evident log of everything done in a workspace (or, for the admin token, the server)")
 public final class AuditLogResource {
 
     private final AuditLogReader reader;
@@ -31,15 +39,33 @@ public final class AuditLogResource {
     }
 
     @GET
-    public AuditLogPage list(@Context SecurityContext security, @QueryParam("actor") String actor, @QueryParam("action") String action,
-                             @QueryParam("since") String since, @QueryParam("until") String until, @QueryParam("cursor") String cursor,
+    @Operation(operationId = "listAuditEvents", summary = "A page of the caller's audit log, oldest first")
+    @ApiResponse(responseCode = "200", description = "The page; pass `nextCursor` as `cursor` for the next", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "422", description = """
+            - `invalid_request`: `since`, `until`, `limit` or `cursor` is invalid (`field` names it)""")
+    public AuditLogPage list(@Context SecurityContext security,
+                             @Parameter(description = "Only events by this actor", example = "token:tok3fK9qLmN2pXa")
+                             @QueryParam("actor") String actor,
+                             @Parameter(description = "Only events of this action", example = "data_source.create")
+                             @QueryParam("action") String action,
+                             @Parameter(description = "Only events at or after this instant (ISO-8601)", example = "2026-03-01T00:00:00Z")
+                             @QueryParam("since") String since,
+                             @Parameter(description = "Only events before this instant (ISO-8601)", example = "2026-03-02T00:00:00Z")
+                             @QueryParam("until") String until,
+                             @Parameter(description = "The `nextCursor` of the previous page") @QueryParam("cursor") String cursor,
+                             @Parameter(description = "Events per page, 1 to the server's maximum", example = "100")
                              @QueryParam("limit") String limit) {
         return reader.page(caller(security), new AuditFilters(actor, action, since, until, cursor, limit));
     }
 
     @GET
     @Path("/verify")
-    public AuditVerification verify(@Context SecurityContext security, @QueryParam("full") String full) {
+    @Operation(operationId = "verifyAuditLog", summary = "Check the audit chain's hashes and its anchor outside the database")
+    @ApiResponse(responseCode = "200", description = "Whether the chain is intact; a broken one is an answer too, not an error", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "422", description = "- `invalid_request`: `full` is not true or false")
+    public AuditVerification verify(@Context SecurityContext security,
+                                    @Parameter(description = "`true` to check the whole chain again, not only what was added since the last check",
+                                            example = "false") @QueryParam("full") String full) {
         if (full != null && !full.equals("true") && !full.equals("false")) {
             throw ApiException.invalid("full", "'full' must be true or false");
         }

@@ -2,6 +2,13 @@ package io.tributary.server.resources;
 
 import static io.tributary.server.resources.WorkspaceResource.caller;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tributary.server.api.BlockList;
 import io.tributary.server.api.BlockRequest;
 import io.tributary.server.api.BlockView;
 import io.tributary.server.api.HistoryView;
@@ -37,6 +44,7 @@ import org.slf4j.LoggerFactory;
 @Path("/api/v1/blocks")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Blocks", description = "Widgets bound to queries, kept fresh by the server; read tokens may read them")
 public final class BlockResource {
 
     private static final com.fasterxml.jackson.databind.ObjectMapper BOARD_EVENT = new com.fasterxml.jackson.databind.ObjectMapper();
@@ -52,6 +60,14 @@ public final class BlockResource {
     }
 
     @POST
+    @Operation(operationId = "createBlock", summary = "Create a block; it is refreshed once before the answer")
+    @ApiResponse(responseCode = "201", description = "The block, refreshed: a failed refresh is in `lastErrorCode`, not an error",
+            content = @Content(schema = @Schema(implementation = BlockView.class)))
+    @ApiResponse(responseCode = "403", description = OpenApiConventions.WORKSPACE_TOKEN_ONLY)
+    @ApiResponse(responseCode = "422", description = """
+            - `invalid_request`: the binding or widget is incomplete, or names no data source of the workspace (`field` names it)
+            - `unknown_query_type`: `binding.queryConfig.type` is not a query of the source's connector
+            - `invalid_parameter`: a query parameter is missing, of the wrong type or out of range (`field` names it)""")
     public Response create(@Context SecurityContext security, BlockRequest request) {
         return Response.status(201).entity(blocks.create(caller(security), request)).build();
     }
@@ -59,31 +75,57 @@ public final class BlockResource {
     /** The widget data a block would show, checked and answered without saving: the editor's live preview. */
     @POST
     @Path("/preview")
+    @Operation(operationId = "previewBlock", summary = "The widget data a block would show now, checked as a save is; nothing is saved")
+    @ApiResponse(responseCode = "200", description = "The widget as the projection makes it of the answer now", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "403", description = OpenApiConventions.WORKSPACE_TOKEN_ONLY)
+    @ApiResponse(responseCode = "422", description = """
+            - `invalid_request`: the binding or widget is incomplete, or names no data source of the workspace (`field` names it)
+            - `unknown_query_type`: `binding.queryConfig.type` is not a query of the source's connector
+            - `invalid_parameter`: a query parameter is missing, of the wrong type or out of range (`field` names it)""")
     public io.tributary.server.api.BlockPreview preview(@Context SecurityContext security, BlockRequest request) {
         return blocks.preview(caller(security), request);
     }
 
     @GET
     @ReadScope
-    public Map<String, List<BlockView>> list(@Context SecurityContext security) {
-        return Map.of("blocks", blocks.list(caller(security)));
+    @Operation(operationId = "listBlocks", summary = "The workspace's blocks")
+    @ApiResponse(responseCode = "200", description = "The blocks", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "403", description = OpenApiConventions.WORKSPACE_TOKEN_ONLY)
+    public BlockList list(@Context SecurityContext security) {
+        return new BlockList(blocks.list(caller(security)));
     }
 
     @GET
     @ReadScope
     @Path("/{id}")
+    @Operation(operationId = "getBlock", summary = "A block, with its current widget data")
+    @ApiResponse(responseCode = "200", description = "The block", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "403", description = OpenApiConventions.WORKSPACE_TOKEN_ONLY)
+    @ApiResponse(responseCode = "404", description = "- `not_found`: no block by this id in the token's workspace")
     public BlockView get(@Context SecurityContext security, @PathParam("id") String id) {
         return blocks.get(caller(security), id);
     }
 
     @PUT
     @Path("/{id}")
+    @Operation(operationId = "replaceBlock", summary = "Replace a block's binding and widget; it is refreshed once before the answer")
+    @ApiResponse(responseCode = "200", description = "The block, refreshed", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "403", description = OpenApiConventions.WORKSPACE_TOKEN_ONLY)
+    @ApiResponse(responseCode = "404", description = "- `not_found`: no block by this id in the token's workspace")
+    @ApiResponse(responseCode = "422", description = """
+            - `invalid_request`: the binding or widget is incomplete, or names no data source of the workspace (`field` names it)
+            - `unknown_query_type`: `binding.queryConfig.type` is not a query of the source's connector
+            - `invalid_parameter`: a query parameter is missing, of the wrong type or out of range (`field` names it)""")
     public BlockView replace(@Context SecurityContext security, @PathParam("id") String id, BlockRequest request) {
         return blocks.replace(caller(security), id, request);
     }
 
     @DELETE
     @Path("/{id}")
+    @Operation(operationId = "deleteBlock", summary = "Delete a block")
+    @ApiResponse(responseCode = "204", description = "Deleted")
+    @ApiResponse(responseCode = "403", description = OpenApiConventions.WORKSPACE_TOKEN_ONLY)
+    @ApiResponse(responseCode = "404", description = "- `not_found`: no block by this id in the token's workspace")
     public Response delete(@Context SecurityContext security, @PathParam("id") String id) {
         blocks.delete(caller(security), id);
         return Response.noContent().build();
@@ -91,6 +133,10 @@ public final class BlockResource {
 
     @POST
     @Path("/{id}/refresh")
+    @Operation(operationId = "refreshBlock", summary = "Refresh a block now")
+    @ApiResponse(responseCode = "200", description = "The block, refreshed: a failed refresh is in `lastErrorCode`, not an error", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "403", description = OpenApiConventions.WORKSPACE_TOKEN_ONLY)
+    @ApiResponse(responseCode = "404", description = "- `not_found`: no block by this id in the token's workspace")
     public BlockView refresh(@Context SecurityContext security, @PathParam("id") String id) {
         return blocks.refresh(caller(security), id);
     }
@@ -102,8 +148,19 @@ public final class BlockResource {
     @GET
     @ReadScope
     @Path("/{id}/history")
-    public HistoryView history(@Context SecurityContext security, @PathParam("id") String id, @QueryParam("from") String from,
-                               @QueryParam("to") String to, @QueryParam("step") String step) {
+    @Operation(operationId = "getBlockHistory", summary = "A block's numeric widget values over [from, to], last/min/max per step")
+    @ApiResponse(responseCode = "200", description = "One series per numeric field", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "403", description = OpenApiConventions.WORKSPACE_TOKEN_ONLY)
+    @ApiResponse(responseCode = "404", description = "- `not_found`: no block by this id in the token's workspace")
+    @ApiResponse(responseCode = "422", description = "- `invalid_request`: `from`, `to` or `step` is invalid, or gives too many points (`field` names it)")
+    public HistoryView history(@Context SecurityContext security, @PathParam("id") String id,
+                               @Parameter(description = "The window's start (ISO-8601), or a length before `to` (`24h`, `30d`); by default a week before `to`", example = "2026-03-01T00:00:00Z")
+                               @QueryParam("from") String from,
+                               @Parameter(description = "The window's end, included (ISO-8601); by default now", example = "2026-03-02T00:00:00Z")
+                               @QueryParam("to") String to,
+                               @Parameter(description = "Each point's step: seconds, or a number with s, m, h or d; by default one that gives "
+                                       + "about 200 points", example = "1h")
+                               @QueryParam("step") String step) {
         return blocks.history(caller(security), id, from, to, step);
     }
 
@@ -111,6 +168,14 @@ public final class BlockResource {
     @ReadScope
     @Path("/{id}/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(operationId = "streamBlockEvents", summary = "Server-Sent Events: a `widget` event with the widget data, at once and on each change")
+    @ApiResponse(responseCode = "200", description = "The event stream; each `widget` event's data is the widget data as JSON",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(types = "string",
+                    example = "event: widget\ndata: {\"label\":\"Balance\",\"value\":1250075}\n\n")))
+    @ApiResponse(responseCode = "403", description = OpenApiConventions.WORKSPACE_TOKEN_ONLY)
+    @ApiResponse(responseCode = "404", description = "- `not_found`: no block by this id in the token's workspace")
+    @ApiResponse(responseCode = "429", description = """
+            - `too_many_event_streams`: this token holds as many event streams open as it may: close one first""")
     public void events(@Context SecurityContext security, @PathParam("id") String id, @Context SseEventSink sink, @Context Sse sse) {
         Caller caller = caller(security);
         BlockRow block = blocks.find(caller, id);
@@ -133,6 +198,14 @@ public final class BlockResource {
     @ReadScope
     @Path("/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(operationId = "streamBoardEvents",
+            summary = "Server-Sent Events for every block of the workspace: a `widget` event per block at once, then on each change")
+    @ApiResponse(responseCode = "200", description = "The event stream; each `widget` event's data is `{\"blockId\", \"data\"}` as JSON",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(types = "string",
+                    example = "event: widget\ndata: {\"blockId\":\"blk_8TqZ2mW4xYvN0pLs\",\"data\":{\"value\":\"$1,250.75\"}}\n\n")))
+    @ApiResponse(responseCode = "403", description = OpenApiConventions.WORKSPACE_TOKEN_ONLY)
+    @ApiResponse(responseCode = "429", description = """
+            - `too_many_event_streams`: this token holds as many event streams open as it may: close one first""")
     public void boardEvents(@Context SecurityContext security, @Context SseEventSink sink, @Context Sse sse) {
         Caller caller = caller(security);
         List<BlockRow> board = blocks.rows(caller);

@@ -1,5 +1,10 @@
 package io.tributary.server.resources;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tributary.server.api.ConnectorList;
 import io.tributary.server.api.ConnectorView;
 import io.tributary.connector.host.ConnectorRegistry;
@@ -19,6 +24,7 @@ import java.util.Map;
 /** {@code /api/v1/connectors}: every installed connector's description, for forms and clients, and a check of what a form would send. */
 @Path("/api/v1/connectors")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Connectors", description = "The connectors this server runs: what they need and what they can answer")
 public final class ConnectorResource {
 
     private final ConnectorRegistry registry;
@@ -30,6 +36,8 @@ public final class ConnectorResource {
     }
 
     @GET
+    @Operation(operationId = "listConnectors", summary = "The installed connectors, and the plugins skipped as broken")
+    @ApiResponse(responseCode = "200", description = "The connectors", useReturnTypeSchema = true)
     public ConnectorList list() {
         return new ConnectorList(registry.installed().stream().map(ConnectorView::of).toList(),
                 registry.brokenPlugins().stream().map(broken -> new ConnectorList.Broken(broken.name(), broken.reason())).toList());
@@ -38,6 +46,11 @@ public final class ConnectorResource {
     /** Checks credentials and, optionally, a query against the connector: every problem as data, nothing saved. */
     @POST
     @Path("/{type}/validate")
+    @Operation(operationId = "validateConnectorInput", summary = "Check credentials and a query against a connector; nothing is saved")
+    @ApiResponse(responseCode = "200", description = "Every problem found, as data; `valid` when there is none", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "404", description = "- `not_found`: no connector of this type is installed")
+    @ApiResponse(responseCode = "422", description = "- `invalid_request`: the body is missing")
+    @ApiResponse(responseCode = "503", description = OpenApiConventions.PROVIDER_UNAVAILABLE)
     @Consumes(MediaType.APPLICATION_JSON)
     public ConnectorValidation.Result validate(@PathParam("type") String type, ConnectorValidation.Request request) {
         return validator.validate(type, request);

@@ -2,6 +2,13 @@ package io.tributary.server.resources;
 
 import static io.tributary.server.resources.WorkspaceResource.caller;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tributary.server.api.DatasetList;
 import io.tributary.server.api.DatasetRecordPage;
 import io.tributary.server.api.DatasetRequests;
 import io.tributary.server.api.DatasetView;
@@ -21,12 +28,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
-import java.util.Map;
 
 /** {@code /api/v1/data-sources/{id}/datasets}: the streams a data source mirrors, and their records. */
 @Path("/api/v1/data-sources/{id}/datasets")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Datasets", description = "Streams a data source mirrors into the server's database, and their records")
 public final class DatasetResource {
 
     private final DatasetService datasets;
@@ -36,23 +43,45 @@ public final class DatasetResource {
     }
 
     @GET
-    public Map<String, List<DatasetView>> list(@Context SecurityContext security, @PathParam("id") String id) {
-        return Map.of("datasets", datasets.list(caller(security), id));
+    @Operation(operationId = "listDatasets", summary = "The streams a data source mirrors, with their sync state")
+    @ApiResponse(responseCode = "200", description = "The datasets", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "403", description = OpenApiConventions.WORKSPACE_TOKEN_ONLY)
+    @ApiResponse(responseCode = "404", description = "- `not_found`: no data source by this id in the token's workspace")
+    public DatasetList list(@Context SecurityContext security, @PathParam("id") String id) {
+        return new DatasetList(datasets.list(caller(security), id));
     }
 
     @PUT
-    public Map<String, List<DatasetView>> select(@Context SecurityContext security, @PathParam("id") String id,
-                                                 DatasetRequests.Select request) {
-        return Map.of("datasets", datasets.select(caller(security), id, request));
+    @Operation(operationId = "selectDatasets", summary = "Replace the selection of streams to mirror; streams left out stop being mirrored")
+    @ApiResponse(responseCode = "200", description = "The datasets as they are now", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "403", description = OpenApiConventions.WORKSPACE_TOKEN_ONLY)
+    @ApiResponse(responseCode = "404", description = "- `not_found`: no data source by this id in the token's workspace")
+    @ApiResponse(responseCode = "422", description = """
+            - `invalid_request`: `datasets` is missing, or a selection names an unknown stream, mode, date, cursor or key (`field` names it)""")
+    public DatasetList select(@Context SecurityContext security, @PathParam("id") String id, DatasetRequests.Select request) {
+        return new DatasetList(datasets.select(caller(security), id, request));
     }
 
     @GET
     @Path("/{stream}/records")
+    @Operation(operationId = "listDatasetRecords", summary = "A page of a dataset's records, newest first")
+    @ApiResponse(responseCode = "200", description = "The page; pass `nextCursor` as `cursor` for the next", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "403", description = OpenApiConventions.WORKSPACE_TOKEN_ONLY)
+    @ApiResponse(responseCode = "404", description = "- `not_found`: no data source by this id in the token's workspace, or it does not mirror this stream")
+    @ApiResponse(responseCode = "422", description = """
+            - `invalid_request`: `limit`, `cursor`, `created_gte`, `created_lt`, `filter` or `include_deleted` is invalid (`field` names it)""")
     public DatasetRecordPage records(@Context SecurityContext security, @PathParam("id") String id, @PathParam("stream") String stream,
-                                     @QueryParam("limit") @DefaultValue("" + DatasetRecords.DEFAULT_LIMIT) String limit, @QueryParam("cursor") String cursor,
-                                     @QueryParam("created_gte") String createdGte, @QueryParam("created_lt") String createdLt,
-                                     @QueryParam("filter") List<String> filters,
-                                     @QueryParam("include_deleted") @DefaultValue("false") String includeDeleted) {
+                                     @Parameter(description = "Records per page, 1 to 1000") @QueryParam("limit")
+                                     @DefaultValue("" + DatasetRecords.DEFAULT_LIMIT) String limit,
+                                     @Parameter(description = "The `nextCursor` of the previous page") @QueryParam("cursor") String cursor,
+                                     @Parameter(description = "Only objects created at or after: an instant, a date or Unix seconds",
+                                             example = "2026-01-01") @QueryParam("created_gte") String createdGte,
+                                     @Parameter(description = "Only objects created before: an instant, a date or Unix seconds",
+                                             example = "2026-02-01T00:00:00Z") @QueryParam("created_lt") String createdLt,
+                                     @Parameter(description = "`field=value` on the object's data, a dotted path; repeat for more (all must match)",
+                                             example = "status=succeeded") @QueryParam("filter") List<String> filters,
+                                     @Parameter(description = "`true` to include deleted objects") @QueryParam("include_deleted")
+                                     @DefaultValue("false") String includeDeleted) {
         DatasetRecords.RecordQuery query = new DatasetRecords.RecordQuery(number("limit", limit), blankToNull(cursor),
                 DatasetRecords.time("created_gte", createdGte), DatasetRecords.time("created_lt", createdLt),
                 DatasetRecords.filters(filters == null ? List.of() : filters), flag("include_deleted", includeDeleted));
@@ -61,6 +90,11 @@ public final class DatasetResource {
 
     @POST
     @Path("/{stream}/resync")
+    @Operation(operationId = "resyncDataset", summary = "Start a fresh backfill of one stream from its start date")
+    @ApiResponse(responseCode = "202", description = "The backfill is queued; the dataset as it is now",
+            content = @Content(schema = @Schema(implementation = DatasetView.class)))
+    @ApiResponse(responseCode = "403", description = OpenApiConventions.WORKSPACE_TOKEN_ONLY)
+    @ApiResponse(responseCode = "404", description = "- `not_found`: no data source by this id in the token's workspace, or it does not mirror this stream")
     public Response resync(@Context SecurityContext security, @PathParam("id") String id, @PathParam("stream") String stream) {
         return Response.accepted(datasets.resync(caller(security), id, stream)).build();
     }

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.SecurityContext;
 /** {@code GET /api/v1/me}: the calling token, its workspace and its plan's usage. */
 @Path("/api/v1/me")
 @Produces(MediaType.APPLICATION_JSON)
+@io.swagger.v3.oas.annotations.tags.Tag(name = "Session", description = "The calling token, its workspace and the plan's usage")
 public final class SessionResource {
 
     private final WorkspaceService workspaces;
@@ -29,6 +30,9 @@ public final class SessionResource {
 
     @GET
     @ReadScope
+    @io.swagger.v3.oas.annotations.Operation(operationId = "getSession",
+            summary = "The calling token: its scope, its workspace and how much of the plan is used, per connector type")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The caller", useReturnTypeSchema = true)
     public SessionView me(@Context SecurityContext security) {
         return workspaces.session(caller(security), connectors.installed().stream().map(InstalledConnector::typeId).toList());
     }

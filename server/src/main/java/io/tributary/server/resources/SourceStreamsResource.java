@@ -2,7 +2,12 @@ package io.tributary.server.resources;
 
 import static io.tributary.server.resources.WorkspaceResource.caller;
 
-import io.tributary.server.api.ConnectorView;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tributary.server.api.StreamList;
 import io.tributary.server.core.DatasetService;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -11,8 +16,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
-import java.util.List;
-import java.util.Map;
 
 /**
  * {@code GET /api/v1/data-sources/{id}/streams}: the streams this source can mirror into datasets,
@@ -21,6 +24,7 @@ import java.util.Map;
  */
 @Path("/api/v1/data-sources/{id}/streams")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Datasets")
 public final class SourceStreamsResource {
 
     private final DatasetService datasets;
@@ -30,7 +34,11 @@ public final class SourceStreamsResource {
     }
 
     @GET
-    public Map<String, List<ConnectorView.StreamView>> list(@Context SecurityContext security, @PathParam("id") String id) {
-        return Map.of("streams", datasets.streams(caller(security), id));
+    @Operation(operationId = "listSourceStreams", summary = "The streams a data source can mirror, with its cursor and key choices")
+    @ApiResponse(responseCode = "200", description = "The streams", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "403", description = OpenApiConventions.WORKSPACE_TOKEN_ONLY)
+    @ApiResponse(responseCode = "404", description = "- `not_found`: no data source by this id in the token's workspace")
+    public StreamList list(@Context SecurityContext security, @PathParam("id") String id) {
+        return new StreamList(datasets.streams(caller(security), id));
     }
 }

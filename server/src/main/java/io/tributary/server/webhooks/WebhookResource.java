@@ -1,5 +1,11 @@
 package io.tributary.server.webhooks;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tributary.server.api.WebhookReceipt;
 import io.tributary.server.auth.PublicEndpoint;
 import io.tributary.server.errors.ApiException;
 import io.tributary.server.http.RefusedBody;
@@ -13,7 +19,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Map;
 
 /**
  * {@code POST /webhooks/{type}/{dataSourceId}}: where a provider pushes its events. No token: the
@@ -21,6 +26,7 @@ import java.util.Map;
  */
 @Path("/webhooks/{type}/{dataSourceId}")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Webhooks", description = "Where providers push events; authenticated by the provider's signature, not a token")
 public final class WebhookResource {
 
     /** Deliveries larger than this are refused before any signature work. */
@@ -34,11 +40,25 @@ public final class WebhookResource {
 
     @POST
     @PublicEndpoint
-    public Map<String, Object> receive(@PathParam("type") String type, @PathParam("dataSourceId") String dataSourceId,
+    @Operation(operationId = "receiveWebhook", summary = "Receive a provider's webhook delivery (signed by the provider)")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "The delivery exactly as the provider sent it, at most 1 MiB",
+            content = @Content(mediaType = MediaType.WILDCARD, schema = @Schema(types = "string", format = "binary")))
+    @ApiResponse(responseCode = "200", description = "Accepted; the refresh runs after the answer", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", description = """
+            - `webhook_signature_invalid`: the signature is missing or does not match
+            - `webhook_timestamp_out_of_tolerance`: the signed timestamp is too old or in the future
+            - `webhook_payload_malformed`: the body is not a delivery the connector understands""")
+    @ApiResponse(responseCode = "404", description = "- `not_found`: no data source of this type by this id")
+    @ApiResponse(responseCode = "409", description = """
+            - `webhooks_not_enabled`: the data source has no webhook secret
+            - `credentials_unreadable`: the stored webhook secret cannot be decrypted""")
+    @ApiResponse(responseCode = "429", description = """
+            - `webhook_rate_limited`: too many refused deliveries to this endpoint; try again after `Retry-After` seconds""")
+    public WebhookReceipt receive(@PathParam("type") String type, @PathParam("dataSourceId") String dataSourceId,
                                        @Context HttpHeaders headers, InputStream body) throws IOException {
         byte[] bytes = readLimited(body);
         WebhookReceiver.Outcome outcome = receiver.receive(type, dataSourceId, headers.getRequestHeaders(), bytes);
-        return Map.of("received", outcome.events(), "duplicates", outcome.duplicates());
+        return new WebhookReceipt(outcome.events(), outcome.duplicates());
     }
 
     /** Reads the body, refusing with 413 as soon as it passes the limit: the HTTP layer's guard, before the receiver sees anything. */
