@@ -32,11 +32,11 @@ function metricBody(data, history) {
   const main = entries.find(([key]) => key === 'value') || entries[0];
   const others = entries.filter((entry) => entry !== main);
   const compared = main && data[main[0] + '_compare'];
-  const change = !compared && history ? changeOf(history, main ? main[0] : null) : null;
+  const change = history ? changeOf(history, main ? main[0] : null) : null;
   return h('div', { class: 'metric' },
     h('div', { class: 'metric-value', dataset: { field: main ? main[0] : '' } }, main ? String(main[1]) : '—'),
     compared ? comparisons(compared) : null,
-    change ? h('div', { class: 'delta ' + change.direction, title: change.title }, change.text) : null,
+    change ? h('div', { class: 'delta previous ' + change.direction, title: change.title }, change.text) : null,
     others.length ? h('dl', { class: 'metric-others' }, others.map(([key, value]) => [h('dt', {}, key), h('dd', {}, String(value))])) : null,
     nestedLists(data));
 }

@@ -281,6 +281,9 @@ public class TributaryApplication extends Application<TributaryConfiguration> {
         environment.jersey().register(new AuditLogResource(new AuditLogReader(audit, anchoring.anchors())));
         environment.jersey().register(new UnreadBodyGuard());
         ConsoleAssets.register(environment.servlets());
+        String publicUrl = config.publicUrl().replaceAll("/+$", "");
+        environment.lifecycle().addServerLifecycleListener(server -> LOG.info(
+                "Tributary is up. Console: {}/ (sign in with a token); API documentation: {}/api/docs", publicUrl, publicUrl));
     }
 
     /** The classes of the resources registered with Jersey, for the OpenAPI document. */

@@ -44,7 +44,11 @@ class ConsoleBrowserTest {
         for (int i = 0; i < 23; i++) {
             account.customer(String.format("customer%02d@example.com", i));
         }
-        server = new TestServer(account, Map.of()).start();
+        server = new TestServer(account, Map.of());
+        // The console knows no connector: the plugins beside Stripe are drawn from their descriptors.
+        io.tributary.server.plugins.BundledPlugin.WEBHOOK.copyInto(server.dataDirectory().resolve("plugins"));
+        io.tributary.server.plugins.BundledPlugin.POSTGRES.copyInto(server.dataDirectory().resolve("plugins"));
+        server.start();
         api = server.api();
     }
 
@@ -128,6 +132,34 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void theWizardDrawsAPluginsOwnFieldsAndShowsAGeneratedSecretOnce() {
+        String token = workspace("builder");
+        browser.signIn(token);
+        browser.go("/sources/new");
+        browser.waitVisible(By.id("type-postgres"));
+        browser.waitVisible(By.id("type-webhook")).click();
+        browser.waitVisible(By.cssSelector("input[data-credential=scheme]"));
+        assertThat(browser.find(By.cssSelector("[data-field-wrap='credentials.secret']")).getText())
+                .contains("Signing secret", "(optional)", "Leave empty and the server generates one");
+        browser.type(By.cssSelector("input[data-field=label]"), "Signups");
+        browser.type(By.cssSelector("input[data-credential=keep_headers]"), "X-Request-Id");
+        browser.find(By.cssSelector("button[type=submit]")).click();
+
+        WebElement created = browser.waitVisible(By.cssSelector(".created"));
+        assertThat(created.getText()).contains("Push mode", "shown once");
+        String secret = browser.find(By.cssSelector(".created .secret input")).getAttribute("value");
+        assertThat(secret).startsWith("whsec_");
+        assertThat(browser.find(By.cssSelector(".created input[aria-label='Webhook URL']")).getAttribute("value"))
+                .matches(".*/webhooks/webhook/ds_[A-Za-z0-9]+");
+        browser.screenshot("wizard-plugin-generated-secret", By.cssSelector(".created"));
+
+        browser.go("/sources");
+        assertThat(browser.waitVisible(By.cssSelector("tr[data-source]")).getText()).contains("Signups", "webhook", "push (webhook)");
+        assertThat(browser.find(By.tagName("main")).getText()).doesNotContain(secret);
+        browser.assertNoConsoleErrors();
+    }
+
+    @Test
     void anMrrBlockMadeInTheEditorMovesAfterASignedWebhookWithoutAReload() throws Exception {
         String token = workspace("builder");
         String sourceId = stripeSource(token, true);
@@ -136,6 +168,17 @@ class ConsoleBrowserTest {
         browser.go("/blocks/new?source=" + sourceId);
         browser.select(By.cssSelector("select[data-field='binding.queryConfig.type']"), "stripe.mrr");
         browser.type(By.cssSelector("input[data-field='widget.data.title']"), "Monthly recurring revenue");
+
+        // A path the result does not have: the server's refusal is shown beside the field it names.
+        browser.expectHttpFailure("422");
+        browser.type(By.cssSelector(".projection-row .p-source"), "amount_euros");
+        browser.find(By.xpath("//button[text()='Preview']")).click();
+        WebElement refusal = browser.waitVisible(By.cssSelector(".projection-row [data-error-for='binding.projection.fields.value']"));
+        assertThat(refusal.getText()).contains("unknown_path").contains("amount_cents");
+        assertThat(browser.find(By.cssSelector(".projection-row .p-name")).getAttribute("aria-invalid")).isEqualTo("true");
+        browser.screenshot("block-editor-refusal", By.cssSelector(".projection"));
+
+        browser.type(By.cssSelector(".projection-row .p-source"), "amount_cents");
         browser.find(By.xpath("//button[text()='Preview']")).click();
         browser.waitText(By.cssSelector(".preview .metric-value"), "$10.00");
         browser.screenshot("block-editor", By.cssSelector(".projection"));
@@ -168,6 +211,8 @@ class ConsoleBrowserTest {
             assertThat(browser.script("return window.stillTheSamePage === true")).as("no reload").isEqualTo(true);
             assertThat(browser.find(By.cssSelector("article.widget .updated")).getText()).matches("updated .* ago · (live|mirror)");
             browser.waitVisible(By.cssSelector("article[data-template=chart] .chart[data-points='2'] .uplot canvas"));
+            // The metric's change against its previous value, from the history ($10.00 -> $30.00).
+            browser.waitText(By.cssSelector("article[data-template=metric] .delta.previous.up"), "+200% vs previous");
             browser.screenshot("blocks-board");
         } finally {
             account.delete("subscription", added);
