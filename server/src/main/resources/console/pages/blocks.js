@@ -90,7 +90,8 @@ class Card {
     void this.element.offsetWidth;
     this.element.classList.add('flash');
     // The event carries the data; the time and source of the answer come with the block.
-    get('/api/v1/blocks/' + encodeURIComponent(this.block.id)).then((block) => this.update(block)).catch(() => {});
+    get('/api/v1/blocks/' + encodeURIComponent(this.block.id)).then((block) => this.update(block))
+      .catch((error) => { this.error.textContent = 'Could not read the block: ' + error.message; });
     this.loadHistory();
   }
 

@@ -6,6 +6,7 @@
  * <ol>
  *   <li>{@code io.tributary.server}: the application and its commands, which put everything together;</li>
  *   <li>{@code resources}: the REST endpoints;</li>
+ *   <li>{@code console}: the web console's page, scripts and libraries, served beside the API;</li>
  *   <li>{@code webhooks}: where providers push their events;</li>
  *   <li>{@code auth}: the token filter and the annotations that open or close an endpoint;</li>
  *   <li>{@code http}: request filters and response headers;</li>

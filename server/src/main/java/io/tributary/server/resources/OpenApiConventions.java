@@ -174,8 +174,8 @@ final class OpenApiConventions {
             "data-sources", new String[] {"The data source's id", "ds_4kQ8mZt2Lx9VbN7cRw1P"},
             "datasets", new String[] {"The stream's name", "charges"},
             "blocks", new String[] {"The block's id", "blk_9TmR2wQx7LpZc4VnB8Ka"},
-            "connectors", new String[] {"The connector's type id", "stripe"},
-            "webhooks", new String[] {"The connector's type id", "stripe"});
+            "connectors", new String[] {"The connector's type id", "helpdesk"},
+            "webhooks", new String[] {"The connector's type id", "helpdesk"});
 
     private static void pathParameters(Endpoint endpoint, Operation operation) {
         if (operation.getParameters() == null) {
