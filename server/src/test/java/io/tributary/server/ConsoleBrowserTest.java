@@ -156,6 +156,15 @@ class ConsoleBrowserTest {
         browser.go("/sources");
         assertThat(browser.waitVisible(By.cssSelector("tr[data-source]")).getText()).contains("Signups", "webhook", "push (webhook)");
         assertThat(browser.find(By.tagName("main")).getText()).doesNotContain(secret);
+
+        // Deleted only once confirmed.
+        browser.find(By.cssSelector("button[aria-label='Delete Signups']")).click();
+        browser.waitVisible(By.cssSelector("dialog.confirm")).findElement(By.xpath(".//button[text()='Cancel']")).click();
+        assertThat(browser.findAll(By.cssSelector("tr[data-source]"))).hasSize(1);
+        browser.find(By.cssSelector("button[aria-label='Delete Signups']")).click();
+        browser.waitVisible(By.cssSelector("dialog.confirm")).findElement(By.xpath(".//button[text()='Delete data source']")).click();
+        browser.waitText(By.cssSelector("main .empty"), "No data sources yet");
+        assertThat(api.get("/api/v1/data-sources", token).body().get("dataSources")).isEmpty();
         browser.assertNoConsoleErrors();
     }
 
@@ -194,6 +203,11 @@ class ConsoleBrowserTest {
                 "queryConfig", Map.of("type", "stripe.mrr"), "projection", Map.of("fields", Map.of("value", Map.of("source", "amount_cents")))),
                 "widget", Map.of("template", "chart", "data", Map.of("title", "MRR over time"))));
         assertThat(chart.status()).as(chart.raw()).isEqualTo(201);
+        // And a list: the first array in the widget data, as a table.
+        Api.Reply list = api.post("/api/v1/blocks", token, Map.of("binding", Map.of("dataSourceId", sourceId,
+                "queryConfig", Map.of("type", "stripe.mrr"), "projection", Map.of("fields", Map.of("currencies", Map.of("source", "by_currency")))),
+                "widget", Map.of("template", "list", "data", Map.of("title", "MRR by currency"))));
+        assertThat(list.status()).as(list.raw()).isEqualTo(201);
         browser.driver().navigate().refresh();
         browser.waitText(value, "$10.00");
         browser.waitVisible(By.cssSelector("article[data-template=chart] .chart[data-points='1']"));
@@ -213,6 +227,8 @@ class ConsoleBrowserTest {
             browser.waitVisible(By.cssSelector("article[data-template=chart] .chart[data-points='2'] .uplot canvas"));
             // The metric's change against its previous value, from the history ($10.00 -> $30.00).
             browser.waitText(By.cssSelector("article[data-template=metric] .delta.previous.up"), "+200% vs previous");
+            browser.waitText(By.cssSelector("article[data-template=list] table"), "3000");
+            assertThat(browser.find(By.cssSelector("article[data-template=list] table")).getText()).contains("currency", "usd", "subscriptions");
             browser.screenshot("blocks-board");
         } finally {
             account.delete("subscription", added);
