@@ -95,12 +95,18 @@ function drawForm(area, connector) {
 
 const STATUS_TEXT = { AVAILABLE: 'available', MISSING: 'missing', UNKNOWN: 'unknown' };
 
+const STATUS_ORDER = { MISSING: 0, UNKNOWN: 1, AVAILABLE: 2 };
+
+/** Each capability with its status: what needs a fix first, then what could not be told, then the rest. */
 export function capabilityList(permissions) {
-  return h('ul', { class: 'capabilities' }, (permissions || []).map((p) => h('li', { class: 'cap ' + p.status.toLowerCase(), dataset: { capability: p.id } },
+  const all = [...(permissions || [])].sort((a, b) => (STATUS_ORDER[a.status] ?? 3) - (STATUS_ORDER[b.status] ?? 3));
+  const count = (status) => all.filter((p) => p.status === status).length;
+  return h('div', {}, h('p', { class: 'cap-summary' }, `${count('AVAILABLE')} available, ${count('MISSING')} missing, ${count('UNKNOWN')} unknown`),
+    h('ul', { class: 'capabilities' }, all.map((p) => h('li', { class: 'cap ' + p.status.toLowerCase(), dataset: { capability: p.id } },
     h('span', { class: 'badge ' + p.status.toLowerCase() }, STATUS_TEXT[p.status] || p.status), ' ',
     h('code', {}, p.id), h('span', { class: 'muted' }, p.kind === 'STREAM' ? ' (dataset)' : ' (query)'),
     p.status === 'MISSING' && p.missingPermission ? h('div', { class: 'fix' }, 'Add the permission ', h('code', {}, p.missingPermission)) : null,
-    p.status === 'UNKNOWN' && p.reason ? h('div', { class: 'muted' }, p.reason) : null)));
+    p.status === 'UNKNOWN' && p.reason ? h('div', { class: 'muted' }, p.reason) : null))));
 }
 
 function drawChecks(area, result, form) {

@@ -143,7 +143,7 @@ final class ConsoleBrowser implements AutoCloseable {
 
     /** Saves the page as target/screenshots/{name}.png, scrolled to show {@code subject}. */
     Path screenshot(String name, By subject) {
-        script("arguments[0].scrollIntoView({block: 'center'})", driver.findElement(subject));
+        script("arguments[0].scrollIntoView({block: 'start'}); window.scrollBy(0, -16)", driver.findElement(subject));
         return screenshot(name);
     }
 
