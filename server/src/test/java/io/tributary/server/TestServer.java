@@ -34,9 +34,19 @@ public final class TestServer implements AutoCloseable {
     private final MutableClock clock = new MutableClock();
 
     private final boolean ownsStripe;
+    /** Whether closing deletes the data directory: this server made it, and no other test reuses it. */
+    private boolean ownsDataDirectory;
+
+    /** Every directory {@link #newDataDirectory()} made, deleted when the test JVM exits (a test may reuse one across servers). */
+    private static final java.util.Set<Path> MADE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> MADE.forEach(TestServer::delete), "test-data-cleanup"));
+    }
 
     public TestServer(FakeStripeAccount account, Map<String, String> overrides) {
         this(FakeStripe.start(account), true, overrides, newDataDirectory());
+        this.ownsDataDirectory = true;
     }
 
     /**
@@ -77,9 +87,23 @@ public final class TestServer implements AutoCloseable {
 
     public static Path newDataDirectory() {
         try {
-            return Files.createTempDirectory("tributary-test-");
+            Path made = Files.createTempDirectory("tributary-test-");
+            MADE.add(made);
+            return made;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Deletes a directory and everything in it; what cannot be deleted is left (the JVM's exit tries again). */
+    private static void delete(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> files = Files.walk(directory)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // left for the exit hook
         }
     }
 
@@ -100,6 +124,11 @@ public final class TestServer implements AutoCloseable {
         } finally {
             if (ownsStripe) {
                 stripe.close();
+            }
+            // The embedded database's files (hundreds of MB): gone with the server, not left in /tmp.
+            if (ownsDataDirectory) {
+                delete(dataDirectory);
+                MADE.remove(dataDirectory);
             }
         }
     }
