@@ -35,9 +35,7 @@ class BlockHistoryTest {
 
     @BeforeAll
     void start() {
-        server = new TestServer(FakeStripeAccount.create(), Map.of());
-        BundledPlugin.WEBHOOK.copyInto(server.dataDirectory().resolve("plugins"));
-        server.start();
+        server = new TestServer(FakeStripeAccount.create(), Map.of()).withPlugins(BundledPlugin.WEBHOOK).start();
         api = server.api();
     }
 

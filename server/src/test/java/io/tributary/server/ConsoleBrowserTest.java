@@ -44,11 +44,9 @@ class ConsoleBrowserTest {
         for (int i = 0; i < 23; i++) {
             account.customer(String.format("customer%02d@example.com", i));
         }
-        server = new TestServer(account, Map.of());
         // The console knows no connector: the plugins beside Stripe are drawn from their descriptors.
-        io.tributary.server.plugins.BundledPlugin.WEBHOOK.copyInto(server.dataDirectory().resolve("plugins"));
-        io.tributary.server.plugins.BundledPlugin.POSTGRES.copyInto(server.dataDirectory().resolve("plugins"));
-        server.start();
+        server = new TestServer(account, Map.of())
+                .withPlugins(io.tributary.server.plugins.BundledPlugin.WEBHOOK, io.tributary.server.plugins.BundledPlugin.POSTGRES).start();
         api = server.api();
     }
 

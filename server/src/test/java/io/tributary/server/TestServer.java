@@ -107,6 +107,14 @@ public final class TestServer implements AutoCloseable {
         }
     }
 
+    /** Installs plugins the build made into this server's plugin directory; call before {@link #start()}. */
+    public TestServer withPlugins(io.tributary.server.plugins.BundledPlugin... plugins) {
+        for (io.tributary.server.plugins.BundledPlugin plugin : plugins) {
+            plugin.copyInto(dataDirectory.resolve("plugins"));
+        }
+        return this;
+    }
+
     /** Starts the server (and its embedded database); the fake Stripe already runs. */
     public TestServer start() {
         try {

@@ -40,9 +40,8 @@ class WebhookPluginTest {
 
     @BeforeAll
     void start() {
-        server = new TestServer(FakeStripeAccount.create(), Map.of("connectors.webhook.retention_deliveries", "3"));
-        BundledPlugin.WEBHOOK.copyInto(server.dataDirectory().resolve("plugins"));
-        server.start();
+        server = new TestServer(FakeStripeAccount.create(), Map.of("connectors.webhook.retention_deliveries", "3"))
+                .withPlugins(BundledPlugin.WEBHOOK).start();
         api = server.api();
     }
 

@@ -42,9 +42,7 @@ public final class WebhookDeliveriesBench {
     public static void main(String[] args) throws Exception {
         String debounce = args.length > 0 ? args[0] : "1000";
         TestServer server = new TestServer(FakeStripeAccount.create(), Map.of("scheduler.webhookDebounceMillis", debounce,
-                "connectors.webhook.retention_deliveries", "1000000"));
-        BundledPlugin.WEBHOOK.copyInto(server.dataDirectory().resolve("plugins"));
-        server.start();
+                "connectors.webhook.retention_deliveries", "1000000")).withPlugins(BundledPlugin.WEBHOOK).start();
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         try {
             Api api = server.api();
