@@ -21,25 +21,34 @@ export async function render(main, params, context) {
     grid.append(h('p', { class: 'empty' }, 'No blocks yet. ', admin ? h('a', { href: '#/blocks/new' }, 'Add the first one') : null));
   }
   const cards = new Map();
-  for (const block of blocks) {
+  const add = (block) => {
     const card = new Card(block, labels.get(block.binding.dataSourceId), admin, () => {
       cards.delete(block.id);
       card.element.remove();
     });
     cards.set(block.id, card);
+    grid.querySelector(':scope > .empty')?.remove();
     grid.append(card.element);
     card.loadHistory();
-  }
+  };
+  blocks.forEach(add);
   const stop = subscribe('/api/v1/blocks/events', (name, data) => {
     if (name !== 'widget') return;
     const event = JSON.parse(data);
     const card = cards.get(event.blockId);
-    if (card) card.changed(event.data);
+    if (card) {
+      card.changed(event.data);
+    } else if (!cards.has(event.blockId)) {
+      // A block made elsewhere (another tab, an API client) since the board opened: drawn as it arrives.
+      cards.set(event.blockId, null);
+      get('/api/v1/blocks/' + encodeURIComponent(event.blockId)).then(add)
+        .catch((error) => { cards.delete(event.blockId); toast('A new block could not be read: ' + error.message, true); });
+    }
   }, (state) => {
     connection.textContent = state === 'live' ? '● live' : 'reconnecting…';
     connection.className = 'connection ' + state;
   });
-  const ticker = setInterval(() => cards.forEach((card) => card.tick()), 1000);
+  const ticker = setInterval(() => cards.forEach((card) => card && card.tick()), 1000);
   return () => {
     stop();
     clearInterval(ticker);

@@ -247,6 +247,42 @@ class BlocksTest {
         }
     }
 
+    @Test
+    void aBoardsStreamCarriesEveryBlockOfTheWorkspaceAndThoseMadeWhileItIsOpenButNoOtherWorkspaces() throws Exception {
+        String token = workspace();
+        String sourceId = source(token, KeyAccess.allReads());
+        String first = api.post("/api/v1/blocks", token, mrrBlock(sourceId)).body().get("id").asText();
+        String otherToken = workspace();
+        String otherSource = source(otherToken, KeyAccess.allReads());
+        BlockingQueue<JsonNode> events = new LinkedBlockingQueue<>();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.app().getLocalPort() + "/api/v1/blocks/events"))
+                .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").build();
+        HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(response.statusCode()).isEqualTo(200);
+        Thread reader = new Thread(() -> readEvents(response.body(), events));
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            JsonNode opening = events.poll(10, TimeUnit.SECONDS);
+            assertThat(opening).as("each block's current data when the stream opens").isNotNull();
+            assertThat(opening.get("blockId").asText()).isEqualTo(first);
+            assertThat(opening.at("/data/value").asText()).isEqualTo("$50.00");
+
+            // Another workspace's new block is not this board's; this workspace's new block is, with its first refresh.
+            api.post("/api/v1/blocks", otherToken, mrrBlock(otherSource));
+            String second = api.post("/api/v1/blocks", token, mrrBlock(sourceId)).body().get("id").asText();
+            JsonNode made = events.poll(10, TimeUnit.SECONDS);
+            assertThat(made).as("the block made while the stream was open").isNotNull();
+            assertThat(made.get("blockId").asText()).isEqualTo(second);
+            assertThat(made.at("/data/value").asText()).isEqualTo("$50.00");
+            server.awaitIdle();
+            assertThat(events).as("nothing from the other workspace").isEmpty();
+        } finally {
+            response.body().close();
+        }
+    }
+
     private static void readEvents(InputStream body, BlockingQueue<JsonNode> events) {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
             String line;

@@ -103,6 +103,11 @@ public final class BlockService {
         return jdbi.withExtension(BlockDao.class, blocks -> blocks.list(workspaceId)).stream().map(BlockService::view).toList();
     }
 
+    /** The caller's workspace; the admin token has none (answered as for any workspace-only endpoint). */
+    public String workspaceOf(Caller caller) {
+        return dataSources.requireWorkspace(caller);
+    }
+
     /** The workspace's blocks as stored, for a board's event stream. */
     public List<BlockRow> rows(Caller caller) {
         String workspaceId = dataSources.requireWorkspace(caller);

@@ -81,13 +81,13 @@ public final class WidgetChangeRelay implements Managed {
     }
 
     private void deliver(String blockId) {
-        if (events.listenerCount(blockId) == 0) {
+        if (!events.anyoneListens(blockId)) {
             return;
         }
-        Optional<String> data = jdbi.withExtension(BlockDao.class, blocks -> blocks.widgetData(blockId));
-        data.ifPresent(json -> {
+        Optional<BlockDao.CurrentWidget> current = jdbi.withExtension(BlockDao.class, blocks -> blocks.currentWidget(blockId));
+        current.ifPresent(widget -> {
             try {
-                events.deliver(new WidgetEvents.Change(blockId, (ObjectNode) JSON.readTree(json)));
+                events.deliver(new WidgetEvents.Change(widget.workspaceId(), blockId, (ObjectNode) JSON.readTree(widget.widgetData())));
             } catch (Exception e) {
                 LOG.warn("Could not deliver a change of block {}: {}", blockId, e.getMessage());
             }

@@ -2,6 +2,7 @@ package io.tributary.server.core;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dropwizard.lifecycle.Managed;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,15 +11,16 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Tells whoever listens that a block's widget data changed: the Server-Sent Events endpoint
- * subscribes per block. In-process; a refresh on another node reaches this node's listeners
- * through {@link WidgetChangeRelay}. Listeners are sent a heartbeat every 15 s, so a client that
- * went away is noticed and dropped, and all are closed when the server stops.
+ * Tells whoever listens that a block's widget data changed: the Server-Sent Events endpoints
+ * subscribe to one block, or to a whole workspace's board (every block it has, and every block
+ * it gains while the stream is open). In-process; a refresh on another node reaches this node's
+ * listeners through {@link WidgetChangeRelay}. Listeners are sent a heartbeat every 15 s, so a
+ * client that went away is noticed and dropped, and all are closed when the server stops.
  */
 public final class WidgetEvents implements Managed {
 
-    /** One change: the block and its new widget data. */
-    public record Change(String blockId, ObjectNode widgetData) {
+    /** One change: the block, its workspace, and its new widget data. */
+    public record Change(String workspaceId, String blockId, ObjectNode widgetData) {
     }
 
     /** A subscriber: receives changes and heartbeats; closed when it fails or the server stops. */
@@ -32,8 +34,13 @@ public final class WidgetEvents implements Managed {
         void close();
     }
 
-    private final Map<String, Set<Listener>> listeners = new ConcurrentHashMap<>();
-    private final Map<Listener, String> owners = new ConcurrentHashMap<>();
+    /** What one listener is subscribed to, and on whose behalf. */
+    private record Subscription(String owner, String blockId, String workspaceId) {
+    }
+
+    private final Map<String, Set<Listener>> byBlock = new ConcurrentHashMap<>();
+    private final Map<String, Set<Listener>> byWorkspace = new ConcurrentHashMap<>();
+    private final Map<Listener, Subscription> subscriptions = new ConcurrentHashMap<>();
     private final Map<String, Integer> openByOwner = new ConcurrentHashMap<>();
     private final int maxPerOwner;
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -48,49 +55,58 @@ public final class WidgetEvents implements Managed {
     }
 
     /**
-     * Subscribes a listener on behalf of its owner (the caller's token), unless the owner already
-     * holds {@code maxPerOwner} streams.
+     * Subscribes a listener to one block on behalf of its owner (the caller's token), unless the
+     * owner already holds {@code maxPerOwner} streams.
      *
      * @return whether it was subscribed
      */
     public boolean subscribe(String blockId, String owner, Listener listener) {
-        return subscribe(java.util.List.of(blockId), owner, listener);
+        return admit(owner, listener, new Subscription(owner, blockId, null), byBlock, blockId);
     }
 
     /**
-     * Subscribes one listener to several blocks (a board's stream), taking one of the owner's
-     * slots, unless the owner already holds {@code maxPerOwner} streams.
+     * Subscribes a listener to every block of a workspace, those it gains later too (a board's
+     * stream), taking one of the owner's slots.
      *
      * @return whether it was subscribed
      */
-    public boolean subscribe(java.util.Collection<String> blockIds, String owner, Listener listener) {
+    public boolean subscribeBoard(String workspaceId, String owner, Listener listener) {
+        return admit(owner, listener, new Subscription(owner, null, workspaceId), byWorkspace, workspaceId);
+    }
+
+    private boolean admit(String owner, Listener listener, Subscription subscription, Map<String, Set<Listener>> index, String key) {
         boolean[] admitted = new boolean[1];
-        openByOwner.compute(owner, (key, open) -> {
+        openByOwner.compute(owner, (ignored, open) -> {
             int count = open == null ? 0 : open;
             admitted[0] = count < maxPerOwner;
             return admitted[0] ? count + 1 : open;
         });
         if (admitted[0]) {
-            owners.put(listener, owner);
-            blockIds.forEach(blockId -> listeners.computeIfAbsent(blockId, id -> ConcurrentHashMap.newKeySet()).add(listener));
+            subscriptions.put(listener, subscription);
+            index.computeIfAbsent(key, ignored -> ConcurrentHashMap.newKeySet()).add(listener);
         }
         return admitted[0];
     }
 
-    public void unsubscribe(String blockId, Listener listener) {
-        unsubscribe(java.util.List.of(blockId), listener);
+    /** Ends a listener's subscription; a second call (a failed send, then the close) does nothing. */
+    public void unsubscribe(Listener listener) {
+        Subscription subscription = subscriptions.remove(listener);
+        if (subscription == null) {
+            return;
+        }
+        if (subscription.blockId() != null) {
+            remove(byBlock, subscription.blockId(), listener);
+        } else {
+            remove(byWorkspace, subscription.workspaceId(), listener);
+        }
+        openByOwner.computeIfPresent(subscription.owner(), (key, open) -> open <= 1 ? null : open - 1);
     }
 
-    public void unsubscribe(java.util.Collection<String> blockIds, Listener listener) {
-        blockIds.forEach(blockId -> listeners.computeIfPresent(blockId, (id, current) -> {
+    private static void remove(Map<String, Set<Listener>> index, String key, Listener listener) {
+        index.computeIfPresent(key, (ignored, current) -> {
             current.remove(listener);
             return current.isEmpty() ? null : current;
-        }));
-        // Unsubscribing twice (a failed send, then the close) releases the owner's slot once.
-        String owner = owners.remove(listener);
-        if (owner != null) {
-            openByOwner.computeIfPresent(owner, (key, open) -> open <= 1 ? null : open - 1);
-        }
+        });
     }
 
     /** Streams the owner holds open on this node. */
@@ -98,16 +114,25 @@ public final class WidgetEvents implements Managed {
         return openByOwner.getOrDefault(owner, 0);
     }
 
-    /** Delivers a change to this node's listeners of the block. */
+    /** Delivers a change to this node's listeners of the block and of its workspace's board. */
     public void deliver(Change change) {
-        Set<Listener> forBlock = listeners.get(change.blockId());
+        Set<Listener> forBlock = byBlock.get(change.blockId());
         if (forBlock != null) {
             forBlock.forEach(listener -> listener.onChange(change));
         }
+        Set<Listener> forBoard = change.workspaceId() == null ? null : byWorkspace.get(change.workspaceId());
+        if (forBoard != null) {
+            forBoard.forEach(listener -> listener.onChange(change));
+        }
+    }
+
+    /** Whether a change of this block would reach anyone on this node (its own listeners, or any board). */
+    public boolean anyoneListens(String blockId) {
+        return byBlock.containsKey(blockId) || !byWorkspace.isEmpty();
     }
 
     public int listenerCount(String blockId) {
-        Set<Listener> forBlock = listeners.get(blockId);
+        Set<Listener> forBlock = byBlock.get(blockId);
         return forBlock == null ? 0 : forBlock.size();
     }
 
@@ -119,16 +144,15 @@ public final class WidgetEvents implements Managed {
     @Override
     public void stop() {
         heartbeats.shutdownNow();
-        // Every open stream, a board's too (one listening to no block yet is in no block's set).
-        java.util.List.copyOf(owners.keySet()).forEach(Listener::close);
-        listeners.clear();
-        owners.clear();
+        List.copyOf(subscriptions.keySet()).forEach(Listener::close);
+        byBlock.clear();
+        byWorkspace.clear();
+        subscriptions.clear();
         openByOwner.clear();
     }
 
     private void beat() {
-        // Each stream once, though a board's listens to several blocks, or to none.
-        java.util.List.copyOf(owners.keySet()).forEach(listener -> {
+        List.copyOf(subscriptions.keySet()).forEach(listener -> {
             if (!listener.heartbeat()) {
                 listener.close(); // unsubscribes it, releasing its owner's slot
             }

@@ -47,9 +47,14 @@ public interface BlockDao {
             + "ON CONFLICT (block_id, recorded_at) DO NOTHING")
     void recordValue(@Bind("blockId") String blockId, @Bind("recordedAt") Instant recordedAt, @Bind("widgetData") String widgetData);
 
-    /** A block's current widget data, whichever workspace it is in (for delivering a change). */
-    @SqlQuery("SELECT widget_data::text FROM block WHERE id = :id")
-    Optional<String> widgetData(@Bind("id") String id);
+    /** A block's workspace and current widget data, whichever workspace it is in (for delivering a change). */
+    @SqlQuery("SELECT workspace_id, widget_data::text AS widget_data FROM block WHERE id = :id")
+    @org.jdbi.v3.sqlobject.config.RegisterConstructorMapper(CurrentWidget.class)
+    Optional<CurrentWidget> currentWidget(@Bind("id") String id);
+
+    /** A block's workspace and its widget data as JSON text. */
+    record CurrentWidget(String workspaceId, String widgetData) {
+    }
 
     @SqlQuery("SELECT count(*) FROM block_value WHERE block_id = :blockId")
     int valueCount(@Bind("blockId") String blockId);

@@ -179,20 +179,20 @@ public final class BlockResource {
     public void events(@Context SecurityContext security, @PathParam("id") String id, @Context SseEventSink sink, @Context Sse sse) {
         Caller caller = caller(security);
         BlockRow block = blocks.find(caller, id);
-        SinkListener listener = new SinkListener(List.of(block.id()), false, sink, sse, events);
+        SinkListener listener = new SinkListener(false, sink, sse, events);
         if (!events.subscribe(block.id(), caller.actor(), listener)) {
             throw ApiException.tooManyRequests("too_many_event_streams",
                     "This token holds as many event streams open as it may: close one first", Duration.ofSeconds(5));
         }
         // Read before subscribing: a change delivered since is newer, and then this one is not sent.
-        listener.start(new WidgetEvents.Change(block.id(), BlockService.widgetData(block)));
+        listener.start(new WidgetEvents.Change(block.workspaceId(), block.id(), BlockService.widgetData(block)));
     }
 
     /**
      * Server-Sent Events for a whole board: one {@code widget} event per change of any of the
-     * workspace's blocks, as {@code {"blockId", "data"}}, starting with each block's current data.
-     * One stream, so a page showing many widgets holds one connection, not one per widget; blocks
-     * created after it opened are not in it (a client reconnects to see them).
+     * workspace's blocks, as {@code {"blockId", "data"}}, starting with each block's current data;
+     * a block created while the stream is open arrives with its first refresh. One stream, so a
+     * page showing many widgets holds one connection, not one per widget.
      */
     @GET
     @ReadScope
@@ -208,13 +208,15 @@ public final class BlockResource {
             - `too_many_event_streams`: this token holds as many event streams open as it may: close one first""")
     public void boardEvents(@Context SecurityContext security, @Context SseEventSink sink, @Context Sse sse) {
         Caller caller = caller(security);
-        List<BlockRow> board = blocks.rows(caller);
-        SinkListener listener = new SinkListener(board.stream().map(BlockRow::id).toList(), true, sink, sse, events);
-        if (!events.subscribe(listener.blockIds, caller.actor(), listener)) {
+        String workspaceId = blocks.workspaceOf(caller);
+        SinkListener listener = new SinkListener(true, sink, sse, events);
+        // Subscribed before reading the blocks: a change in between is sent, and then its older data is not.
+        if (!events.subscribeBoard(workspaceId, caller.actor(), listener)) {
             throw ApiException.tooManyRequests("too_many_event_streams",
                     "This token holds as many event streams open as it may: close one first", Duration.ofSeconds(5));
         }
-        board.forEach(row -> listener.start(new WidgetEvents.Change(row.id(), BlockService.widgetData(row))));
+        List<BlockRow> board = blocks.rows(caller);
+        board.forEach(row -> listener.start(new WidgetEvents.Change(row.workspaceId(), row.id(), BlockService.widgetData(row))));
         if (board.isEmpty()) {
             // An empty board still answers at once, so the client knows the stream is open.
             sink.send(sse.newEventBuilder().comment("no blocks").build());
@@ -227,7 +229,6 @@ public final class BlockResource {
      * is not sent again. Leaves when the client does.
      */
     private static final class SinkListener implements WidgetEvents.Listener {
-        private final List<String> blockIds;
         private final boolean board;
         private final SseEventSink sink;
         private final Sse sse;
@@ -235,8 +236,7 @@ public final class BlockResource {
         private final Map<String, String> lastSent = new HashMap<>();
 
         /** @param board whether events name their block ({@code {"blockId", "data"}}) or carry the data alone */
-        SinkListener(List<String> blockIds, boolean board, SseEventSink sink, Sse sse, WidgetEvents events) {
-            this.blockIds = List.copyOf(blockIds);
+        SinkListener(boolean board, SseEventSink sink, Sse sse, WidgetEvents events) {
             this.board = board;
             this.sink = sink;
             this.sse = sse;
@@ -253,7 +253,7 @@ public final class BlockResource {
         @Override
         public synchronized void onChange(WidgetEvents.Change change) {
             if (sink.isClosed()) {
-                events.unsubscribe(blockIds, this);
+                events.unsubscribe(this);
                 return;
             }
             send(change);
@@ -288,7 +288,7 @@ public final class BlockResource {
 
         @Override
         public void close() {
-            events.unsubscribe(blockIds, this);
+            events.unsubscribe(this);
             try {
                 sink.close();
             } catch (RuntimeException e) {
