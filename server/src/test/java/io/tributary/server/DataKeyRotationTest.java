@@ -140,6 +140,42 @@ class DataKeyRotationTest {
         }
     }
 
+    @Test
+    void aRotationEndsAReplacedWebhookSecretsOverlapOnARunningServer() throws Exception {
+        FakeStripeAccount account = FakeStripeAccount.create();
+        account.balance(Map.of("usd", 100L), Map.of());
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start(); FakeStripe stripe = FakeStripe.start(account)) {
+            Map<String, String> external = Map.of("database.url", postgres.getJdbcUrl("postgres", "postgres"), "database.user", "postgres");
+            Jdbi jdbi = Database.jdbi(postgres.getPostgresDatabase());
+            try (TestServer server = new TestServer(stripe, false, external, TestServer.newDataDirectory()).start()) {
+                Api api = server.api();
+                Workspace acme = workspace(api, "Acme");
+                String key = stripe.addKey(KeyAccess.allReads());
+                String hooked = api.post("/api/v1/data-sources", acme.token(), Map.of("type", "stripe",
+                        "credentials", Map.of("apiKey", key, "webhookSecret", SIGNING_SECRET))).body().get("id").asText();
+                Api.Reply replaced = api.patch("/api/v1/data-sources/" + hooked, acme.token(),
+                        Map.of("credentials", Map.of("apiKey", key, "webhookSecret", OTHER_SIGNING_SECRET)));
+                assertThat(replaced.status()).as(replaced.raw()).isEqualTo(200);
+                webhookVerifies(server, hooked, SIGNING_SECRET); // the replaced secret, within its overlap (opened and kept by this node)
+                webhookVerifies(server, hooked, OTHER_SIGNING_SECRET);
+
+                RotateDataKeysCommand.execute(jdbi, RING, CLOCK, Optional.of(acme.id()), new PrintStream(new ByteArrayOutputStream()));
+
+                // The replaced secret was sealed under the destroyed key: the rotation ends its overlap rather than carry it over,
+                // and the running node, which had opened it, stops taking it too.
+                String previous = jdbi.withHandle(handle -> handle.createQuery("SELECT previous_webhook_secret FROM data_source WHERE id = :id")
+                        .bind("id", hooked).mapTo(String.class).one());
+                assertThat(previous).as("no replaced secret kept after the rotation").isNull();
+                String body = "{\"id\":\"evt_rotation_old\",\"object\":\"event\",\"type\":\"balance.available\",\"created\":"
+                        + server.clock().instant().getEpochSecond() + ",\"data\":{\"object\":{\"object\":\"balance\"}}}";
+                java.net.http.HttpResponse<String> refused = SignedWebhooks.deliver(server, "/webhooks/stripe/" + hooked, SIGNING_SECRET, body);
+                assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+                assertThat(refused.body()).contains("webhook_signature_invalid");
+                webhookVerifies(server, hooked, OTHER_SIGNING_SECRET);
+            }
+        }
+    }
+
     private static DataKeyRotation rotation(Jdbi jdbi) {
         AuditedEncryption audited = AuditedEncryption.open(jdbi, RING, CLOCK, DataKeyRotation.ACTOR);
         return new DataKeyRotation(jdbi, audited.encryption(), new StoredCredentials(jdbi, new CredentialVault(audited.encryption())),
