@@ -215,16 +215,8 @@ class BlocksTest {
     void serverSentEventsCarryEachChangeOfTheWidgetData() throws Exception {
         String token = workspace();
         String id = api.post("/api/v1/blocks", token, mrrBlock(source(token, KeyAccess.allReads()))).body().get("id").asText();
-        BlockingQueue<JsonNode> events = new LinkedBlockingQueue<>();
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.app().getLocalPort() + "/api/v1/blocks/" + id + "/events"))
-                .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").build();
-        HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        assertThat(response.statusCode()).isEqualTo(200);
-        Thread reader = new Thread(() -> readEvents(response.body(), events));
-        reader.setDaemon(true);
-        reader.start();
-        try {
+        try (EventStream stream = openEvents("/api/v1/blocks/" + id + "/events", token)) {
+            BlockingQueue<JsonNode> events = stream.events();
             JsonNode first = events.poll(10, TimeUnit.SECONDS);
             assertThat(first).isNotNull();
             assertThat(first.get("value").asText()).isEqualTo("$50.00");
@@ -242,8 +234,6 @@ class BlocksTest {
             } finally {
                 account.delete("subscription", added);
             }
-        } finally {
-            response.body().close();
         }
     }
 
@@ -254,16 +244,8 @@ class BlocksTest {
         String first = api.post("/api/v1/blocks", token, mrrBlock(sourceId)).body().get("id").asText();
         String otherToken = workspace();
         String otherSource = source(otherToken, KeyAccess.allReads());
-        BlockingQueue<JsonNode> events = new LinkedBlockingQueue<>();
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.app().getLocalPort() + "/api/v1/blocks/events"))
-                .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").build();
-        HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        assertThat(response.statusCode()).isEqualTo(200);
-        Thread reader = new Thread(() -> readEvents(response.body(), events));
-        reader.setDaemon(true);
-        reader.start();
-        try {
+        try (EventStream stream = openEvents("/api/v1/blocks/events", token)) {
+            BlockingQueue<JsonNode> events = stream.events();
             JsonNode opening = events.poll(10, TimeUnit.SECONDS);
             assertThat(opening).as("each block's current data when the stream opens").isNotNull();
             assertThat(opening.get("blockId").asText()).isEqualTo(first);
@@ -278,9 +260,28 @@ class BlocksTest {
             assertThat(made.at("/data/value").asText()).isEqualTo("$50.00");
             server.awaitIdle();
             assertThat(events).as("nothing from the other workspace").isEmpty();
-        } finally {
-            response.body().close();
         }
+    }
+
+    /** An open Server-Sent Events stream: each event's data, parsed, as it arrives. */
+    private record EventStream(BlockingQueue<JsonNode> events, InputStream body) implements AutoCloseable {
+        @Override
+        public void close() throws java.io.IOException {
+            body.close();
+        }
+    }
+
+    private EventStream openEvents(String path, String token) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.app().getLocalPort() + path))
+                .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").build();
+        HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(response.statusCode()).isEqualTo(200);
+        BlockingQueue<JsonNode> events = new LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> readEvents(response.body(), events));
+        reader.setDaemon(true);
+        reader.start();
+        return new EventStream(events, response.body());
     }
 
     private static void readEvents(InputStream body, BlockingQueue<JsonNode> events) {

@@ -47,131 +47,135 @@ class DataKeyRotationTest {
 
     @Test
     void aRotationStoppedMidwayResumesWithTheSameKeyWhileTheServerKeepsWorking() throws Exception {
-        FakeStripeAccount account = FakeStripeAccount.create();
-        account.balance(Map.of("usd", 100L), Map.of());
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start(); FakeStripe stripe = FakeStripe.start(account)) {
-            Map<String, String> external = Map.of("database.url", postgres.getJdbcUrl("postgres", "postgres"), "database.user", "postgres");
-            Jdbi jdbi = Database.jdbi(postgres.getPostgresDatabase());
-            try (TestServer server = new TestServer(stripe, false, external, TestServer.newDataDirectory()).start()) {
-                Api api = server.api();
-                Workspace acme = workspace(api, "Acme");
-                Workspace bravo = workspace(api, "Bravo");
-                String plain = source(api, acme, stripe, null);
-                String hooked = source(api, acme, stripe, SIGNING_SECRET);
-                String other = source(api, acme, stripe, OTHER_SIGNING_SECRET);
-                String bravoSource = source(api, bravo, stripe, null);
-                List<String> acmeSources = List.of(plain, hooked, other);
-                String oldKey = dataKey(jdbi, acme.id());
-                String oldKeyId = WrappedDataKey.parse(oldKey).dataKeyId();
-                String bravoKey = dataKey(jdbi, bravo.id());
+        onRunningServer((server, api, jdbi, stripe) -> {
+            Workspace acme = workspace(api, "Acme");
+            Workspace bravo = workspace(api, "Bravo");
+            String plain = source(api, acme, stripe, null);
+            String hooked = source(api, acme, stripe, SIGNING_SECRET);
+            String other = source(api, acme, stripe, OTHER_SIGNING_SECRET);
+            String bravoSource = source(api, bravo, stripe, null);
+            List<String> acmeSources = List.of(plain, hooked, other);
+            String oldKey = dataKey(jdbi, acme.id());
+            String oldKeyId = WrappedDataKey.parse(oldKey).dataKeyId();
+            String bravoKey = dataKey(jdbi, bravo.id());
 
-                // A run stopped after its first source.
-                DataKeyRotation stopped = rotation(jdbi);
-                DataKeyRotation.Begun begun = stopped.begin(acme.id());
-                assertThat(begun.resumed()).isFalse();
-                assertThat(stopped.moveSource(hooked)).isTrue();
-                assertThat(stopped.moveSource(hooked)).as("a source already under the next key is left").isFalse();
-                String nextKeyId = begun.nextDataKeyId();
-                assertThat(nextKeyId).isNotEqualTo(oldKeyId);
-                assertThat(keyIdOf(jdbi, hooked)).isEqualTo(nextKeyId);
-                assertThat(keyIdOf(jdbi, plain)).isEqualTo(oldKeyId);
-                assertThat(keyIdOf(jdbi, other)).isEqualTo(oldKeyId);
+            // A run stopped after its first source.
+            DataKeyRotation stopped = rotation(jdbi);
+            DataKeyRotation.Begun begun = stopped.begin(acme.id());
+            assertThat(begun.resumed()).isFalse();
+            assertThat(stopped.moveSource(hooked)).isTrue();
+            assertThat(stopped.moveSource(hooked)).as("a source already under the next key is left").isFalse();
+            String nextKeyId = begun.nextDataKeyId();
+            assertThat(nextKeyId).isNotEqualTo(oldKeyId);
+            assertThat(keyIdOf(jdbi, hooked)).isEqualTo(nextKeyId);
+            assertThat(keyIdOf(jdbi, plain)).isEqualTo(oldKeyId);
+            assertThat(keyIdOf(jdbi, other)).isEqualTo(oldKeyId);
 
-                // Meanwhile the server opens each source with the key it is under...
-                everySourceOpens(api, acme, acmeSources);
-                webhookVerifies(server, hooked, SIGNING_SECRET);
-                webhookVerifies(server, other, OTHER_SIGNING_SECRET);
-                // ...and writes new credentials under the next key, so the rotation does not fall behind.
-                Api.Reply patched = api.patch("/api/v1/data-sources/" + plain, acme.token(),
-                        Map.of("credentials", Map.of("apiKey", stripe.addKey(KeyAccess.allReads()))));
-                assertThat(patched.status()).as(patched.raw()).isEqualTo(200);
-                assertThat(keyIdOf(jdbi, plain)).isEqualTo(nextKeyId);
+            // Meanwhile the server opens each source with the key it is under...
+            everySourceOpens(api, acme, acmeSources);
+            webhookVerifies(server, hooked, SIGNING_SECRET);
+            webhookVerifies(server, other, OTHER_SIGNING_SECRET);
+            // ...and writes new credentials under the next key, so the rotation does not fall behind.
+            Api.Reply patched = api.patch("/api/v1/data-sources/" + plain, acme.token(),
+                    Map.of("credentials", Map.of("apiKey", stripe.addKey(KeyAccess.allReads()))));
+            assertThat(patched.status()).as(patched.raw()).isEqualTo(200);
+            assertThat(keyIdOf(jdbi, plain)).isEqualTo(nextKeyId);
 
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                List<DataKeyRotation.Result> resumed = RotateDataKeysCommand.execute(jdbi, RING, CLOCK, Optional.of(acme.id()),
-                        new PrintStream(out, true, StandardCharsets.UTF_8));
-                assertThat(resumed).containsExactly(new DataKeyRotation.Result(acme.id(), oldKeyId, nextKeyId, 3, 1, true));
-                assertThat(out.toString(StandardCharsets.UTF_8)).contains("Workspace " + acme.id() + ": data key " + nextKeyId
-                        + " replaces " + oldKeyId + " (destroyed); 3 data source(s) under it, 1 re-encrypted by this run, which resumed");
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            List<DataKeyRotation.Result> resumed = RotateDataKeysCommand.execute(jdbi, RING, CLOCK, Optional.of(acme.id()),
+                    new PrintStream(out, true, StandardCharsets.UTF_8));
+            assertThat(resumed).containsExactly(new DataKeyRotation.Result(acme.id(), oldKeyId, nextKeyId, 3, 1, true));
+            assertThat(out.toString(StandardCharsets.UTF_8)).contains("Workspace " + acme.id() + ": data key " + nextKeyId
+                    + " replaces " + oldKeyId + " (destroyed); 3 data source(s) under it, 1 re-encrypted by this run, which resumed");
 
-                assertThat(WrappedDataKey.parse(dataKey(jdbi, acme.id())).dataKeyId()).isEqualTo(nextKeyId);
-                String nextKey = jdbi.withHandle(handle -> handle.createQuery("SELECT next_data_key FROM workspace WHERE id = :id")
-                        .bind("id", acme.id()).mapTo(String.class).one());
-                assertThat(nextKey).as("no next key once the rotation is over").isNull();
-                for (String source : acmeSources) {
-                    assertThat(keyIdOf(jdbi, source)).isEqualTo(nextKeyId);
-                    assertThat(credentialVersion(jdbi, source)).as("created, then re-encrypted or given new credentials").isEqualTo(2);
-                }
-                everySourceOpens(api, acme, acmeSources);
-                webhookVerifies(server, hooked, SIGNING_SECRET);
-                webhookVerifies(server, other, OTHER_SIGNING_SECRET);
-
-                String dump = DatabaseDump.everyTable(jdbi);
-                assertThat(dump).as("the dump was taken").contains(nextKeyId);
-                assertThat(dump).as("the old wrapped key").doesNotContain(oldKey).doesNotContain(oldKey.substring(oldKey.lastIndexOf('.') + 1));
-                assertThat(dataKey(jdbi, bravo.id())).as("another workspace's key").isEqualTo(bravoKey);
-
-                List<Map<String, Object>> rotations = audited(jdbi, acme.id(), "data_key.rotate");
-                assertThat(rotations).singleElement().satisfies(row -> assertThat(row)
-                        .containsEntry("actor", DataKeyRotation.ACTOR).containsEntry("target", "workspace:" + acme.id())
-                        .containsEntry("data_key", nextKeyId).containsEntry("previous_data_key", oldKeyId).containsEntry("sources", "3"));
-                List<Map<String, Object>> reencryptions = audited(jdbi, acme.id(), "credential.decrypt").stream()
-                        .filter(row -> DataKeyRotation.ACTOR.equals(row.get("actor"))).toList();
-                assertThat(reencryptions).as("both ciphertexts of each source re-encrypted by a run (the patched one was rewritten)")
-                        .extracting(row -> row.get("target") + " " + row.get("field") + " " + row.get("outcome"))
-                        .containsExactlyInAnyOrder("data_source:" + hooked + " credentials ok", "data_source:" + hooked + " webhook_secret ok",
-                                "data_source:" + other + " credentials ok", "data_source:" + other + " webhook_secret ok");
-                Api.Reply verified = api.get("/api/v1/audit-log/verify", acme.token());
-                assertThat(verified.body().get("valid").asBoolean()).as(verified.raw()).isTrue();
-
-                // An unknown workspace is refused before anything changes.
-                assertThatThrownBy(() -> RotateDataKeysCommand.execute(jdbi, RING, CLOCK, Optional.of("ws_nope"), new PrintStream(out)))
-                        .isInstanceOf(CommandFailure.class).hasMessage("No workspace 'ws_nope': no data key was rotated.");
-                assertThat(dataKey(jdbi, bravo.id())).isEqualTo(bravoKey);
-
-                // Without --workspace: every workspace, each with a key of its own.
-                List<DataKeyRotation.Result> all = RotateDataKeysCommand.execute(jdbi, RING, CLOCK, Optional.empty(), new PrintStream(out));
-                assertThat(all).extracting(DataKeyRotation.Result::workspaceId).containsExactlyInAnyOrder(acme.id(), bravo.id());
-                assertThat(all).allSatisfy(result -> assertThat(result.resumed()).isFalse());
-                assertThat(dataKey(jdbi, bravo.id())).isNotEqualTo(bravoKey);
-                everySourceOpens(api, acme, acmeSources);
-                everySourceOpens(api, bravo, List.of(bravoSource));
+            assertThat(WrappedDataKey.parse(dataKey(jdbi, acme.id())).dataKeyId()).isEqualTo(nextKeyId);
+            String nextKey = jdbi.withHandle(handle -> handle.createQuery("SELECT next_data_key FROM workspace WHERE id = :id")
+                    .bind("id", acme.id()).mapTo(String.class).one());
+            assertThat(nextKey).as("no next key once the rotation is over").isNull();
+            for (String source : acmeSources) {
+                assertThat(keyIdOf(jdbi, source)).isEqualTo(nextKeyId);
+                assertThat(credentialVersion(jdbi, source)).as("created, then re-encrypted or given new credentials").isEqualTo(2);
             }
-        }
+            everySourceOpens(api, acme, acmeSources);
+            webhookVerifies(server, hooked, SIGNING_SECRET);
+            webhookVerifies(server, other, OTHER_SIGNING_SECRET);
+
+            String dump = DatabaseDump.everyTable(jdbi);
+            assertThat(dump).as("the dump was taken").contains(nextKeyId);
+            assertThat(dump).as("the old wrapped key").doesNotContain(oldKey).doesNotContain(oldKey.substring(oldKey.lastIndexOf('.') + 1));
+            assertThat(dataKey(jdbi, bravo.id())).as("another workspace's key").isEqualTo(bravoKey);
+
+            List<Map<String, Object>> rotations = audited(jdbi, acme.id(), "data_key.rotate");
+            assertThat(rotations).singleElement().satisfies(row -> assertThat(row)
+                    .containsEntry("actor", DataKeyRotation.ACTOR).containsEntry("target", "workspace:" + acme.id())
+                    .containsEntry("data_key", nextKeyId).containsEntry("previous_data_key", oldKeyId).containsEntry("sources", "3"));
+            List<Map<String, Object>> reencryptions = audited(jdbi, acme.id(), "credential.decrypt").stream()
+                    .filter(row -> DataKeyRotation.ACTOR.equals(row.get("actor"))).toList();
+            assertThat(reencryptions).as("both ciphertexts of each source re-encrypted by a run (the patched one was rewritten)")
+                    .extracting(row -> row.get("target") + " " + row.get("field") + " " + row.get("outcome"))
+                    .containsExactlyInAnyOrder("data_source:" + hooked + " credentials ok", "data_source:" + hooked + " webhook_secret ok",
+                            "data_source:" + other + " credentials ok", "data_source:" + other + " webhook_secret ok");
+            Api.Reply verified = api.get("/api/v1/audit-log/verify", acme.token());
+            assertThat(verified.body().get("valid").asBoolean()).as(verified.raw()).isTrue();
+
+            // An unknown workspace is refused before anything changes.
+            assertThatThrownBy(() -> RotateDataKeysCommand.execute(jdbi, RING, CLOCK, Optional.of("ws_nope"), new PrintStream(out)))
+                    .isInstanceOf(CommandFailure.class).hasMessage("No workspace 'ws_nope': no data key was rotated.");
+            assertThat(dataKey(jdbi, bravo.id())).isEqualTo(bravoKey);
+
+            // Without --workspace: every workspace, each with a key of its own.
+            List<DataKeyRotation.Result> all = RotateDataKeysCommand.execute(jdbi, RING, CLOCK, Optional.empty(), new PrintStream(out));
+            assertThat(all).extracting(DataKeyRotation.Result::workspaceId).containsExactlyInAnyOrder(acme.id(), bravo.id());
+            assertThat(all).allSatisfy(result -> assertThat(result.resumed()).isFalse());
+            assertThat(dataKey(jdbi, bravo.id())).isNotEqualTo(bravoKey);
+            everySourceOpens(api, acme, acmeSources);
+            everySourceOpens(api, bravo, List.of(bravoSource));
+        });
     }
 
     @Test
     void aRotationEndsAReplacedWebhookSecretsOverlapOnARunningServer() throws Exception {
+        onRunningServer((server, api, jdbi, stripe) -> {
+            Workspace acme = workspace(api, "Acme");
+            String key = stripe.addKey(KeyAccess.allReads());
+            String hooked = api.post("/api/v1/data-sources", acme.token(), Map.of("type", "stripe",
+                    "credentials", Map.of("apiKey", key, "webhookSecret", SIGNING_SECRET))).body().get("id").asText();
+            Api.Reply replaced = api.patch("/api/v1/data-sources/" + hooked, acme.token(),
+                    Map.of("credentials", Map.of("apiKey", key, "webhookSecret", OTHER_SIGNING_SECRET)));
+            assertThat(replaced.status()).as(replaced.raw()).isEqualTo(200);
+            webhookVerifies(server, hooked, SIGNING_SECRET); // the replaced secret, within its overlap (opened and kept by this node)
+            webhookVerifies(server, hooked, OTHER_SIGNING_SECRET);
+
+            RotateDataKeysCommand.execute(jdbi, RING, CLOCK, Optional.of(acme.id()), new PrintStream(new ByteArrayOutputStream()));
+
+            // The replaced secret was sealed under the destroyed key: the rotation ends its overlap rather than carry it over,
+            // and the running node, which had opened it, stops taking it too.
+            String previous = jdbi.withHandle(handle -> handle.createQuery("SELECT previous_webhook_secret FROM data_source WHERE id = :id")
+                    .bind("id", hooked).mapTo(String.class).one());
+            assertThat(previous).as("no replaced secret kept after the rotation").isNull();
+            String body = "{\"id\":\"evt_rotation_old\",\"object\":\"event\",\"type\":\"balance.available\",\"created\":"
+                    + server.clock().instant().getEpochSecond() + ",\"data\":{\"object\":{\"object\":\"balance\"}}}";
+            java.net.http.HttpResponse<String> refused = SignedWebhooks.deliver(server, "/webhooks/stripe/" + hooked, SIGNING_SECRET, body);
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+            assertThat(refused.body()).contains("webhook_signature_invalid");
+            webhookVerifies(server, hooked, OTHER_SIGNING_SECRET);
+        });
+    }
+
+    /** What a test does with a server whose database it also reaches directly (as the command line does). */
+    private interface Scenario {
+        void run(TestServer server, Api api, Jdbi jdbi, FakeStripe stripe) throws Exception;
+    }
+
+    /** A server on a PostgreSQL of the test's own, which the rotation reaches beside it, and a fake Stripe with a balance. */
+    private static void onRunningServer(Scenario scenario) throws Exception {
         FakeStripeAccount account = FakeStripeAccount.create();
         account.balance(Map.of("usd", 100L), Map.of());
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start(); FakeStripe stripe = FakeStripe.start(account)) {
             Map<String, String> external = Map.of("database.url", postgres.getJdbcUrl("postgres", "postgres"), "database.user", "postgres");
             Jdbi jdbi = Database.jdbi(postgres.getPostgresDatabase());
             try (TestServer server = new TestServer(stripe, false, external, TestServer.newDataDirectory()).start()) {
-                Api api = server.api();
-                Workspace acme = workspace(api, "Acme");
-                String key = stripe.addKey(KeyAccess.allReads());
-                String hooked = api.post("/api/v1/data-sources", acme.token(), Map.of("type", "stripe",
-                        "credentials", Map.of("apiKey", key, "webhookSecret", SIGNING_SECRET))).body().get("id").asText();
-                Api.Reply replaced = api.patch("/api/v1/data-sources/" + hooked, acme.token(),
-                        Map.of("credentials", Map.of("apiKey", key, "webhookSecret", OTHER_SIGNING_SECRET)));
-                assertThat(replaced.status()).as(replaced.raw()).isEqualTo(200);
-                webhookVerifies(server, hooked, SIGNING_SECRET); // the replaced secret, within its overlap (opened and kept by this node)
-                webhookVerifies(server, hooked, OTHER_SIGNING_SECRET);
-
-                RotateDataKeysCommand.execute(jdbi, RING, CLOCK, Optional.of(acme.id()), new PrintStream(new ByteArrayOutputStream()));
-
-                // The replaced secret was sealed under the destroyed key: the rotation ends its overlap rather than carry it over,
-                // and the running node, which had opened it, stops taking it too.
-                String previous = jdbi.withHandle(handle -> handle.createQuery("SELECT previous_webhook_secret FROM data_source WHERE id = :id")
-                        .bind("id", hooked).mapTo(String.class).one());
-                assertThat(previous).as("no replaced secret kept after the rotation").isNull();
-                String body = "{\"id\":\"evt_rotation_old\",\"object\":\"event\",\"type\":\"balance.available\",\"created\":"
-                        + server.clock().instant().getEpochSecond() + ",\"data\":{\"object\":{\"object\":\"balance\"}}}";
-                java.net.http.HttpResponse<String> refused = SignedWebhooks.deliver(server, "/webhooks/stripe/" + hooked, SIGNING_SECRET, body);
-                assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
-                assertThat(refused.body()).contains("webhook_signature_invalid");
-                webhookVerifies(server, hooked, OTHER_SIGNING_SECRET);
+                scenario.run(server, server.api(), jdbi, stripe);
             }
         }
     }
