@@ -267,7 +267,7 @@ public class TributaryApplication extends Application<TributaryConfiguration> {
             }
         });
         environment.lifecycle().manage(new WidgetChangeRelay(jdbi, widgetEvents));
-        BlockService blocks = new BlockService(jdbi, connectors, dataSources, refreshes, audit, contexts, operations);
+        BlockService blocks = new BlockService(jdbi, dataSources, refreshes, audit, contexts, operations);
         environment.jersey().register(new BlockResource(blocks, widgetEvents));
         environment.jersey().register(new QueryResource(new QueryService(operations, dataSources, mirrorAnswers)));
 

@@ -134,6 +134,20 @@ class PostgresPluginTest {
     }
 
     @Test
+    void aPreviewChecksTheStatementAndAnswersItWithOneDecryptionAndSavesNothing() {
+        String token = workspace();
+        String sourceId = source(token);
+        server.awaitIdle(); // the new source's first refresh, so that only the preview decrypts below
+        long before = decryptions(token);
+
+        Api.Reply preview = api.post("/api/v1/blocks/preview", token, block(sourceId, TOTALS, Map.of("value", "rows[0].n")));
+        assertThat(preview.status()).as(preview.raw()).isEqualTo(200);
+        assertThat(preview.body().at("/widget/data/value").asLong()).isEqualTo(3);
+        assertThat(decryptions(token) - before).as("the statement's columns checked and its rows read on one opening").isEqualTo(1);
+        assertThat(api.get("/api/v1/blocks", token).body().toString()).as("nothing saved").doesNotContain(sourceId);
+    }
+
+    @Test
     void aWriteAndSeveralStatementsAreRefusedWhenTheBlockIsSaved() throws SQLException {
         String token = workspace();
         String sourceId = source(token);

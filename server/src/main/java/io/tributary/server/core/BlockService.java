@@ -3,7 +3,6 @@ package io.tributary.server.core;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tributary.connector.host.ConnectorRegistry;
 import io.tributary.connector.host.InstalledConnector;
 import io.tributary.connector.host.ParameterValidator;
 import io.tributary.connector.spi.ConnectorException;
@@ -37,18 +36,16 @@ import org.jdbi.v3.core.Jdbi;
 public final class BlockService {
 
     private final Jdbi jdbi;
-    private final ConnectorRegistry connectors;
     private final DataSourceService dataSources;
     private final RefreshService refreshes;
     private final AuditTrail audit;
     private final ConnectorContexts contexts;
     private final SourceOperations operations;
 
-    public BlockService(Jdbi jdbi, ConnectorRegistry connectors, DataSourceService dataSources, RefreshService refreshes,
+    public BlockService(Jdbi jdbi, DataSourceService dataSources, RefreshService refreshes,
                         AuditTrail audit, ConnectorContexts contexts, SourceOperations operations) {
         this.jdbi = jdbi;
         this.operations = operations;
-        this.connectors = connectors;
         this.dataSources = dataSources;
         this.refreshes = refreshes;
         this.audit = audit;
@@ -74,8 +71,9 @@ public final class BlockService {
      */
     public io.tributary.server.api.BlockPreview preview(Caller caller, BlockRequest request) {
         Validated valid = validate(caller, request);
-        RefreshService.Preview preview = refreshes.preview(valid.source(), valid.queryType(), valid.params(), valid.projection(),
-                caller.actor());
+        // The operation that checked the binding answers it: a connector that read the statement to check it
+        // opened the credentials once, for both.
+        RefreshService.Preview preview = refreshes.preview(valid.operation(), valid.query(), valid.projection());
         ObjectNode data = (ObjectNode) RefreshService.read(valid.widgetData());
         data.setAll(preview.widgetData());
         return new io.tributary.server.api.BlockPreview(new BlockRequest.Widget(valid.template(), data), preview.from(),
@@ -99,8 +97,7 @@ public final class BlockService {
     }
 
     public List<BlockView> list(Caller caller) {
-        String workspaceId = dataSources.requireWorkspace(caller);
-        return jdbi.withExtension(BlockDao.class, blocks -> blocks.list(workspaceId)).stream().map(BlockService::view).toList();
+        return rows(caller).stream().map(BlockService::view).toList();
     }
 
     /** The caller's workspace; the admin token has none (answered as for any workspace-only endpoint). */
@@ -126,7 +123,6 @@ public final class BlockService {
         return view(refreshes.refreshBlock(find(caller, id), caller.actor()));
     }
 
-    /** The block, if it belongs to the caller's workspace; otherwise 404. */
     /** {@code GET /api/v1/blocks/{id}/history}: the block's numeric values over a window, per step. */
     public HistoryView history(Caller caller, String id, String from, String to, String step) {
         BlockRow block = find(caller, id);
@@ -139,14 +135,22 @@ public final class BlockService {
                 series.entrySet().stream().map(entry -> new HistoryView.Series(entry.getKey(), entry.getValue())).toList());
     }
 
+    /** The block, if it belongs to the caller's workspace; otherwise 404. */
     public BlockRow find(Caller caller, String id) {
         String workspaceId = dataSources.requireWorkspace(caller);
         return jdbi.withExtension(BlockDao.class, blocks -> blocks.find(workspaceId, id))
                 .orElseThrow(() -> new NotFound("Block " + id));
     }
 
-    private record Validated(DataSourceRow source, String queryType, String params, String projection, String template,
-                             String widgetData) {
+    /**
+     * A binding and widget checked, as stored, with the prepared query and the operation on the
+     * source that checked it (its credentials opened only if the check needed them, once).
+     */
+    private record Validated(DataSourceRow source, QueryRequest query, SourceOperation operation, String params, String projection,
+                             String template, String widgetData) {
+        String queryType() {
+            return query.queryTypeId();
+        }
     }
 
     private Validated validate(Caller caller, BlockRequest request) {
@@ -161,8 +165,9 @@ public final class BlockService {
         if (binding.queryConfig() == null || binding.queryConfig().type() == null) {
             throw new InvalidInput("binding.queryConfig.type", "'binding.queryConfig.type' is required: a query type of the source's connector (GET /api/v1/connectors lists them)");
         }
-        InstalledConnector connector = connectors.find(source.type())
+        SourceOperation operation = operations.start(source, caller.actor())
                 .orElseThrow(() -> new InvalidInput("binding.dataSourceId", "The data source's connector is not installed"));
+        InstalledConnector connector = operation.connector();
         QueryRequest query;
         try {
             query = ParameterValidator.prepare(connector, binding.queryConfig().type(), binding.queryConfig().params());
@@ -171,7 +176,7 @@ public final class BlockService {
                     .orElse("binding.queryConfig");
             throw new InvalidInput(e.errorCode().code(), field, e.getMessage());
         }
-        String projection = projection(binding.projection(), resultFields(source, connector, query, caller));
+        String projection = projection(binding.projection(), resultFields(operation, query));
         String template = request.widget() == null || request.widget().template() == null ? "default"
                 : Names.require("widget.template", request.widget().template());
         JsonNode data = request.widget() == null ? null : request.widget().data();
@@ -179,7 +184,7 @@ public final class BlockService {
             throw new InvalidInput("widget.data", "'widget.data' must be an object");
         }
         ObjectNode widgetData = data == null || data.isNull() ? JsonNodeFactory.instance.objectNode() : (ObjectNode) data;
-        return new Validated(source, query.queryTypeId(), RefreshService.write(query.parameters().toJson()), projection, template,
+        return new Validated(source, query, operation, RefreshService.write(query.parameters().toJson()), projection, template,
                 RefreshService.write(widgetData));
     }
 
@@ -188,14 +193,12 @@ public final class BlockService {
      * depends on the request (user-written SQL), what the connector learns of this one (an audited
      * decryption, as a refresh would make).
      */
-    private List<ResultField> resultFields(DataSourceRow source, InstalledConnector connector, QueryRequest query, Caller caller) {
+    private List<ResultField> resultFields(SourceOperation operation, QueryRequest query) {
         if (!query.queryType().resultFieldsPerRequest()) {
             return query.queryType().resultFields();
         }
-        SourceOperation operation = operations.start(source, caller.actor())
-                .orElseThrow(() -> new InvalidInput("binding.dataSourceId", "The data source's connector is not installed"));
         try {
-            return connector.connector().resultFields(operation.context(), query).orElse(query.queryType().resultFields());
+            return operation.connector().connector().resultFields(operation.context(), query).orElse(query.queryType().resultFields());
         } catch (ConnectorException e) {
             if (ConnectorFailures.stopsSource(e) || ConnectorFailures.retryAfter(e).isPresent()) {
                 throw e; // the credentials or the provider failed, not the binding: answered as any connector failure

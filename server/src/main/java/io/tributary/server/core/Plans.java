@@ -1,9 +1,13 @@
 package io.tributary.server.core;
 
+import io.tributary.server.api.SessionView;
 import io.tributary.server.config.PlanConfig;
 import io.tributary.server.problems.InvalidInput;
 import io.tributary.server.problems.LimitReached;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The plans a deployment defines, and what each allows. */
 public final class Plans {
@@ -33,37 +37,42 @@ public final class Plans {
      * @param existingTotal the workspace's data sources of every type
      */
     public void checkDataSourceAllowed(String plan, String type, int existingOfType, int existingTotal) {
+        Optional<LimitReached> refusal = refusal(plan, type, existingOfType, existingTotal);
+        if (refusal.isPresent()) {
+            throw refusal.get();
+        }
+    }
+
+    /** Why one more data source of {@code type} would exceed the plan, if it would. */
+    private Optional<LimitReached> refusal(String plan, String type, int existingOfType, int existingTotal) {
         PlanConfig config = plans.get(plan);
         if (config == null) {
             // A workspace's plan the configuration no longer defines allows nothing new.
-            throw refused(plan, 0, "");
+            return Optional.of(refused(plan, 0, ""));
         }
-        config.maxDataSourcesTotal().filter(max -> existingTotal >= max).ifPresent(max -> {
-            throw refused(plan, max, "");
-        });
-        config.maxDataSources(type).filter(max -> existingOfType >= max).ifPresent(max -> {
-            throw refused(plan, max, type + " ");
-        });
+        Optional<Integer> total = config.maxDataSourcesTotal().filter(max -> existingTotal >= max);
+        if (total.isPresent()) {
+            return Optional.of(refused(plan, total.get(), ""));
+        }
+        return config.maxDataSources(type).filter(max -> existingOfType >= max).map(max -> refused(plan, max, type + " "));
     }
 
     /**
-     * What the plan allows and what is used, per connector type: the same caps
-     * {@link #checkDataSourceAllowed} enforces, shown before anyone asks.
+     * What the plan allows and what is used, per connector type, and whether one more fits: the
+     * caps {@link #checkDataSourceAllowed} enforces, shown before anyone asks.
      *
      * @param countsByType the workspace's data sources per type; types not present count 0
      */
-    public io.tributary.server.api.SessionView.PlanUsage usage(String plan, java.util.Collection<String> types,
-                                                               Map<String, Integer> countsByType) {
+    public SessionView.PlanUsage usage(String plan, Collection<String> types, Map<String, Integer> countsByType) {
         PlanConfig config = plans.get(plan);
         int total = countsByType.values().stream().mapToInt(Integer::intValue).sum();
         Integer maxTotal = config == null ? Integer.valueOf(0) : config.maxDataSourcesTotal().orElse(null);
-        java.util.List<io.tributary.server.api.SessionView.TypeUsage> usage = types.stream().sorted().map(type -> {
+        List<SessionView.TypeUsage> usage = types.stream().sorted().map(type -> {
             int used = countsByType.getOrDefault(type, 0);
             Integer max = config == null ? Integer.valueOf(0) : config.maxDataSources(type).orElse(null);
-            boolean fits = (maxTotal == null || total < maxTotal) && (max == null || used < max);
-            return new io.tributary.server.api.SessionView.TypeUsage(type, max, used, fits);
+            return new SessionView.TypeUsage(type, max, used, refusal(plan, type, used, total).isEmpty());
         }).toList();
-        return new io.tributary.server.api.SessionView.PlanUsage(plan, maxTotal, total, usage);
+        return new SessionView.PlanUsage(plan, maxTotal, total, usage);
     }
 
     private static LimitReached refused(String plan, int max, String kind) {

@@ -140,22 +140,18 @@ public final class RefreshService {
      * Runs a binding that is not saved and projects its answer, as a refresh would, storing
      * nothing: the block editor's live preview. A connector failure is thrown as it happened.
      */
-    public Preview preview(DataSourceRow source, String queryType, String params, String projection, String actor) {
-        SourceOperation operation = operations.start(source, actor)
-                .orElseThrow(() -> new io.tributary.server.problems.InvalidInput("binding.dataSourceId",
-                        "The data source's connector is not installed"));
-        InstalledConnector connector = operation.connector();
-        QueryRequest request = ParameterValidator.prepare(connector, queryType, read(params));
+    public Preview preview(SourceOperation operation, QueryRequest request, String projection) {
         MirrorAnswers.Answer answer = answers.session(operation).answer(request);
-        ObjectNode data = project(projection, answer.result(), contexts.now(), connector.descriptor().minorUnits());
+        ProjectionSpec spec = Projections.parse(read(projection)).orThrow();
+        // A preview has no history: its compare shows nulls.
+        ObjectNode data = Projections.render(spec, answer.result().data(),
+                renderContext(contexts.now(), operation.connector().descriptor().minorUnits()));
         return new Preview(data, answer.from(), answer.result().notices());
     }
 
-    private static ObjectNode project(String projection, QueryResult result, Instant now, MinorUnits units) {
-        ProjectionSpec spec = Projections.parse(read(projection)).orThrow();
-        // Amounts are in the smallest unit as the connector defines it. A preview has no history: compare shows nulls.
-        RenderContext context = RenderContext.at(now).withMinorUnits(new MinorUnitTable(units.exponents(), units.displayDecimals()));
-        return Projections.render(spec, result.data(), context);
+    /** Amounts are in the smallest unit as the connector defines it: the projection formats them by its table. */
+    private static RenderContext renderContext(Instant now, MinorUnits units) {
+        return RenderContext.at(now).withMinorUnits(new MinorUnitTable(units.exponents(), units.displayDecimals()));
     }
 
     private void store(BlockRow block, QueryResult result, AnsweredFrom answeredFrom, Instant now, MinorUnits units) {
@@ -164,9 +160,7 @@ public final class RefreshService {
         // compare: what the compared fields were a period ago, from history (before this refresh records its own values).
         PreviousValues previousValues = compared.isEmpty() ? PreviousValues.NONE
                 : jdbi.withHandle(handle -> BlockHistory.previousValues(handle, block.id(), compared, now));
-        // Amounts are in the smallest unit as the connector defines it: the projection formats them by its table.
-        RenderContext context = RenderContext.at(now).withMinorUnits(new MinorUnitTable(units.exponents(), units.displayDecimals()))
-                .withPrevious(previousValues);
+        RenderContext context = renderContext(now, units).withPrevious(previousValues);
         ObjectNode projected = Projections.render(spec, result.data(), context);
         Map<String, BigDecimal> sourceNumbers = Projections.sourceNumbers(spec, result.data());
         ObjectNode previous = (ObjectNode) read(block.widgetData());

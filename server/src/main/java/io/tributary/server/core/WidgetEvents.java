@@ -109,11 +109,6 @@ public final class WidgetEvents implements Managed {
         });
     }
 
-    /** Streams the owner holds open on this node. */
-    public int openStreams(String owner) {
-        return openByOwner.getOrDefault(owner, 0);
-    }
-
     /** Delivers a change to this node's listeners of the block and of its workspace's board. */
     public void deliver(Change change) {
         Set<Listener> forBlock = byBlock.get(change.blockId());
@@ -129,11 +124,6 @@ public final class WidgetEvents implements Managed {
     /** Whether a change of this block would reach anyone on this node (its own listeners, or any board). */
     public boolean anyoneListens(String blockId) {
         return byBlock.containsKey(blockId) || !byWorkspace.isEmpty();
-    }
-
-    public int listenerCount(String blockId) {
-        Set<Listener> forBlock = byBlock.get(blockId);
-        return forBlock == null ? 0 : forBlock.size();
     }
 
     @Override

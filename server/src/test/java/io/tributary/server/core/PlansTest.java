@@ -50,6 +50,27 @@ class PlansTest {
     }
 
     @Test
+    void usageShowsEachTypesCapCountAndRoomAsTheCheckDecidesIt() {
+        Plans plans = new Plans(Map.of("team", new PlanConfig(5, Map.of("billing", 2))));
+
+        var roomy = plans.usage("team", java.util.List.of("helpdesk", "billing"), Map.of("billing", 1, "helpdesk", 2));
+        assertThat(roomy.maxDataSourcesTotal()).isEqualTo(5);
+        assertThat(roomy.dataSources()).isEqualTo(3);
+        assertThat(roomy.types()).extracting(type -> type.type() + " " + type.maxDataSources() + " " + type.dataSources() + " " + type.canCreate())
+                .containsExactly("billing 2 1 true", "helpdesk null 2 true");
+
+        var typeFull = plans.usage("team", java.util.List.of("billing", "helpdesk"), Map.of("billing", 2, "helpdesk", 1));
+        assertThat(typeFull.types()).extracting(type -> type.type() + " " + type.canCreate()).containsExactly("billing false", "helpdesk true");
+
+        var totalFull = plans.usage("team", java.util.List.of("billing", "helpdesk"), Map.of("billing", 1, "helpdesk", 4));
+        assertThat(totalFull.types()).allSatisfy(type -> assertThat(type.canCreate()).isFalse());
+
+        var undefined = plans.usage("legacy", java.util.List.of("billing"), Map.of());
+        assertThat(undefined.maxDataSourcesTotal()).isZero();
+        assertThat(undefined.types()).singleElement().satisfies(type -> assertThat(type.canCreate()).isFalse());
+    }
+
+    @Test
     void aPlanTheConfigurationNoLongerDefinesAllowsNoNewSource() {
         assertRefused(new Plans(Map.of("builder", new PlanConfig(null, Map.of()))), "legacy", "billing", 0, 0,
                 "The legacy plan allows 0 data sources;");
