@@ -1,6 +1,6 @@
 // The console: one page, routed by the URL's fragment, drawn from the public REST API.
 import { get, post, tokenStore, whenUnauthorized, ApiError } from './api.js';
-import { h, clear, field, busy, showError, copy } from './dom.js';
+import { h, clear, field, busy, copy } from './dom.js';
 import * as sources from './pages/sources.js';
 import * as wizard from './pages/wizard.js';
 import * as source from './pages/source.js';

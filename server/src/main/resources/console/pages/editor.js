@@ -47,10 +47,9 @@ export async function render(main, [id], context) {
     }
   };
   const fillRows = (rows) => {
-    clear(rowsBox, rows.map((row) => projectionRow(row, spec())));
+    clear(rowsBox, rows.map((row) => projectionRow(row, queryType())));
     syncJson();
   };
-  const spec = () => queryType();
   const syncJson = () => {
     if (!jsonEdited) json.value = JSON.stringify(projectionFromRows(rowsBox), null, 2);
   };
@@ -123,7 +122,7 @@ export async function render(main, [id], context) {
         h('fieldset', { class: 'projection' }, h('legend', {}, 'Projection: the widget\'s fields'),
           h('p', { class: 'hint' }, 'Each widget field reads a path of the query\'s result and formats it. A field without a format keeps the raw number, which the history records for charts.'),
           rowsBox,
-          h('button', { type: 'button', class: 'small secondary', onclick: () => { rowsBox.append(projectionRow({ name: '', source: '', format: '' }, spec())); syncJson(); } }, 'Add field'),
+          h('button', { type: 'button', class: 'small secondary', onclick: () => { rowsBox.append(projectionRow({ name: '', source: '', format: '' }, queryType())); syncJson(); } }, 'Add field'),
           field('Projection (JSON)', json, { name: 'binding.projection', hint: 'Edit to use lists, literals and every option; the field rows above then no longer apply.' })),
         h('div', { class: 'actions' }, previewButton, h('button', { type: 'submit' }, existing ? 'Save block' : 'Create block'))),
       preview));

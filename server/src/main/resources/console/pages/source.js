@@ -1,7 +1,7 @@
 // One data source: its capabilities, webhook URL, settings, and its datasets: which streams are
 // mirrored, from when, by which cursor and key, and how far each backfill has come.
 import { get, put, patch, post } from '../api.js';
-import { h, clear, field, busy, time, statusBadge, copy, CADENCES, cadenceLabel, toast, showError } from '../dom.js';
+import { h, clear, field, busy, time, statusBadge, copy, CADENCES, cadenceLabel, toast } from '../dom.js';
 import { capabilityList } from './wizard.js';
 import { lastError } from './sources.js';
 
